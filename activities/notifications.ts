@@ -1,0 +1,104 @@
+/**
+ * deliverNotification: the workflow decided a notification once; this delivers it effectively once.
+ * Recipients are resolved here, at send time. Retried without limit by the workflow's activity options.
+ */
+import { log } from '@temporalio/activity';
+import { formatLongDate } from '../calendar/localDate';
+import type { NotificationRequest, NotificationResult } from '../workflows/clock/types';
+import type { EmailChannel, WebhookChannel } from './channels';
+import type { Directory } from './directory';
+import type { Outbox } from './outbox';
+
+export interface NotificationDeps {
+  directory: Directory;
+  outbox: Outbox;
+  email?: EmailChannel;
+  webhooks: WebhookChannel[];
+  /** Base URL of the Temporal UI, for the link in each email. */
+  uiBaseUrl: string;
+  namespace: string;
+}
+
+const TIER_WORDS: Record<string, string> = {
+  reminder: 'Reminder: due soon',
+  overdue: 'OVERDUE',
+  escalated: 'ESCALATED: still overdue',
+  critical: 'CRITICAL: still overdue',
+};
+
+export function messageId(key: string): string {
+  // Message-ID allows no ':' in its left part; the raw key travels in X-Clock-Key as well.
+  return `<${key.replace(/[^A-Za-z0-9._-]/g, '.')}@statutory-clocks>`;
+}
+
+export function composeEmail(req: NotificationRequest, recipient: { name: string; via: string }, deps: Pick<NotificationDeps, 'uiBaseUrl' | 'namespace'>) {
+  const due = req.dueDate ? formatLongDate(req.dueDate) : 'no date';
+  const subject = `[${TIER_WORDS[req.tier] ?? req.tier}] ${req.stepTitle} – case ${req.caseId} – due ${due}`;
+  const link = `${deps.uiBaseUrl}/namespaces/${deps.namespace}/workflows/${encodeURIComponent(req.workflowId)}`;
+  const text = [
+    `${recipient.name}, you are receiving this as ${recipient.via}.`,
+    '',
+    `Case: ${req.caseId} (${req.localAuthority})`,
+    `Process: ${req.processType}`,
+    `Step: ${req.stepTitle} (${req.step}, occurrence ${req.occurrence})`,
+    `Due: ${due}${req.dueAt ? ` (on time until ${req.dueAt})` : ''}`,
+    `Notification: ${req.tier}, scheduled for ${req.firesAt}`,
+    '',
+    `Why this date: ${req.explanation ?? 'see the case clock'}`,
+    '',
+    `Open the case clock: ${link}`,
+  ].join('\n');
+  return { subject, text };
+}
+
+export function createNotificationActivities(deps: NotificationDeps) {
+  return {
+    async deliverNotification(req: NotificationRequest): Promise<NotificationResult> {
+      const prior = deps.outbox.get(req.key);
+      if (prior?.state === 'sent') {
+        return { recipients: prior.recipients ?? [], deliveredAt: prior.sentAt!, channels: prior.channels ?? [], duplicate: true };
+      }
+      const recipient = deps.directory.resolve(req.role, req.assignment, req.localAuthority);
+      const claim = deps.outbox.claim(req.key);
+      const channels: string[] = [];
+      if (deps.email) {
+        const { subject, text } = composeEmail(req, recipient, deps);
+        await deps.email.send({
+          to: `${recipient.name} <${recipient.email}>`,
+          subject,
+          text,
+          messageId: messageId(req.key),
+          headers: {
+            'X-Clock-Key': req.key,
+            'X-Clock-Tier': req.tier,
+            'X-Clock-Step': req.step,
+            'X-Clock-Workflow-Id': req.workflowId,
+            'X-Clock-Fires-At': req.firesAt,
+            'X-Clock-Recipient': recipient.personId,
+          },
+        });
+        channels.push('email');
+      }
+      for (const hook of deps.webhooks) {
+        await hook.send(req.key, {
+          key: req.key,
+          workflowId: req.workflowId,
+          caseId: req.caseId,
+          localAuthority: req.localAuthority,
+          processType: req.processType,
+          step: req.step,
+          occurrence: req.occurrence,
+          tier: req.tier,
+          role: req.role,
+          recipient: recipient.personId,
+          dueDate: req.dueDate,
+          firesAt: req.firesAt,
+        });
+        channels.push('webhook');
+      }
+      const sent = deps.outbox.markSent(claim, [recipient.personId], channels);
+      log.info('notification delivered', { key: req.key, tier: req.tier, recipient: recipient.personId, attempts: claim.attempts });
+      return { recipients: [recipient.personId], deliveredAt: sent.sentAt!, channels, duplicate: false };
+    },
+  };
+}

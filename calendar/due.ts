@@ -1,0 +1,67 @@
+/**
+ * The one date arithmetic every rule uses: from an anchor, a value and a unit to a due date, the instant
+ * the step becomes late, and (for meetings) the last working day to plan it by. The API's
+ * /api/calendar/due endpoint and every workflow call this same function.
+ */
+import { CalendarInputError, LocalDate, addDays, addMonths } from './localDate';
+import { ParsedMoment, endOfLondonDay, londonDate } from './london';
+import { WorkingDayCalendar } from './workingDays';
+
+export const UNITS = ['working-days', 'calendar-days', 'weeks', 'months', 'hours'] as const;
+export type Unit = (typeof UNITS)[number];
+
+export interface DueRule {
+  value: number;
+  unit: Unit;
+}
+
+export interface DueOptions {
+  /** Local targets count LA closure days as non-working; statutory ones never do. */
+  withClosures?: boolean;
+  /** 'count-from-anchor' (default): an anchor on a Saturday counts from the Saturday (Sat + 1 WD = Mon);
+   *  'next-working-day': treated as received on the next working day (Sat + 1 WD = Tue). */
+  anchorOnNonWorkingDay?: 'count-from-anchor' | 'next-working-day';
+  /** Meetings (conferences, reviews, panels) also get planBy. */
+  meeting?: boolean;
+}
+
+export interface Due {
+  dueDate: LocalDate;
+  /** The instant from which the step is late: end of the due date, or the exact hour for hour rules. */
+  lateFrom: number;
+  planBy?: LocalDate;
+}
+
+export function computeDue(cal: WorkingDayCalendar, from: ParsedMoment, rule: DueRule, options: DueOptions = {}): Due {
+  const count = { withClosures: options.withClosures };
+  let dueDate: LocalDate;
+  switch (rule.unit) {
+    case 'hours': {
+      if (!from.hasTime) {
+        throw new CalendarInputError('an hour-based rule needs a datetime anchor (with time and offset), not a date', 'from');
+      }
+      const lateFrom = from.at + rule.value * 3_600_000;
+      return { dueDate: londonDate(lateFrom), lateFrom };
+    }
+    case 'working-days': {
+      let start = from.date;
+      if (options.anchorOnNonWorkingDay === 'next-working-day') start = cal.workingDayOnOrAfter(start, count);
+      dueDate = cal.workingDaysAfter(start, rule.value, count);
+      break;
+    }
+    case 'calendar-days':
+      dueDate = addDays(from.date, rule.value);
+      break;
+    case 'weeks':
+      dueDate = addDays(from.date, rule.value * 7);
+      break;
+    case 'months':
+      dueDate = addMonths(from.date, rule.value);
+      break;
+  }
+  // A calendar-time due date stays on its date even at a weekend; check it against coverage all the same.
+  cal.isWorkingDay(dueDate);
+  const due: Due = { dueDate, lateFrom: endOfLondonDay(dueDate) };
+  if (options.meeting) due.planBy = cal.workingDayOnOrBefore(dueDate, count);
+  return due;
+}

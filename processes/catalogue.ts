@@ -1,0 +1,11 @@
+/** Process type (the API's and profiles' name) -> workflow type (the exported workflow function). */
+import type { ProcessType } from '../profiles/schema';
+
+export const WORKFLOW_TYPE: Record<ProcessType, string> = {
+  referral: 'referral',
+  'single-assessment': 'singleAssessment',
+};
+
+export function workflowIdFor(type: string, caseId: string, episode: string): string {
+  return `${type}-${caseId}-${episode}`;
+}

@@ -1,0 +1,44 @@
+/**
+ * The API's request bodies for starting processes: the one zod source of their types.
+ */
+import { z } from 'zod';
+import { MomentSchema, OpaqueIdSchema } from '../workflows/contracts/events';
+import { PROCESS_TYPES } from '../profiles/schema';
+
+export const AssignmentSchema = z
+  .object({ workerId: OpaqueIdSchema.optional(), team: OpaqueIdSchema.optional() })
+  .describe('who owns the work; recipients are resolved by role from the directory at send time');
+
+export const StartProcessSchema = z.object({
+  type: z.enum(PROCESS_TYPES),
+  caseId: OpaqueIdSchema.describe('the case reference in your case-management system (no names)'),
+  episode: OpaqueIdSchema.optional().describe('distinguishes repeated processes of one case; default 1'),
+  localAuthority: z.string().min(1).describe('an LA profile id, e.g. derbyshire'),
+  anchors: z.record(z.string().regex(/^[a-z0-9-]+$/), MomentSchema).refine((a) => Object.keys(a).length > 0, 'give at least one anchor'),
+  assignment: AssignmentSchema.optional(),
+  familyId: OpaqueIdSchema.optional(),
+});
+export type StartProcess = z.infer<typeof StartProcessSchema>;
+
+export const ReferralSchema = z.object({
+  referralId: OpaqueIdSchema.describe('your referral id; posting it again returns the same process'),
+  caseId: OpaqueIdSchema,
+  localAuthority: z.string().min(1),
+  receivedAt: MomentSchema.describe('when the referral was received (a datetime with offset, or a date)'),
+  contactReceivedAt: MomentSchema.optional().describe('when the contact came in, for LAs that count from the contact'),
+  assignment: AssignmentSchema.optional(),
+  familyId: OpaqueIdSchema.optional(),
+});
+export type Referral = z.infer<typeof ReferralSchema>;
+
+/** What the referral workflow asks the starter for when a decision leads to an assessment. */
+export interface HandoverRequest {
+  type: StartProcess['type'];
+  caseId: string;
+  episode: string;
+  localAuthority: string;
+  anchors: Record<string, string>;
+  assignment: { workerId?: string; team?: string };
+  startedBy?: string;
+  correlationId?: string;
+}

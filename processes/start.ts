@@ -1,0 +1,157 @@
+/**
+ * Starting a process, the one path used by the API and by hand-overs between processes: resolve the
+ * LA's rules and the calendar slice as data, dry-run the schedule so a bad anchor or a date past the
+ * calendar's coverage is refused before anything starts, then start idempotently.
+ */
+import { randomUUID, createHash } from 'node:crypto';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { calendarData } from '../calendar/load';
+import { addDays } from '../calendar/localDate';
+import { parseMoment } from '../calendar/london';
+import type { ProfileRegistry } from '../profiles/load';
+import { formatSource } from '../workflows/clock/explain';
+import { staticSummary } from '../workflows/clock/details';
+import { buildSchedule } from '../workflows/clock/schedule';
+import * as SA from '../workflows/clock/searchAttributes';
+import { initialState } from '../workflows/clock/state';
+import type { ClockInput } from '../workflows/clock/types';
+import { WORKFLOW_TYPE, workflowIdFor } from './catalogue';
+import type { StartProcess } from './contracts';
+
+export class StartError extends Error {
+  constructor(
+    readonly status: number,
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StartError';
+  }
+}
+
+export interface StartResult {
+  workflowId: string;
+  runId: string;
+  existing: boolean;
+}
+
+export interface StartOptions {
+  startedBy?: string;
+  correlationId?: string;
+  /** Anchors every step needs before the process may start (e.g. intake requires them all). */
+  requireAllStepAnchors?: boolean;
+}
+
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 32);
+}
+
+export class ProcessStarter {
+  constructor(
+    private readonly client: Client,
+    private readonly profiles: ProfileRegistry,
+    private readonly taskQueue: string,
+  ) {}
+
+  /** Builds and checks a workflow input without starting anything (also used by previews and tests). */
+  buildInput(req: StartProcess, options: StartOptions = {}, now = Date.now()): ClockInput {
+    if (!this.profiles.has(req.localAuthority)) {
+      throw new StartError(422, 'localAuthority', `unknown LA profile '${req.localAuthority}' (known: ${this.profiles.ids().join(', ')})`);
+    }
+    const rules = this.profiles.resolve(req.localAuthority, req.type);
+    for (const key of Object.keys(req.anchors)) {
+      if (!rules.anchors.includes(key)) {
+        throw new StartError(422, `anchors.${key}`, `'${key}' is not an anchor of ${req.type} for ${rules.profileName} (anchors: ${rules.anchors.join(', ')})`);
+      }
+    }
+    const needed = [...new Set(rules.steps.map((s) => s.anchor))];
+    if (!needed.some((a) => req.anchors[a])) {
+      throw new StartError(422, 'anchors', `give at least one of the anchors its steps count from: ${needed.join(', ')}`);
+    }
+    if (options.requireAllStepAnchors) {
+      const missing = needed.filter((a) => !req.anchors[a]);
+      if (missing.length) {
+        const step = rules.steps.find((s) => s.anchor === missing[0])!;
+        throw new StartError(422, `anchors.${missing[0]}`, `${rules.profileName} counts '${step.key}' from ${missing[0]}, which was not given`);
+      }
+    }
+    const earliest = Object.values(req.anchors).map((v) => parseMoment(v).date).sort()[0];
+    const episode = req.episode ?? '1';
+    const input: ClockInput = {
+      processType: req.type,
+      caseId: req.caseId,
+      episode,
+      localAuthority: req.localAuthority,
+      ...(req.familyId ? { familyId: req.familyId } : {}),
+      anchors: { ...req.anchors },
+      assignment: { ...(req.assignment ?? {}) },
+      rules,
+      // From a year before the earliest anchor: reminders count back from due dates.
+      calendar: calendarData(this.profiles.closureDays(req.localAuthority), `${Number(earliest.slice(0, 4)) - 1}-01-01`),
+      ...(options.correlationId ? { correlationId: options.correlationId } : {}),
+      ...(options.startedBy ? { startedBy: options.startedBy } : {}),
+    };
+    if (addDays(earliest, 0) < input.calendar.coverage.from) {
+      throw new StartError(422, 'anchors', `anchor ${earliest} is before the calendar's coverage (${input.calendar.coverage.from})`);
+    }
+    const dry = buildSchedule(input, initialState(input), now, workflowIdFor(req.type, req.caseId, episode));
+    const broken = dry.steps.find((s) => s.problem);
+    if (broken) throw new StartError(422, `anchors.${broken.anchor}`, `${broken.key}: ${broken.problem}`);
+    return input;
+  }
+
+  async start(req: StartProcess, options: StartOptions = {}): Promise<StartResult> {
+    const input = this.buildInput(req, options);
+    const workflowId = workflowIdFor(req.type, req.caseId, input.episode);
+    const hash = requestHash(req);
+    const requestId = randomUUID();
+    let runId: string;
+    try {
+      const handle = await this.client.workflow.start(WORKFLOW_TYPE[req.type], {
+        taskQueue: this.taskQueue,
+        workflowId,
+        args: [input],
+        // Running: return it; closed: refuse (brief s7). Both together make a retried start idempotent.
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: SA.CaseId, value: req.caseId },
+          { key: SA.ProcessType, value: req.type },
+          { key: SA.LocalAuthority, value: req.localAuthority },
+          ...(req.assignment?.team ? [{ key: SA.Team, value: req.assignment.team }] : []),
+        ],
+        memo: { request: { hash, requestId } },
+        staticSummary: staticSummary(input),
+        staticDetails: rulesDetails(input),
+      });
+      runId = handle.firstExecutionRunId;
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      runId = '';
+    }
+    const description = await this.client.workflow.getHandle(workflowId).describe();
+    const memo = (description.memo ?? {}) as { request?: { hash: string; requestId: string } };
+    if (memo.request?.requestId === requestId) return { workflowId, runId: description.runId, existing: false };
+    if (memo.request && memo.request.hash !== hash) {
+      throw new StartError(409, 'caseId', `${workflowId} already exists with a different request; the same id must carry the same body`);
+    }
+    return { workflowId, runId: runId || description.runId, existing: true };
+  }
+}
+
+/** The rules a process was started on, as Markdown for the Temporal UI's details panel. */
+export function rulesDetails(input: ClockInput): string {
+  const rows = input.rules.steps.map(
+    (s) => `| ${s.key} | ${s.due.value} ${s.due.unit} from ${s.anchor} | ${s.kind}${s.looserThanNational ? ' (looser than national)' : ''} | ${formatSource(s.source).replace(/\|/g, '/')} |`,
+  );
+  return [
+    `### ${input.processType} rules: ${input.rules.profileName}`,
+    `Rules version ${input.rules.version}; calendar ${input.calendar.version} (England and Wales, ${input.calendar.coverage.from} to ${input.calendar.coverage.to}).`,
+    '',
+    '| step | timescale | kind | source |',
+    '|---|---|---|---|',
+    ...rows,
+  ]
+    .join('\n')
+    .slice(0, 20_000);
+}

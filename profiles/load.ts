@@ -1,0 +1,236 @@
+/**
+ * Loads and validates every LA profile, resolves inheritance, and hands out the rules of one process.
+ * Any problem stops startup with a message naming the file and rule (e.g.
+ * "derbyshire: processes.single-assessment.steps.initial-visit.due.unit: ...").
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { ProfileFile, ProfileFileSchema, StepRuleSchema, TIERS } from './schema';
+import type { ResolvedProcessRules, ResolvedStepRule } from './resolved';
+
+export const DEFAULT_PROFILE_DIR = resolve(__dirname, 'data');
+const NATIONAL = 'england';
+
+export class ProfileError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid LA profile(s):\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ProfileError';
+  }
+}
+
+function issuePath(path: PropertyKey[]): string {
+  return path.map((p) => String(p)).join('.');
+}
+
+export function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+}
+
+export class ProfileRegistry {
+  private constructor(private readonly files: Map<string, ProfileFile>) {}
+
+  /** Validates every file, then resolves every process of every profile, so all errors surface at startup. */
+  static fromFiles(raw: Record<string, unknown>): ProfileRegistry {
+    const problems: string[] = [];
+    const files = new Map<string, ProfileFile>();
+    for (const [name, data] of Object.entries(raw)) {
+      const parsed = ProfileFileSchema.safeParse(data);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) problems.push(`${name}: ${issuePath(issue.path)}: ${issue.message}`);
+        continue;
+      }
+      if (parsed.data.id !== name) problems.push(`${name}: id '${parsed.data.id}' does not match the file name`);
+      files.set(parsed.data.id, parsed.data);
+    }
+    if (!files.has(NATIONAL) && problems.length === 0) problems.push(`${NATIONAL}: the national profile is missing`);
+    const registry = new ProfileRegistry(files);
+    if (problems.length === 0) {
+      for (const id of files.keys()) {
+        for (const type of registry.processTypes(id)) {
+          try {
+            registry.resolve(id, type);
+          } catch (err) {
+            if (err instanceof ProfileError) problems.push(...err.problems);
+            else throw err;
+          }
+        }
+      }
+    }
+    if (problems.length) throw new ProfileError(problems);
+    return registry;
+  }
+
+  static fromDirectory(dir = DEFAULT_PROFILE_DIR): ProfileRegistry {
+    const raw: Record<string, unknown> = {};
+    const problems: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      const id = file.replace(/\.json$/, '');
+      try {
+        raw[id] = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      } catch (err) {
+        problems.push(`${id}: ${file} is not valid JSON (${(err as Error).message})`);
+      }
+    }
+    if (problems.length) throw new ProfileError(problems);
+    return ProfileRegistry.fromFiles(raw);
+  }
+
+  ids(): string[] {
+    return [...this.files.keys()].sort();
+  }
+
+  has(id: string): boolean {
+    return this.files.has(id);
+  }
+
+  get(id: string): ProfileFile {
+    const file = this.files.get(id);
+    if (!file) throw new ProfileError([`${id}: no such LA profile (known: ${this.ids().join(', ')})`]);
+    return file;
+  }
+
+  /** The inheritance chain, national first. */
+  chain(id: string): ProfileFile[] {
+    const out: ProfileFile[] = [];
+    const seen = new Set<string>();
+    let cur: ProfileFile | undefined = this.get(id);
+    while (cur) {
+      if (seen.has(cur.id)) throw new ProfileError([`${id}: inheritance loop through '${cur.id}'`]);
+      seen.add(cur.id);
+      out.unshift(cur);
+      if (!cur.inherits) break;
+      if (!this.files.has(cur.inherits)) throw new ProfileError([`${cur.id}: inherits '${cur.inherits}', which does not exist`]);
+      cur = this.files.get(cur.inherits);
+    }
+    return out;
+  }
+
+  processTypes(id: string): string[] {
+    const types = new Set<string>();
+    for (const p of this.chain(id)) for (const t of Object.keys(p.processes)) types.add(t);
+    return [...types].sort();
+  }
+
+  closureDays(id: string): { date: string; reason: string }[] {
+    let days: { date: string; reason: string }[] = [];
+    for (const p of this.chain(id)) if (p.closureDays) days = p.closureDays;
+    return days;
+  }
+
+  resolve(id: string, processType: string): ResolvedProcessRules {
+    const chain = this.chain(id);
+    const problems: string[] = [];
+    let notificationHour = 9;
+    let anchorOnNonWorkingDay: ResolvedProcessRules['anchorOnNonWorkingDay'] = 'count-from-anchor';
+    let hourBreachRole: ResolvedProcessRules['hourBreachRole'] = 'duty-manager';
+    let ladder: ResolvedStepRule['ladder'] | undefined;
+    let anchors: string[] | undefined;
+    const steps = new Map<string, { merged: Record<string, unknown>; definedBy: string }>();
+    for (const p of chain) {
+      notificationHour = p.notificationHour ?? notificationHour;
+      anchorOnNonWorkingDay = p.anchorOnNonWorkingDay ?? anchorOnNonWorkingDay;
+      hourBreachRole = p.hourBreachRole ?? hourBreachRole;
+      ladder = p.ladder ?? ladder;
+      const proc = p.processes[processType];
+      if (!proc) continue;
+      anchors = proc.anchors ?? anchors;
+      for (const [key, partial] of Object.entries(proc.steps ?? {})) {
+        const base = steps.get(key)?.merged ?? {};
+        steps.set(key, { merged: { ...base, ...stripUndefined(partial) }, definedBy: p.id });
+      }
+    }
+    if (!anchors) problems.push(`${id}: processes.${processType}: no profile in the chain lists its anchors`);
+    if (!ladder) problems.push(`${id}: ladder: no profile in the chain defines the escalation ladder`);
+    if (steps.size === 0) problems.push(`${id}: processes.${processType}: no steps`);
+    const national = id === NATIONAL || !this.files.has(NATIONAL) ? undefined : this.tryResolveNational(processType);
+    const resolved: ResolvedStepRule[] = [];
+    for (const [key, { merged, definedBy }] of steps) {
+      const where = `${definedBy}: processes.${processType}.steps.${key}`;
+      const parsed = StepRuleSchema.safeParse(merged);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) problems.push(`${where}.${issuePath(issue.path)}: ${issue.message}`);
+        continue;
+      }
+      const rule = parsed.data;
+      if (anchors && !anchors.includes(rule.anchor)) {
+        problems.push(`${where}.anchor: '${rule.anchor}' is not an anchor of ${processType} (${anchors.join(', ')})`);
+      }
+      if (rule.extension) {
+        const { max } = rule.extension;
+        if (max.unit !== rule.due.unit) problems.push(`${where}.extension.max.unit: must be ${rule.due.unit}, the unit of the rule`);
+        else if (max.value < rule.due.value) problems.push(`${where}.extension.max.value: ${max.value} is shorter than the rule itself (${rule.due.value})`);
+      }
+      const stepLadder = rule.ladder ?? ladder ?? [];
+      if (!stepLadder.some((t) => t.tier === 'overdue')) problems.push(`${where}.ladder: needs an 'overdue' tier`);
+      const out: ResolvedStepRule = {
+        key,
+        title: rule.title,
+        anchor: rule.anchor,
+        due: rule.due,
+        kind: rule.kind,
+        meeting: rule.meeting,
+        source: rule.source,
+        ladder: [...stepLadder].sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier)),
+        completableBeforeAnchor: rule.completableBeforeAnchor,
+        definedBy,
+      };
+      if (rule.extension) out.extension = rule.extension;
+      if (rule.note) out.note = rule.note;
+      const nat = national?.steps.find((s) => s.key === key);
+      if (nat && anchors) {
+        const looser = looserThan(rule, nat, anchors);
+        if (looser) out.looserThanNational = looser;
+      }
+      resolved.push(out);
+    }
+    if (problems.length) throw new ProfileError(problems);
+    const order = (s: ResolvedStepRule) => anchors!.indexOf(s.anchor) * 10_000 + unitDays(s.due);
+    resolved.sort((a, b) => order(a) - order(b) || a.key.localeCompare(b.key));
+    const body = {
+      processType,
+      profileId: id,
+      profileName: chain.at(-1)!.name,
+      notificationHour,
+      anchorOnNonWorkingDay,
+      hourBreachRole,
+      anchors: anchors!,
+      steps: resolved,
+    };
+    return { ...body, version: hashOf(body) };
+  }
+
+  private tryResolveNational(processType: string): ResolvedProcessRules | undefined {
+    if (!this.get(NATIONAL).processes[processType]) return undefined;
+    return this.resolve(NATIONAL, processType);
+  }
+}
+
+function stripUndefined(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+/** Rough size of a duration in days, for ordering and comparison only (never for due dates). */
+function unitDays(d: { value: number; unit: string }): number {
+  const per: Record<string, number> = { hours: 1 / 24, 'working-days': 1.4, 'calendar-days': 1, weeks: 7, months: 30.4 };
+  return d.value * (per[d.unit] ?? 1);
+}
+
+type RuleLike = { anchor: string; due: { value: number; unit: string } };
+
+/** Why an LA rule gives a later date than the national one, or undefined. */
+export function looserThan(local: RuleLike, national: RuleLike, anchors: string[]): string | undefined {
+  const la = anchors.indexOf(local.anchor);
+  const na = anchors.indexOf(national.anchor);
+  const sameUnit = local.due.unit === national.due.unit;
+  if (la > na && (!sameUnit || local.due.value >= national.due.value) && unitDays(local.due) >= unitDays(national.due)) {
+    return `counted from ${local.anchor}, which comes after the national anchor ${national.anchor}, with no shorter limit (${local.due.value} ${local.due.unit} against ${national.due.value} ${national.due.unit}): later than the national rule`;
+  }
+  if (la === na && unitDays(local.due) > unitDays(national.due)) {
+    return `${local.due.value} ${local.due.unit} from ${local.anchor} is longer than the national ${national.due.value} ${national.due.unit}`;
+  }
+  return undefined;
+}
+
+export const ProfileIdSchema = z.string().regex(/^[a-z0-9-]+$/);

@@ -1,0 +1,38 @@
+/**
+ * The rules one process runs on, after inheritance: plain data handed to the workflow in its input and
+ * carried across continue-as-new. Workflows import these types only (never zod or the profile files),
+ * so editing a profile changes new processes, not running ones (design brief section 6).
+ */
+import type { Unit } from '../calendar/due';
+import type { LadderTier, Role, Source } from './schema';
+
+export interface ResolvedStepRule {
+  key: string;
+  title: string;
+  anchor: string;
+  due: { value: number; unit: Unit };
+  kind: 'statutory' | 'local';
+  meeting: boolean;
+  source: Source;
+  extension?: { max: { value: number; unit: Unit }; statutory: boolean; approverRole?: Role; source: Source };
+  ladder: LadderTier[];
+  completableBeforeAnchor: boolean;
+  note?: string;
+  /** Set when the LA's rule gives a later date than the national one (design brief section 6). */
+  looserThanNational?: string;
+  /** The profile that last set this rule ('england' or the LA). */
+  definedBy: string;
+}
+
+export interface ResolvedProcessRules {
+  processType: string;
+  profileId: string;
+  profileName: string;
+  /** sha256 of this object without the version field: what a running process was started on. */
+  version: string;
+  notificationHour: number;
+  anchorOnNonWorkingDay: 'count-from-anchor' | 'next-working-day';
+  hourBreachRole: Role;
+  anchors: string[];
+  steps: ResolvedStepRule[];
+}

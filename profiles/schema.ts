@@ -1,0 +1,130 @@
+/**
+ * The shape of an LA profile: timescales as data, each with its source. Validated with zod when the
+ * worker and API start; a bad profile stops them with a message naming the rule (see profiles/load.ts).
+ */
+import { z } from 'zod';
+import { UNITS } from '../calendar/due';
+
+export const ROLES = [
+  'assigned-worker',
+  'team-manager',
+  'service-manager',
+  'head-of-service',
+  'duty-manager',
+  'cp-chair',
+  'iro',
+  'complaints-manager',
+] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const TIERS = ['reminder', 'overdue', 'escalated', 'critical'] as const;
+export const TierSchema = z.enum(TIERS);
+export type Tier = z.infer<typeof TierSchema>;
+
+/**
+ * Where a rule comes from. A seed citation is checked by the test suite: the quote must appear on the
+ * cited lines of the file in ../shared/seeds. A regulation or guidance citation names the instrument.
+ */
+export const SourceSchema = z.union([
+  z.object({
+    kind: z.literal('seed'),
+    document: z.string().min(1).describe('the practice standards, by title'),
+    file: z.string().regex(/^seeds\/\d{3}_[0-9a-f]{16}\.txt$/, 'a seed file as seeds/NNN_<hash>.txt'),
+    lines: z.tuple([z.number().int().positive(), z.number().int().positive()]).or(z.number().int().positive()),
+    quote: z.string().min(10),
+  }),
+  z.object({
+    kind: z.enum(['regulation', 'guidance', 'product']),
+    citation: z.string().min(5),
+    quote: z.string().optional(),
+  }),
+]);
+export type Source = z.infer<typeof SourceSchema>;
+
+export const DurationSchema = z.object({
+  value: z.number().int().nonnegative(),
+  unit: z.enum(UNITS),
+});
+
+export const LadderTierSchema = z.object({
+  tier: TierSchema,
+  role: RoleSchema,
+  /**
+   * Working days relative to the due date at which the tier fires, at the profile's notification hour:
+   * negative before it (reminder), 1 = the first working day after it (overdue). For hour rules the
+   * `overdue` tier fires at the exact late instant, whatever the day, to `hourBreachRole`.
+   */
+  workingDaysFromDue: z.number().int().min(-20).max(60),
+});
+export type LadderTier = z.infer<typeof LadderTierSchema>;
+
+const tierOrder = (ladder: LadderTier[]) =>
+  ladder.every((t, i) => i === 0 || (TIERS.indexOf(t.tier) > TIERS.indexOf(ladder[i - 1].tier) && t.workingDaysFromDue > ladder[i - 1].workingDaysFromDue));
+
+export const LadderSchema = z
+  .array(LadderTierSchema)
+  .min(1)
+  .refine(tierOrder, 'tiers must be in the order reminder, overdue, escalated, critical, each firing later than the one before')
+  .refine((l) => l.every((t) => (t.tier === 'reminder') === t.workingDaysFromDue < 1), 'a reminder fires before the due date (negative days); every other tier after it (1 or more)');
+
+export const ExtensionSchema = z.object({
+  /** The furthest the step may be moved, counted from the rule's own anchor. */
+  max: DurationSchema,
+  /**
+   * true: a statutory extension (complaints) that moves the due date itself. false: an agreed revised
+   * target that moves reminders and escalations but not the statutory due date (reports count it late).
+   */
+  statutory: z.boolean(),
+  approverRole: RoleSchema.optional(),
+  source: SourceSchema,
+});
+
+export const StepRuleSchema = z.object({
+  title: z.string().min(3),
+  anchor: z.string().min(1),
+  due: DurationSchema,
+  /** statutory: national rules (never moved by LA closure days); local: an LA's tighter target. */
+  kind: z.enum(['statutory', 'local']),
+  meeting: z.boolean().default(false),
+  source: SourceSchema,
+  extension: ExtensionSchema.optional(),
+  ladder: LadderSchema.optional(),
+  /** Completion may be recorded before the anchor (e.g. a placement plan made before the placement). */
+  completableBeforeAnchor: z.boolean().default(false),
+  /** Extra notes an inspector should read next to the date (ambiguities, contradictions resolved). */
+  note: z.string().optional(),
+});
+export type StepRuleInput = z.input<typeof StepRuleSchema>;
+
+export const ProcessRulesSchema = z.object({
+  /** Anchors this process accepts, in the order they happen (used to flag rules looser than national). */
+  anchors: z.array(z.string().min(1)).min(1),
+  steps: z.record(z.string().regex(/^[a-z0-9-]+$/, 'step keys are kebab-case'), StepRuleSchema),
+});
+
+/** What an LA file holds: everything optional but its id, so it overrides only what its standards change. */
+export const ProfileFileSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(3),
+  inherits: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  notificationHour: z.number().int().min(0).max(23).optional(),
+  anchorOnNonWorkingDay: z.enum(['count-from-anchor', 'next-working-day']).optional(),
+  hourBreachRole: RoleSchema.optional(),
+  closureDays: z.array(z.object({ date: z.iso.date(), reason: z.string().min(3) })).optional(),
+  ladder: LadderSchema.optional(),
+  processes: z
+    .record(
+      z.string(),
+      z.object({
+        anchors: z.array(z.string().min(1)).optional(),
+        steps: z.record(z.string().regex(/^[a-z0-9-]+$/, 'step keys are kebab-case'), StepRuleSchema.partial()).optional(),
+      }),
+    )
+    .default({}),
+});
+export type ProfileFile = z.infer<typeof ProfileFileSchema>;
+
+export const PROCESS_TYPES = ['referral', 'single-assessment'] as const;
+export const ProcessTypeSchema = z.enum(PROCESS_TYPES);
+export type ProcessType = z.infer<typeof ProcessTypeSchema>;

@@ -1,0 +1,58 @@
+/**
+ * Composition root of a worker: config -> profiles (validated; a bad one stops here) -> directory ->
+ * channels -> activities -> Worker. Tests build workers through this same function.
+ */
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { EmailChannel, WebhookChannel } from '../activities/channels';
+import { Directory } from '../activities/directory';
+import { createActivities } from '../activities';
+import { Outbox } from '../activities/outbox';
+import { ProfileRegistry } from '../profiles/load';
+import { ProcessStarter } from '../processes/start';
+import type { WorkerConfig } from './config';
+
+export interface WorkerParts {
+  worker: Worker;
+  profiles: ProfileRegistry;
+  close: () => Promise<void>;
+}
+
+export async function createClockWorker(
+  config: WorkerConfig,
+  options: {
+    connection: NativeConnection;
+    client: Client;
+    workflowBundle?: WorkerOptions['workflowBundle'];
+    extra?: Partial<WorkerOptions>;
+  },
+): Promise<WorkerParts> {
+  const profiles = config.PROFILE_DIR ? ProfileRegistry.fromDirectory(config.PROFILE_DIR) : ProfileRegistry.fromDirectory();
+  const directory = Directory.fromFile(config.DIRECTORY_FILE);
+  const email = new EmailChannel({ host: config.SMTP_HOST, port: config.SMTP_PORT }, config.MAIL_FROM);
+  const webhooks = config.WEBHOOK_URLS.map((u) => new WebhookChannel(u, config.WEBHOOK_SECRET));
+  const starter = new ProcessStarter(options.client, profiles, config.TASK_QUEUE);
+  const activities = createActivities({
+    directory,
+    outbox: new Outbox(config.OUTBOX_DIR),
+    email,
+    webhooks,
+    uiBaseUrl: config.TEMPORAL_UI_URL,
+    namespace: config.TEMPORAL_NAMESPACE,
+    starter: () => starter,
+  });
+  const worker = await Worker.create({
+    connection: options.connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TASK_QUEUE,
+    activities,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    ...options.extra,
+  });
+  return { worker, profiles, close: async () => email.close() };
+}
+
+export async function connectClient(address: string, namespace: string): Promise<{ connection: Connection; client: Client }> {
+  const connection = await Connection.connect({ address });
+  return { connection, client: new Client({ connection, namespace }) };
+}

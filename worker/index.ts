@@ -1,0 +1,36 @@
+/** `node dist/worker` / `npm start`: runs the clock worker until SIGINT/SIGTERM. */
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { loadWorkerConfig } from './config';
+import { connectClient, createClockWorker } from './createWorker';
+import { createLogger } from './logger';
+import { ensureRetention, registerSearchAttributes } from './searchAttributes';
+
+async function main() {
+  const config = loadWorkerConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  Runtime.install({
+    logger: new DefaultLogger('WARN', (entry) => logger.child({ sdk: true }).warn(entry.meta ?? {}, entry.message)),
+    shutdownSignals: ['SIGINT', 'SIGTERM'],
+  });
+  const { connection, client } = await connectClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+  const added = await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+  if (added.length) logger.info({ added }, 'registered search attributes');
+  await ensureRetention(connection, config.TEMPORAL_NAMESPACE).catch((err) => logger.warn({ err: err.message }, 'could not raise namespace retention'));
+  const native = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const { worker, profiles, close } = await createClockWorker(config, { connection: native, client });
+  logger.info({ taskQueue: config.TASK_QUEUE, profiles: profiles.ids() }, 'worker running');
+  try {
+    await worker.run();
+  } finally {
+    await close();
+    await native.close();
+    await connection.close();
+    logger.info('worker stopped');
+  }
+}
+
+main().catch((err) => {
+  // A bad profile, directory or config ends here with the message naming the rule or field.
+  console.error(`worker failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

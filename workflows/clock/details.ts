@@ -1,0 +1,26 @@
+/** The Markdown a manager reads in the Temporal UI's "current details": the case clock in words. Pure. */
+import { formatLongDate } from '../../calendar/localDate';
+import { formatSource } from './explain';
+import type { ClockInput, ClockView } from './types';
+
+export function staticSummary(input: Pick<ClockInput, 'processType' | 'caseId' | 'localAuthority'>): string {
+  return `${input.processType} · case ${input.caseId} · ${input.localAuthority}`.slice(0, 200);
+}
+
+export function currentDetails(input: ClockInput, view: ClockView): string {
+  const lines: string[] = [];
+  lines.push(`**${input.processType}** for case **${input.caseId}** (${input.rules.profileName}), ${view.status}`);
+  lines.push(`Assigned: worker ${view.assignment.workerId ?? 'unassigned'}, team ${view.assignment.team ?? 'none'}`);
+  if (view.nextDue) {
+    const step = view.steps.find((s) => s.key === view.nextDue!.step)!;
+    lines.push('', `**Next due:** ${step.title} (\`${step.key}\`) by **${formatLongDate(view.nextDue.dueDate)}**${step.status === 'overdue' ? ' — OVERDUE' : ''}`);
+    lines.push(`Rule: ${formatSource(step.rule.source)}`);
+  }
+  lines.push('', '| step | due | status | told |', '|---|---|---|---|');
+  for (const s of view.steps) {
+    const told = s.escalations.map((e) => `${e.tier}→${e.recipients?.join('/') ?? e.role}`).join(', ') || '-';
+    lines.push(`| ${s.key} | ${s.dueDate ? formatLongDate(s.dueDate) : '-'}${s.revisedTarget ? ` (revised ${s.revisedTarget})` : ''} | ${s.status}${s.late ? ' (late)' : ''} | ${told} |`);
+  }
+  lines.push('', `Rules ${input.rules.profileId}@${input.rules.version}, calendar ${input.calendar.version}`);
+  return lines.join('\n');
+}

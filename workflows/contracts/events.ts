@@ -1,0 +1,82 @@
+/**
+ * The events a case-management system sends to a running process: the one zod source of their API
+ * type. Workflows `import type` these; the API parses with them; the workflow's Update validator then
+ * checks what only the workflow knows (which steps are open, the anchors, the rule's maximum).
+ */
+import { z } from 'zod';
+import { isValidLocalDate } from '../../calendar/localDate';
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A date (that day in Europe/London) or a datetime with an explicit offset; impossible dates are refused. */
+export const MomentSchema = z
+  .string()
+  .refine((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) || ISO_DATETIME.test(v)) && isValidLocalDate(v.slice(0, 10)), {
+    message: 'must be a real date (YYYY-MM-DD) or a datetime with an offset (YYYY-MM-DDTHH:MM:SS+01:00)',
+  })
+  .describe('date (YYYY-MM-DD, Europe/London) or datetime with offset');
+
+export const LocalDateSchema = z
+  .string()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isValidLocalDate(v), { message: 'must be a real date, YYYY-MM-DD' });
+
+export const OpaqueIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dot, dash and underscore only (no names or personal data)');
+
+const eventId = OpaqueIdSchema.optional().describe('your id for this event; a retry with the same id is applied once');
+
+export const StepCompletedEventSchema = z.object({
+  type: z.literal('step-completed'),
+  eventId,
+  step: z.string().min(1),
+  occurredAt: MomentSchema,
+  outcome: z.string().min(1).max(64).optional(),
+  seen: z.boolean().optional(),
+  seenAlone: z.boolean().optional(),
+});
+
+export const ExtendEventSchema = z.object({
+  type: z.literal('extend'),
+  eventId,
+  step: z.string().min(1),
+  reason: z.string().trim().min(3, 'a reason is required for an extension'),
+  until: LocalDateSchema.optional().describe("new date; without it, the rule's maximum"),
+});
+
+export const ReassignEventSchema = z
+  .object({
+    type: z.literal('reassign'),
+    eventId,
+    workerId: OpaqueIdSchema.optional(),
+    team: OpaqueIdSchema.optional(),
+    reason: z.string().max(500).optional(),
+  })
+  .refine((e) => e.workerId !== undefined || e.team !== undefined, { message: 'give workerId, team or both', path: ['workerId'] });
+
+export const AnchorEventSchema = z.object({
+  type: z.literal('anchor'),
+  eventId,
+  anchor: z.string().min(1),
+  at: MomentSchema,
+});
+
+export const CloseEventSchema = z.object({
+  type: z.literal('close'),
+  eventId,
+  reason: z.string().trim().min(3, 'a reason is required to close a process'),
+});
+
+export const ProcessEventSchema = z.discriminatedUnion('type', [
+  StepCompletedEventSchema,
+  ExtendEventSchema,
+  ReassignEventSchema,
+  AnchorEventSchema,
+  CloseEventSchema,
+]);
+export type ProcessEvent = z.infer<typeof ProcessEventSchema>;
+
+/** What the workflow receives: the event plus who sent it (from the API's authentication, never the body). */
+export type ClockEvent = ProcessEvent & { by?: string; byRole?: string };
