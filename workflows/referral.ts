@@ -13,7 +13,7 @@ export const REFERRAL_OUTCOMES = ['assessment', 'early-help', 'information-and-a
 
 const { startHandover } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', maximumAttempts: 0 },
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
 
 export async function referral(input: ClockInput): Promise<ClockView> {

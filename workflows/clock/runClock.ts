@@ -28,9 +28,10 @@ import type { ClockInput, ClockState, ClockView, NotificationRecord, Notificatio
 type Activities = ReturnType<typeof createActivities>;
 
 // Delivery never gives up: an SMTP outage delays a notification, it never loses it (brief s5).
+// Unlimited attempts (no maximumAttempts): retried until delivered.
 const { deliverNotification } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 0 },
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
 export interface ClockHooks {
@@ -160,7 +161,7 @@ export async function runClock(input: ClockInput, hooks: ClockHooks = {}): Promi
       };
       deliveries.push(
         deliverNotification.executeWithOptions(
-          { startToCloseTimeout: '1 minute', retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 0 }, summary: `${d.tier}: ${d.step.key} to ${d.role}` },
+          { startToCloseTimeout: '1 minute', retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' }, summary: `${d.tier}: ${d.step.key} to ${d.role}` },
           [request],
         ).then((result) => {
           record.deliveredAt = result.deliveredAt;

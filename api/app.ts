@@ -1,0 +1,84 @@
+/** createApp(deps): the Express app, with every dependency injected (server.ts only listens). */
+import { randomUUID } from 'node:crypto';
+import express, { NextFunction, Request, Response } from 'express';
+import type { Client, Connection } from '@temporalio/client';
+import type { Logger } from 'pino';
+import pinoHttp from 'pino-http';
+import type { ProfileRegistry } from '../profiles/load';
+import type { ProcessStarter } from '../processes/start';
+import { authenticate } from './auth';
+import { openApiDocument } from './openapi';
+import { HttpProblem, sendProblem } from './problem';
+import { calendarRoutes } from './routes/calendar';
+import { processRoutes } from './routes/processes';
+
+export interface AppDeps {
+  client: Client;
+  connection: Connection;
+  starter: ProcessStarter;
+  profiles: ProfileRegistry;
+  logger: Logger;
+  authMode: 'dev-tokens' | 'oidc';
+  updateTimeoutMs: number;
+  production?: boolean;
+}
+
+const CORRELATION = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function createApp(deps: AppDeps) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-correlation-id'] ?? req.headers['x-request-id'];
+        const id = typeof given === 'string' && CORRELATION.test(given) ? given : randomUUID();
+        res.setHeader('x-correlation-id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // Case ids travel in paths and bodies; logs keep the route and status, not the body.
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: String(req.url).replace(/caseId=[^&]*/g, 'caseId=[redacted]') }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    req.correlationId = String(req.id);
+    next();
+  });
+  app.use(express.json({ limit: '100kb' }));
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await Promise.race([
+        deps.connection.workflowService.getSystemInfo({}),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000).unref()),
+      ]);
+      res.json({ status: 'ok', temporal: 'ok', profiles: deps.profiles.ids() });
+    } catch (err) {
+      res.status(503).type('application/problem+json').json({ title: 'Unavailable', status: 503, detail: `Temporal is not reachable: ${(err as Error).message}` });
+    }
+  });
+  app.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
+
+  app.use('/api', authenticate(deps.authMode));
+  app.use('/api', processRoutes({ client: deps.client, starter: deps.starter, updateTimeoutMs: deps.updateTimeoutMs }));
+  app.use('/api', calendarRoutes(deps.profiles));
+  app.use((req, _res, next) => next(new HttpProblem(404, 'Not found', `no route ${req.method} ${req.path}`)));
+
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof HttpProblem) return sendProblem(res, err, req.correlationId);
+    const e = err as { type?: string; status?: number; message?: string };
+    if (e?.type === 'entity.parse.failed') return sendProblem(res, new HttpProblem(400, 'Invalid request', 'the body is not valid JSON', [{ field: 'body', message: 'invalid JSON' }]), req.correlationId);
+    if (e?.type === 'entity.too.large') return sendProblem(res, new HttpProblem(413, 'Too large', 'the body is over 100 kB', [{ field: 'body', message: 'too large' }]), req.correlationId);
+    req.log.error({ err }, 'unhandled error');
+    const detail = deps.production ? 'internal error' : (e?.message ?? 'internal error');
+    const temporalDown = /UNAVAILABLE|ECONNREFUSED|deadline/i.test(e?.message ?? '');
+    return sendProblem(res, new HttpProblem(temporalDown ? 503 : 500, temporalDown ? 'Unavailable' : 'Internal error', detail), req.correlationId);
+  });
+  return app;
+}

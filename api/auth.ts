@@ -1,0 +1,61 @@
+/**
+ * Who is calling and what they may do. Development accepts documented tokens `dev-<role>` (e.g.
+ * `Authorization: Bearer dev-team-manager`); production would verify OIDC bearer tokens (issue 8) and
+ * refuses dev tokens at startup (api/config.ts).
+ */
+import type { NextFunction, Request, Response } from 'express';
+import { z } from 'zod';
+import { HttpProblem } from './problem';
+
+export const API_ROLES = ['intake-system', 'social-worker', 'team-manager', 'service-manager', 'head-of-service', 'admin'] as const;
+export const ApiRoleSchema = z.enum(API_ROLES);
+export type ApiRole = z.infer<typeof ApiRoleSchema>;
+
+export interface Caller {
+  role: ApiRole;
+  subject: string;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    caller?: Caller;
+    correlationId?: string;
+  }
+}
+
+export const MANAGERS: ApiRole[] = ['team-manager', 'service-manager', 'head-of-service', 'admin'];
+export const PRACTITIONERS: ApiRole[] = ['social-worker', ...MANAGERS];
+export const EVERYONE: ApiRole[] = [...API_ROLES];
+
+export function authenticate(mode: 'dev-tokens' | 'oidc') {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const header = req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) return next(new HttpProblem(401, 'Unauthorized', 'Authorization: Bearer <token> is required', [{ field: 'authorization', message: 'missing bearer token' }]));
+    if (mode !== 'dev-tokens') return next(new HttpProblem(401, 'Unauthorized', 'OIDC verification is not configured on this server', [{ field: 'authorization', message: 'unverifiable token' }]));
+    const role = ApiRoleSchema.safeParse(match[1].replace(/^dev-/, ''));
+    if (!match[1].startsWith('dev-') || !role.success) {
+      return next(new HttpProblem(401, 'Unauthorized', `unknown token; development tokens are ${API_ROLES.map((r) => `dev-${r}`).join(', ')}`, [{ field: 'authorization', message: 'unknown token' }]));
+    }
+    req.caller = { role: role.data, subject: `dev-${role.data}` };
+    next();
+  };
+}
+
+export function allow(...roles: ApiRole[]) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (!req.caller || !roles.includes(req.caller.role)) {
+      return next(new HttpProblem(403, 'Forbidden', `this needs one of the roles ${roles.join(', ')}; you are ${req.caller?.role ?? 'anonymous'}`, [{ field: 'authorization', message: 'role not allowed' }]));
+    }
+    next();
+  };
+}
+
+/** Which roles may send each event type. */
+export const EVENT_ROLES: Record<string, ApiRole[]> = {
+  'step-completed': ['intake-system', ...PRACTITIONERS],
+  anchor: ['intake-system', ...PRACTITIONERS],
+  extend: MANAGERS,
+  reassign: MANAGERS,
+  close: MANAGERS,
+};

@@ -1,0 +1,88 @@
+/** /openapi.json, generated from the same zod schemas that validate requests. */
+import { z } from 'zod';
+import { ReferralSchema, StartProcessSchema } from '../processes/contracts';
+import { ProcessEventSchema } from '../workflows/contracts/events';
+import { API_ROLES } from './auth';
+import { DueQuerySchema } from './routes/calendar';
+import { ListQuerySchema } from './routes/processes';
+
+const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+
+function queryParams(schema: z.ZodObject) {
+  return Object.entries(schema.shape).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: !(s as z.ZodType).safeParse(undefined).success,
+    schema: json(s as z.ZodType),
+  }));
+}
+
+const problem = { description: 'problem+json naming the field', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const errors = { '400': problem, '401': problem, '403': problem, '404': problem, '409': problem, '422': problem, '503': problem };
+
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Statutory clocks API',
+      version: '0.1.0',
+      description: `Drives the statutory clocks of children's social care. Development tokens: ${API_ROLES.map((r) => `dev-${r}`).join(', ')}.`,
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Referral: json(ReferralSchema),
+        StartProcess: json(StartProcessSchema),
+        ProcessEvent: json(ProcessEventSchema),
+        Problem: {
+          type: 'object',
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+            correlationId: { type: 'string' },
+          },
+        },
+      },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      '/api/referrals': {
+        post: {
+          summary: 'Start the referral clock (idempotent on referralId)',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Referral' } } } },
+          responses: { '201': { description: 'started' }, '200': { description: 'already started with the same body' }, ...errors },
+        },
+      },
+      '/api/processes': {
+        post: {
+          summary: 'Start a process (back-dated anchors allowed)',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/StartProcess' } } } },
+          responses: { '201': { description: 'started' }, '200': { description: 'already running' }, ...errors },
+        },
+        get: { summary: 'List processes through Temporal visibility', parameters: queryParams(ListQuerySchema), responses: { '200': { description: 'items' }, ...errors } },
+      },
+      '/api/processes/{workflowId}': {
+        get: {
+          summary: "A process's clock: steps, due dates, rules and sources, escalations",
+          parameters: [{ name: 'workflowId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'the clock' }, ...errors },
+        },
+      },
+      '/api/processes/{workflowId}/events': {
+        post: {
+          summary: 'Send an event; answered once the workflow accepted or rejected it',
+          parameters: [{ name: 'workflowId', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ProcessEvent' } } } },
+          responses: { '200': { description: 'accepted; the updated clock' }, ...errors },
+        },
+      },
+      '/api/calendar/due': {
+        get: { summary: 'Due date arithmetic (working days, calendar days, weeks, months, hours)', parameters: queryParams(DueQuerySchema), responses: { '200': { description: 'the due date' }, ...errors } },
+      },
+      '/healthz': { get: { summary: 'Checks Temporal', security: [], responses: { '200': { description: 'ok' }, '503': problem } } },
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/** RFC 9457 problem+json, always naming the field that failed. */
+import type { Response } from 'express';
+import type { ZodError } from 'zod';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    detail: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(detail);
+  }
+}
+
+export function fromZod(error: ZodError, prefix: string): HttpProblem {
+  const errors = error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message }));
+  return new HttpProblem(400, 'Invalid request', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+}
+
+export function sendProblem(res: Response, problem: HttpProblem, correlationId?: string) {
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .json({
+      type: `https://statutory-clocks.local/problems/${problem.status}`,
+      title: problem.title,
+      status: problem.status,
+      detail: problem.message,
+      ...(problem.errors.length ? { errors: problem.errors } : {}),
+      ...(correlationId ? { correlationId } : {}),
+    });
+}

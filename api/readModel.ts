@@ -1,0 +1,84 @@
+/**
+ * Reading clocks: a live query with a deadline, falling back to the memo (which also serves closed
+ * processes and works with no worker running); lists through Temporal visibility, sorted here because
+ * SQLite visibility has no ORDER BY (brief s7).
+ */
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { clockViewQuery } from '../workflows/messages';
+import type { ClockView } from '../workflows/clock/types';
+import { HttpProblem } from './problem';
+
+const QUERY_DEADLINE_MS = 3_000;
+
+function withDeadline<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  return Promise.race([p, new Promise<undefined>((r) => setTimeout(() => r(undefined), ms).unref())]);
+}
+
+export async function readClock(client: Client, workflowId: string): Promise<ClockView & { source: 'query' | 'memo' }> {
+  const handle = client.workflow.getHandle(workflowId);
+  let description;
+  try {
+    description = await handle.describe();
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) throw new HttpProblem(404, 'Not found', `no process ${workflowId}`, [{ field: 'workflowId', message: 'not found' }]);
+    throw err;
+  }
+  if (description.status.name === 'RUNNING') {
+    const live = await withDeadline(handle.query(clockViewQuery).catch(() => undefined), QUERY_DEADLINE_MS);
+    if (live) return { ...live, source: 'query' };
+  }
+  const memo = (description.memo ?? {}) as { clock?: ClockView };
+  if (!memo.clock) throw new HttpProblem(503, 'Not ready', `${workflowId} has not published its clock yet; retry shortly`);
+  const status = description.status.name === 'RUNNING' ? memo.clock.status : memo.clock.status === 'open' ? 'closed' : memo.clock.status;
+  return { ...memo.clock, status, source: 'memo' };
+}
+
+export interface ListFilter {
+  caseId?: string;
+  type?: string;
+  team?: string;
+  localAuthority?: string;
+  overdue?: boolean;
+}
+
+export interface ListedClock {
+  workflowId: string;
+  type: string;
+  caseId: string;
+  localAuthority: string;
+  team?: string;
+  status: string;
+  nextDue?: ClockView['nextDue'];
+  overdueSteps: string[];
+  startedAt: string;
+}
+
+/** Values are validated as opaque ids by the route before they reach this query string. */
+export async function listClocks(client: Client, filter: ListFilter, limit = 500): Promise<ListedClock[]> {
+  const clauses: string[] = [];
+  if (filter.caseId) clauses.push(`CaseId = "${filter.caseId}"`);
+  if (filter.type) clauses.push(`ProcessType = "${filter.type}"`);
+  if (filter.team) clauses.push(`Team = "${filter.team}"`);
+  if (filter.localAuthority) clauses.push(`LocalAuthority = "${filter.localAuthority}"`);
+  if (!clauses.length) clauses.push('ProcessType IS NOT NULL');
+  const out: ListedClock[] = [];
+  for await (const wf of client.workflow.list({ query: clauses.join(' AND ') })) {
+    const clock = (wf.memo as { clock?: ClockView } | undefined)?.clock;
+    const overdueSteps = clock?.steps.filter((s) => s.status === 'overdue').map((s) => s.key) ?? [];
+    if (filter.overdue !== undefined && filter.overdue !== overdueSteps.length > 0) continue;
+    out.push({
+      workflowId: wf.workflowId,
+      type: clock?.type ?? wf.type,
+      caseId: clock?.caseId ?? '',
+      localAuthority: clock?.localAuthority ?? '',
+      ...(clock?.team ? { team: clock.team } : {}),
+      status: wf.status.name === 'RUNNING' ? 'open' : (clock?.status ?? wf.status.name.toLowerCase()),
+      ...(clock?.nextDue ? { nextDue: clock.nextDue } : {}),
+      overdueSteps,
+      startedAt: wf.startTime.toISOString(),
+    });
+    if (out.length >= limit) break;
+  }
+  // Oldest case first within a case: the order a child's journey happened in.
+  return out.sort((a, b) => a.caseId.localeCompare(b.caseId) || a.startedAt.localeCompare(b.startedAt));
+}

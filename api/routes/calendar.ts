@@ -1,0 +1,55 @@
+/** GET /api/calendar/due: the one date arithmetic every rule uses, for people checking by hand. */
+import { Router } from 'express';
+import { z } from 'zod';
+import { UNITS, computeDue } from '../../calendar/due';
+import { calendarData } from '../../calendar/load';
+import { formatLongDate } from '../../calendar/localDate';
+import { formatLondon, parseMoment } from '../../calendar/london';
+import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
+import type { ProfileRegistry } from '../../profiles/load';
+import { MomentSchema } from '../../workflows/contracts/events';
+import { EVERYONE, allow } from '../auth';
+import { HttpProblem, fromZod } from '../problem';
+
+export const DueQuerySchema = z.object({
+  from: MomentSchema,
+  add: z.coerce.number().int().min(0).max(3660),
+  unit: z.enum(UNITS),
+  localAuthority: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  anchorOnNonWorkingDay: z.enum(['count-from-anchor', 'next-working-day']).optional(),
+  meeting: z.enum(['true', 'false']).optional(),
+});
+
+export function calendarRoutes(profiles: ProfileRegistry): Router {
+  const r = Router();
+  r.get('/calendar/due', allow(...EVERYONE), (req, res) => {
+    const parsed = DueQuerySchema.safeParse(req.query);
+    if (!parsed.success) throw fromZod(parsed.error, 'query');
+    const q = parsed.data;
+    if (q.localAuthority && !profiles.has(q.localAuthority)) {
+      throw new HttpProblem(422, 'Unprocessable', `unknown LA profile '${q.localAuthority}'`, [{ field: 'query.localAuthority', message: 'unknown LA profile' }]);
+    }
+    const closures = q.localAuthority ? profiles.closureDays(q.localAuthority) : [];
+    const cal = new WorkingDayCalendar(calendarData(closures));
+    try {
+      const from = parseMoment(q.from, 'query.from');
+      const due = computeDue(cal, from, { value: q.add, unit: q.unit }, { withClosures: closures.length > 0, anchorOnNonWorkingDay: q.anchorOnNonWorkingDay, meeting: q.meeting === 'true' });
+      res.json({
+        from: q.from,
+        add: q.add,
+        unit: q.unit,
+        dueDate: due.dueDate,
+        dueDateLong: formatLongDate(due.dueDate),
+        dueAt: formatLondon(due.lateFrom - (q.unit === 'hours' ? 0 : 1000)),
+        ...(due.planBy ? { planBy: due.planBy } : {}),
+        closureDaysCounted: closures.length > 0,
+        calendar: { version: cal.data.version, coverage: cal.data.coverage },
+      });
+    } catch (err) {
+      if (err instanceof CalendarCoverageError) throw new HttpProblem(422, 'Unprocessable', err.message, [{ field: 'query.from', message: 'outside calendar coverage' }]);
+      if (err instanceof Error && err.name === 'CalendarInputError') throw new HttpProblem(400, 'Invalid request', err.message, [{ field: 'query.from', message: err.message }]);
+      throw err;
+    }
+  });
+  return r;
+}

@@ -1,0 +1,115 @@
+/** Starting processes, reading them, and sending them events (Temporal Updates). */
+import { Router } from 'express';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { z } from 'zod';
+import { ReferralSchema, StartProcessSchema } from '../../processes/contracts';
+import { PROCESS_TYPES } from '../../profiles/schema';
+import { ProcessStarter, StartError } from '../../processes/start';
+import { OpaqueIdSchema, ProcessEventSchema } from '../../workflows/contracts/events';
+import { clockEventUpdate } from '../../workflows/messages';
+import { EVENT_ROLES, EVERYONE, allow } from '../auth';
+import { HttpProblem, fromZod } from '../problem';
+import { listClocks, readClock } from '../readModel';
+
+export const ListQuerySchema = z.object({
+  caseId: OpaqueIdSchema.optional(),
+  type: z.enum(PROCESS_TYPES).optional(),
+  team: OpaqueIdSchema.optional(),
+  localAuthority: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+
+const WorkflowIdSchema = z.string().regex(/^[a-z-]+-[A-Za-z0-9._-]+$/, 'not a process id');
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw fromZod(r.error, where);
+  return r.data;
+}
+
+function startProblem(err: unknown): never {
+  if (err instanceof StartError) {
+    throw new HttpProblem(err.status, err.status === 409 ? 'Conflict' : 'Unprocessable', err.message, [{ field: err.field, message: err.message }]);
+  }
+  throw err;
+}
+
+export function processRoutes(deps: { client: Client; starter: ProcessStarter; updateTimeoutMs: number }): Router {
+  const r = Router();
+
+  r.post('/referrals', allow('intake-system', 'social-worker', 'team-manager', 'admin'), async (req, res) => {
+    const body = parse(ReferralSchema, req.body, 'body');
+    const anchors: Record<string, string> = { 'referral-received': body.receivedAt };
+    if (body.contactReceivedAt) anchors['contact-received'] = body.contactReceivedAt;
+    const result = await deps.starter
+      .start(
+        { type: 'referral', caseId: body.caseId, episode: body.referralId, localAuthority: body.localAuthority, anchors, ...(body.assignment ? { assignment: body.assignment } : {}), ...(body.familyId ? { familyId: body.familyId } : {}) },
+        { requireAllStepAnchors: true, startedBy: `intake referral ${body.referralId}`, correlationId: req.correlationId },
+      )
+      .catch(startProblem);
+    res.status(result.existing ? 200 : 201).json({ workflowId: result.workflowId, referralId: body.referralId, existing: result.existing });
+  });
+
+  r.post('/processes', allow('intake-system', ...EVERYONE.filter((x) => x !== 'intake-system')), async (req, res) => {
+    const body = parse(StartProcessSchema, req.body, 'body');
+    const result = await deps.starter.start(body, { startedBy: req.caller!.subject, correlationId: req.correlationId }).catch(startProblem);
+    res.status(result.existing ? 200 : 201).json({ workflowId: result.workflowId, existing: result.existing });
+  });
+
+  r.get('/processes', allow(...EVERYONE), async (req, res) => {
+    const q = parse(ListQuerySchema, req.query, 'query');
+    const items = await listClocks(deps.client, { ...q, ...(q.overdue ? { overdue: q.overdue === 'true' } : {}) } as never);
+    res.json({ items, count: items.length });
+  });
+
+  r.get('/processes/:workflowId', allow(...EVERYONE), async (req, res) => {
+    const id = parse(WorkflowIdSchema, req.params.workflowId, 'workflowId');
+    res.json(await readClock(deps.client, id));
+  });
+
+  r.post('/processes/:workflowId/events', async (req, res) => {
+    const id = parse(WorkflowIdSchema, req.params.workflowId, 'workflowId');
+    const event = parse(ProcessEventSchema, req.body, 'body');
+    const allowed = EVENT_ROLES[event.type];
+    if (!allowed.includes(req.caller!.role)) {
+      throw new HttpProblem(403, 'Forbidden', `'${event.type}' needs one of the roles ${allowed.join(', ')}; you are ${req.caller!.role}`, [{ field: 'type', message: 'role not allowed for this event' }]);
+    }
+    const handle = deps.client.workflow.getHandle(id);
+    const update = handle.executeUpdate(clockEventUpdate, {
+      args: [{ ...event, by: req.caller!.subject, byRole: req.caller!.role }],
+      ...(event.eventId ? { updateId: event.eventId } : {}),
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new HttpProblem(503, 'Unavailable', `the process did not accept the event within ${deps.updateTimeoutMs} ms (is a worker running?); it may still apply it — retry with the same eventId`)), deps.updateTimeoutMs);
+    });
+    try {
+      const view = await Promise.race([update, timeout]);
+      res.json(view);
+    } catch (err) {
+      update.catch(() => undefined);
+      throw mapUpdateError(err, id);
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+
+  return r;
+}
+
+function mapUpdateError(err: unknown, id: string): unknown {
+  if (err instanceof HttpProblem) return err;
+  if (err instanceof WorkflowNotFoundError) return new HttpProblem(404, 'Not found', `no process ${id}`, [{ field: 'workflowId', message: 'not found' }]);
+  if (err instanceof WorkflowUpdateFailedError) {
+    const cause = err.cause as { type?: string; message?: string; details?: unknown[] } | undefined;
+    const rejection = (cause?.details?.[0] ?? {}) as { field?: string; message?: string };
+    const status = cause?.type === 'Conflict' ? 409 : 422;
+    return new HttpProblem(status, status === 409 ? 'Conflict' : 'Unprocessable', cause?.message ?? err.message, [{ field: rejection.field ? `body.${rejection.field}` : 'body', message: rejection.message ?? cause?.message ?? err.message }]);
+  }
+  const message = (err as Error)?.message ?? '';
+  if (/already completed|workflow execution already completed|not found/i.test(message) && (err as { code?: number }).code !== undefined) {
+    return new HttpProblem(409, 'Conflict', `${id} is closed: it accepts no more events`, [{ field: 'workflowId', message: 'process closed' }]);
+  }
+  if (/already completed/i.test(message)) return new HttpProblem(409, 'Conflict', `${id} is closed: it accepts no more events`, [{ field: 'workflowId', message: 'process closed' }]);
+  return err;
+}

@@ -1,0 +1,30 @@
+/** `npm start` runs this: connects to Temporal, builds the app, listens; stops cleanly on SIGINT/SIGTERM. */
+import { Client, Connection } from '@temporalio/client';
+import pino from 'pino';
+import { ProfileRegistry } from '../profiles/load';
+import { ProcessStarter } from '../processes/start';
+import { createApp } from './app';
+import { loadApiConfig } from './config';
+
+async function main() {
+  const config = loadApiConfig();
+  const logger = pino({ name: 'api', level: config.LOG_LEVEL, redact: ['req.headers.authorization'] });
+  const profiles = config.PROFILE_DIR ? ProfileRegistry.fromDirectory(config.PROFILE_DIR) : ProfileRegistry.fromDirectory();
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const starter = new ProcessStarter(client, profiles, config.TASK_QUEUE);
+  const app = createApp({ client, connection, starter, profiles, logger, authMode: config.AUTH_MODE, updateTimeoutMs: config.UPDATE_TIMEOUT_MS, production: config.NODE_ENV === 'production' });
+  const server = app.listen(config.PORT, config.HOST, () => logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'API listening'));
+  const stop = () => {
+    logger.info('API stopping');
+    server.close(() => void connection.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(`API failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
