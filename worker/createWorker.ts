@@ -24,10 +24,11 @@ export async function createClockWorker(
     connection: NativeConnection;
     client: Client;
     workflowBundle?: WorkerOptions['workflowBundle'];
+    profiles?: ProfileRegistry;
     extra?: Partial<WorkerOptions>;
   },
 ): Promise<WorkerParts> {
-  const profiles = config.PROFILE_DIR ? ProfileRegistry.fromDirectory(config.PROFILE_DIR) : ProfileRegistry.fromDirectory();
+  const profiles = options.profiles ?? loadProfiles(config);
   const directory = Directory.fromFile(config.DIRECTORY_FILE);
   const email = new EmailChannel({ host: config.SMTP_HOST, port: config.SMTP_PORT }, config.MAIL_FROM);
   const webhooks = config.WEBHOOK_URLS.map((u) => new WebhookChannel(u, config.WEBHOOK_SECRET));
@@ -55,4 +56,9 @@ export async function createClockWorker(
 export async function connectClient(address: string, namespace: string): Promise<{ connection: Connection; client: Client }> {
   const connection = await Connection.connect({ address });
   return { connection, client: new Client({ connection, namespace }) };
+}
+
+/** Validates every profile; throws ProfileError naming each bad rule. */
+export function loadProfiles(config: Pick<WorkerConfig, 'PROFILE_DIR'>): ProfileRegistry {
+  return config.PROFILE_DIR ? ProfileRegistry.fromDirectory(config.PROFILE_DIR) : ProfileRegistry.fromDirectory();
 }

@@ -1,13 +1,15 @@
 /** `node dist/worker` / `npm start`: runs the clock worker until SIGINT/SIGTERM. */
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadWorkerConfig } from './config';
-import { connectClient, createClockWorker } from './createWorker';
+import { connectClient, createClockWorker, loadProfiles } from './createWorker';
 import { createLogger } from './logger';
 import { ensureRetention, registerSearchAttributes } from './searchAttributes';
 
 async function main() {
   const config = loadWorkerConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  // Profiles first: a bad rule stops the worker before it touches Temporal.
+  const profiles = loadProfiles(config);
   Runtime.install({
     logger: new DefaultLogger('WARN', (entry) => logger.child({ sdk: true }).warn(entry.meta ?? {}, entry.message)),
     shutdownSignals: ['SIGINT', 'SIGTERM'],
@@ -17,7 +19,7 @@ async function main() {
   if (added.length) logger.info({ added }, 'registered search attributes');
   await ensureRetention(connection, config.TEMPORAL_NAMESPACE).catch((err) => logger.warn({ err: err.message }, 'could not raise namespace retention'));
   const native = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const { worker, profiles, close } = await createClockWorker(config, { connection: native, client });
+  const { worker, close } = await createClockWorker(config, { connection: native, client, profiles });
   logger.info({ taskQueue: config.TASK_QUEUE, profiles: profiles.ids() }, 'worker running');
   try {
     await worker.run();

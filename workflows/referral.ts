@@ -6,10 +6,10 @@ import { proxyActivities } from '@temporalio/workflow';
 import { formatLondon } from '../calendar/london';
 import type { createActivities } from '../activities';
 import { recordHistory } from './clock/events';
+import { REFERRAL_OUTCOMES } from './referral.outcomes';
 import { runClock } from './clock/runClock';
 import type { ClockInput, ClockView } from './clock/types';
 
-export const REFERRAL_OUTCOMES = ['assessment', 'early-help', 'information-and-advice', 'no-further-action', 'strategy-discussion'] as const;
 
 const { startHandover } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',

@@ -1,0 +1,139 @@
+// Every expected date here was worked out by hand from the England and Wales bank-holiday list
+// (GOV.UK) and a printed calendar; the comment on each line shows the count.
+import { computeDue } from '../../calendar/due';
+import { calendarData, englandAndWales } from '../../calendar/load';
+import { addMonths, parseLocalDate } from '../../calendar/localDate';
+import { endOfLondonDay, formatLondon, londonWallTime, parseMoment } from '../../calendar/london';
+import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
+
+const cal = new WorkingDayCalendar(calendarData());
+const due = (from: string, value: number, unit: 'working-days' | 'calendar-days' | 'weeks' | 'months' | 'hours', opts = {}) =>
+  computeDue(cal, parseMoment(from), { value, unit }, opts);
+
+describe('vendored calendar', () => {
+  test('covers 2012 to 2030 and holds the one-off days of 2022 and 2023', () => {
+    expect(englandAndWales.coverage).toEqual({ from: '2012-01-01', to: '2030-12-31' });
+    const dates = new Set(englandAndWales.days.map((d) => d.date));
+    for (const d of ['2022-06-02', '2022-06-03', '2022-09-19', '2023-05-08']) expect(dates.has(d)).toBe(true);
+    // 2022's spring bank holiday moved from the usual last Monday of May (30 May) to 2 June.
+    expect(dates.has('2022-05-30')).toBe(false);
+    // Every year from 2015 has at least the 8 regular bank holidays.
+    for (let y = 2015; y <= 2030; y++) expect([...dates].filter((d) => d.startsWith(`${y}-`)).length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('working days (the day of X does not count; the Nth working day after)', () => {
+  test.each([
+    // brief s4: Thu 24 Dec 2026 + 1 WD: Fri 25 Christmas, Mon 28 Boxing Day (substitute) -> Tue 29 Dec
+    ['2026-12-24', 1, '2026-12-29'],
+    // brief s4: Fri 19 Dec 2025 + 1 -> Mon 22 Dec
+    ['2025-12-19T15:00:00+00:00', 1, '2025-12-22'],
+    // brief s4: Sat 23 May 2026 + 1: Sun, Mon 25 spring bank holiday -> Tue 26 May
+    ['2026-05-23', 1, '2026-05-26'],
+    // brief s4: Mon 30 Mar 2026 + 15: Good Friday 3 Apr, Easter Monday 6 Apr skipped -> Wed 22 Apr
+    ['2026-03-30', 15, '2026-04-22'],
+    // brief s4: Thu 27 Aug 2026 + 2: Fri 28 (1), Mon 31 bank holiday, Tue 1 Sep (2)
+    ['2026-08-27', 2, '2026-09-01'],
+    // Christmas and New Year: Wed 23 Dec 2026 + 5: Thu 24 (1), Tue 29 (2), Wed 30 (3), Thu 31 (4), [Fri 1 Jan], Mon 4 Jan (5)
+    ['2026-12-23', 5, '2027-01-04'],
+    // Maundy Thursday 2027 (25 Mar) + 1: Good Friday 26, Easter Monday 29 -> Tue 30 Mar
+    ['2027-03-25', 1, '2027-03-30'],
+    // Early May: Fri 30 Apr 2027 + 1: Mon 3 May bank holiday -> Tue 4 May
+    ['2027-04-30', 1, '2027-05-04'],
+    // 2022 one-offs: Wed 1 Jun + 1: Thu 2 (spring, moved) and Fri 3 (Platinum Jubilee) -> Mon 6 Jun
+    ['2022-06-01', 1, '2022-06-06'],
+    // Queen's funeral: Fri 16 Sep 2022 + 1: Mon 19 -> Tue 20 Sep
+    ['2022-09-16', 1, '2022-09-20'],
+    // Coronation: Fri 5 May 2023 + 1: Mon 8 May -> Tue 9 May
+    ['2023-05-05', 1, '2023-05-09'],
+    // Leap year: Wed 28 Feb 2024 + 1 -> Thu 29 Feb 2024; Thu 29 Feb + 1 -> Fri 1 Mar
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2024-02-29', 1, '2024-03-01'],
+    // Month end: Fri 29 Jan 2027 + 2: Mon 1 Feb (1), Tue 2 Feb (2)
+    ['2027-01-29', 2, '2027-02-02'],
+    // 0 WD is the day itself
+    ['2026-06-10', 0, '2026-06-10'],
+  ])('%s + %i WD = %s', (from, n, expected) => {
+    expect(due(from as string, n as number, 'working-days').dueDate).toBe(expected);
+  });
+
+  test('an anchor on a non-working day may be treated as received on the next working day', () => {
+    // Sat 23 May 2026 -> received Tue 26 (Mon 25 bank holiday) -> + 1 = Wed 27 May
+    expect(due('2026-05-23', 1, 'working-days', { anchorOnNonWorkingDay: 'next-working-day' }).dueDate).toBe('2026-05-27');
+  });
+
+  test('LA closure days move local targets but never statutory ones', () => {
+    const withClosures = new WorkingDayCalendar(calendarData([{ date: '2026-12-29' }, { date: '2026-12-30' }, { date: '2026-12-31' }]));
+    const from = parseMoment('2026-12-24');
+    // local: Tue 29, Wed 30, Thu 31 closed, Fri 1 Jan bank holiday -> Mon 4 Jan 2027
+    expect(computeDue(withClosures, from, { value: 1, unit: 'working-days' }, { withClosures: true }).dueDate).toBe('2027-01-04');
+    // statutory: Tue 29 Dec as always
+    expect(computeDue(withClosures, from, { value: 1, unit: 'working-days' }).dueDate).toBe('2026-12-29');
+  });
+
+  test('working days before, and the last working day on or before', () => {
+    // 2 WD before Wed 6 Jun 2029: Tue 5 (1), Mon 4 (2)
+    expect(cal.workingDaysBefore('2029-06-06', 2)).toBe('2029-06-04');
+    // Sun 28 Feb 2027 -> Fri 26 Feb 2027
+    expect(cal.workingDayOnOrBefore('2027-02-28')).toBe('2027-02-26');
+  });
+});
+
+describe('calendar time', () => {
+  test('months: same day of month, or the last day of a shorter month', () => {
+    expect(due('2026-03-31', 3, 'months').dueDate).toBe('2026-06-30'); // brief s4: no 31 June
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29'); // leap year
+    expect(addMonths('2028-02-29', 12)).toBe('2029-02-28');
+    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
+  });
+
+  test('a meeting due at a weekend keeps its date and gets planBy (brief s4)', () => {
+    // RCPC Fri 28 Aug 2026 + 6 months -> Sun 28 Feb 2027, planBy Fri 26 Feb 2027
+    expect(due('2026-08-28', 6, 'months', { meeting: true })).toMatchObject({ dueDate: '2027-02-28', planBy: '2027-02-26' });
+  });
+
+  test('weeks and calendar days count calendar time, weekends and holidays included', () => {
+    expect(due('2026-12-20', 1, 'weeks').dueDate).toBe('2026-12-27'); // brief s4: Sun 20 Dec + 1 week = Sun 27 Dec
+    expect(due('2026-12-24', 7, 'calendar-days').dueDate).toBe('2026-12-31');
+  });
+
+  test('hours are elapsed hours from a datetime and need a time', () => {
+    // brief s4: Fri 22 May 2026 16:00 BST + 24 h -> Sat 23 May 2026 16:00 BST
+    const d = due('2026-05-22T16:00:00+01:00', 24, 'hours');
+    expect(d.dueDate).toBe('2026-05-23');
+    expect(formatLondon(d.lateFrom)).toBe('2026-05-23T16:00:00+01:00');
+    // Across the clocks going back (Sun 25 Oct 2026 02:00 BST -> 01:00 GMT): 24 elapsed hours = 15:00 GMT
+    expect(formatLondon(due('2026-10-24T16:00:00+01:00', 24, 'hours').lateFrom)).toBe('2026-10-25T15:00:00+00:00');
+    expect(() => due('2026-05-22', 24, 'hours')).toThrow(/needs a datetime anchor/);
+  });
+});
+
+describe('Europe/London', () => {
+  test('wall time across daylight saving', () => {
+    expect(new Date(londonWallTime('2026-03-29', 9)).toISOString()).toBe('2026-03-29T08:00:00.000Z'); // BST from 01:00 UTC
+    expect(new Date(londonWallTime('2026-10-25', 9)).toISOString()).toBe('2026-10-25T09:00:00.000Z'); // GMT again
+    expect(new Date(londonWallTime('2027-01-15', 9)).toISOString()).toBe('2027-01-15T09:00:00.000Z');
+    expect(new Date(endOfLondonDay('2026-06-30')).toISOString()).toBe('2026-06-30T23:00:00.000Z');
+  });
+
+  test('a datetime late in the evening UTC is the next London day in summer', () => {
+    expect(parseMoment('2026-06-30T23:30:00Z').date).toBe('2026-07-01');
+  });
+});
+
+describe('bad input is an error, never a guess', () => {
+  test('past the calendar coverage', () => {
+    expect(() => due('2031-01-02', 1, 'working-days')).toThrow(CalendarCoverageError);
+    // Tue 31 Dec 2030 + 1 WD needs 1 Jan 2031, which is outside the list
+    expect(() => due('2030-12-31', 1, 'working-days')).toThrow(/outside the working-day calendar's coverage \(2012-01-01 to 2030-12-31\)/);
+    expect(() => due('2030-12-01', 2, 'months')).toThrow(CalendarCoverageError);
+  });
+
+  test('impossible and malformed dates name the field', () => {
+    expect(() => parseLocalDate('2027-02-29', 'anchors.referral-received')).toThrow("anchors.referral-received: '2027-02-29' is not a day in the calendar");
+    expect(() => parseMoment('2026-13-01', 'from')).toThrow(/from: '2026-13-01' is not a day/);
+    expect(() => parseMoment('24/12/2026', 'from')).toThrow(/from: '24\/12\/2026' is neither a date/);
+    expect(() => parseMoment('2026-12-24T25:00:00Z', 'from')).toThrow(/impossible time/);
+    expect(() => parseMoment('2026-12-24T10:00:00', 'from')).toThrow(/with an offset/);
+  });
+});

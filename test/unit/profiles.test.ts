@@ -1,0 +1,140 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ProfileError, ProfileRegistry } from '../../profiles/load';
+import type { Source } from '../../profiles/schema';
+
+const SEEDS = resolve(__dirname, '../../../shared');
+const dataDir = resolve(__dirname, '../../profiles/data');
+const raw = Object.fromEntries(
+  readdirSync(dataDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [f.replace('.json', ''), JSON.parse(readFileSync(resolve(dataDir, f), 'utf8'))]),
+);
+const registry = ProfileRegistry.fromFiles(raw);
+const clone = () => JSON.parse(JSON.stringify(raw));
+
+describe('the five profiles', () => {
+  test('load, and resolve for referral and single assessment', () => {
+    expect(registry.ids()).toEqual(['bracknell-forest', 'derbyshire', 'england', 'northamptonshire', 'york']);
+    for (const id of registry.ids()) {
+      expect(registry.resolve(id, 'referral').steps.map((s) => s.key)).toEqual(['referral-decision']);
+      expect(registry.resolve(id, 'single-assessment').steps.map((s) => s.key)).toContain('assessment-complete');
+    }
+  });
+
+  test('every seed citation quotes the cited lines of the seed file verbatim', () => {
+    const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const sources: { where: string; source: Source }[] = [];
+    for (const id of registry.ids()) {
+      for (const type of registry.processTypes(id)) {
+        for (const step of registry.resolve(id, type).steps) {
+          sources.push({ where: `${id}/${type}/${step.key}`, source: step.source });
+          if (step.extension) sources.push({ where: `${id}/${type}/${step.key}/extension`, source: step.extension.source });
+        }
+      }
+    }
+    const seeds = sources.filter((s) => s.source.kind === 'seed');
+    expect(seeds.length).toBeGreaterThanOrEqual(10);
+    for (const { where, source } of seeds) {
+      if (source.kind !== 'seed') continue;
+      const lines = readFileSync(resolve(SEEDS, source.file), 'utf8').split('\n');
+      const [from, to] = Array.isArray(source.lines) ? source.lines : [source.lines, source.lines];
+      const text = collapse(lines.slice(from - 1, to).join(' '));
+      expect({ where, found: text.includes(collapse(source.quote)) }).toEqual({ where, found: true });
+    }
+  });
+
+  test('Derbyshire single assessment: 5, 7 and 45 WD from the referral decision (practice standards L17, L18, L507)', () => {
+    const r = registry.resolve('derbyshire', 'single-assessment');
+    const byKey = Object.fromEntries(r.steps.map((s) => [s.key, s]));
+    expect(byKey['initial-visit']).toMatchObject({ anchor: 'referral-decision', due: { value: 5, unit: 'working-days' }, source: { lines: 17 } });
+    expect(byKey['assessment-plan']).toMatchObject({ anchor: 'referral-decision', due: { value: 7, unit: 'working-days' }, source: { lines: 18 } });
+    expect(byKey['assessment-complete']).toMatchObject({ anchor: 'referral-decision', due: { value: 45, unit: 'working-days' } });
+  });
+
+  test('rules looser than national are flagged; tighter ones are not', () => {
+    const flag = (id: string) => registry.resolve(id, 'single-assessment').steps.find((s) => s.key === 'assessment-complete')!.looserThanNational;
+    expect(flag('derbyshire')).toMatch(/counted from referral-decision, which comes after the national anchor referral-received/);
+    expect(flag('york')).toMatch(/counted from allocation/);
+    expect(flag('bracknell-forest')).toBeUndefined(); // 35 WD from the referral: tighter
+    expect(flag('england')).toBeUndefined();
+  });
+
+  test('a change to a profile changes its version hash (running processes keep the one they started on)', () => {
+    const edited = clone();
+    edited.derbyshire.processes['single-assessment'].steps['initial-visit'].due.value = 4;
+    const v1 = registry.resolve('derbyshire', 'single-assessment').version;
+    const v2 = ProfileRegistry.fromFiles(edited).resolve('derbyshire', 'single-assessment').version;
+    expect(v1).not.toEqual(v2);
+    expect(registry.resolve('york', 'single-assessment').version).toEqual(ProfileRegistry.fromFiles(edited).resolve('york', 'single-assessment').version);
+  });
+});
+
+describe('a bad profile is refused with a message naming the rule', () => {
+  const problems = (files: Record<string, unknown>) => {
+    try {
+      ProfileRegistry.fromFiles(files);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ProfileError);
+      return (err as ProfileError).problems;
+    }
+    throw new Error('expected a ProfileError');
+  };
+
+  test('unknown unit', () => {
+    const f = clone();
+    f.derbyshire.processes['single-assessment'].steps['initial-visit'].due.unit = 'fortnights';
+    expect(problems(f).join('\n')).toMatch(/^derbyshire: processes\.single-assessment\.steps\.initial-visit\.due\.unit: /m);
+  });
+
+  test('anchor the process does not have', () => {
+    const f = clone();
+    f.york.processes['single-assessment'].steps['initial-visit'].anchor = 'allocaton';
+    expect(problems(f)).toContain("york: processes.single-assessment.steps.initial-visit.anchor: 'allocaton' is not an anchor of single-assessment (referral-received, referral-decision, allocation, assessment-start)");
+  });
+
+  test('a new step without a source', () => {
+    const f = clone();
+    f.derbyshire.processes['single-assessment'].steps['child-seen'] = { title: 'Child seen', anchor: 'referral-received', due: { value: 7, unit: 'working-days' }, kind: 'local' };
+    expect(problems(f).join('\n')).toMatch(/derbyshire: processes\.single-assessment\.steps\.child-seen\.source: /);
+  });
+
+  test('a seed citation that is not a seed file, and a ladder out of order', () => {
+    const f = clone();
+    f.derbyshire.processes['single-assessment'].steps['initial-visit'].source.file = 'derbyshire.pdf';
+    f.york.ladder = [
+      { tier: 'overdue', role: 'team-manager', workingDaysFromDue: 3 },
+      { tier: 'escalated', role: 'service-manager', workingDaysFromDue: 1 },
+    ];
+    const p = problems(f).join('\n');
+    expect(p).toMatch(/derbyshire: processes\.single-assessment\.steps\.initial-visit\.source\.file: a seed file as seeds\/NNN_<hash>\.txt/);
+    expect(p).toMatch(/york: ladder: tiers must be in the order reminder, overdue, escalated, critical/);
+  });
+
+  test('inheriting from a profile that does not exist', () => {
+    const f = clone();
+    f.york.inherits = 'englnd';
+    expect(problems(f)).toContain("york: inherits 'englnd', which does not exist");
+  });
+});
+
+describe('the worker refuses to start on a bad profile', () => {
+  test('exits 1 naming the rule, before touching Temporal', () => {
+    const { mkdtempSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const dir = mkdtempSync(resolve(require('node:os').tmpdir(), 'profiles-'));
+    const f = clone();
+    f.derbyshire.processes['single-assessment'].steps['assessment-plan'].due.value = -7;
+    for (const [id, data] of Object.entries(f)) writeFileSync(resolve(dir, `${id}.json`), JSON.stringify(data));
+    const root = resolve(__dirname, '../..');
+    // Port 1 on loopback: nothing listens, so reaching Temporal would fail differently.
+    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'worker/index.ts'], {
+      cwd: root,
+      env: { ...process.env, PROFILE_DIR: dir, TEMPORAL_ADDRESS: '127.0.0.1:1' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/worker failed to start: invalid LA profile\(s\):\n {2}- derbyshire: processes\.single-assessment\.steps\.assessment-plan\.due\.value: /);
+  });
+});
