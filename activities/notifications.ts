@@ -74,6 +74,7 @@ export function createNotificationActivities(deps: NotificationDeps) {
             'X-Clock-Step': req.step,
             'X-Clock-Workflow-Id': req.workflowId,
             'X-Clock-Fires-At': req.firesAt,
+            'X-Clock-Decided-At': req.decidedAt,
             'X-Clock-Recipient': recipient.personId,
           },
         });

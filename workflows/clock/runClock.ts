@@ -156,6 +156,7 @@ export async function runClock(input: ClockInput, hooks: ClockHooks = {}): Promi
         assignment: { ...state.assignment },
         ...(view.dueDate ? { dueDate: view.dueDate, dueAt: view.dueAt } : {}),
         firesAt: record.firesAt,
+        decidedAt,
         ...(view.explanation ? { explanation: view.explanation } : {}),
         ...(input.correlationId ? { correlationId: input.correlationId } : {}),
       };

@@ -183,8 +183,9 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
         throw err;
       }
       if (firesAt === undefined) continue;
-      // A reminder is pointless once the step is late: back-dated cases get the tiers they reached, no more.
-      if (tier.tier === 'reminder' && now >= t.effectiveLateFrom) continue;
+      // A reminder is pointless once the step is late (back-dated cases get the tiers they reached, no
+      // more), and before the anchor happened (a rule shorter than the reminder's lead time).
+      if (tier.tier === 'reminder' && (now >= t.effectiveLateFrom || firesAt < t.from.at)) continue;
       const role = rule.due.unit === 'hours' && tier.tier === 'overdue' ? input.rules.hourBreachRole : tier.role;
       if (firesAt <= now) {
         decisions.push({ key, step: rule, occurrence, tier: tier.tier, role, firesAt });

@@ -126,6 +126,8 @@ export interface NotificationRequest {
   dueDate?: string;
   dueAt?: string;
   firesAt: string;
+  /** Workflow time when the ladder decided it: equals firesAt unless the case was back-dated. */
+  decidedAt: string;
   explanation?: string;
   correlationId?: string;
 }
