@@ -65,15 +65,15 @@ export class ProcessStarter {
       }
     }
     const needed = [...new Set(rules.steps.map((s) => s.anchor))];
-    if (!needed.some((a) => req.anchors[a])) {
-      throw new StartError(422, 'anchors', `give at least one of the anchors its steps count from: ${needed.join(', ')}`);
-    }
     if (options.requireAllStepAnchors) {
       const missing = needed.filter((a) => !req.anchors[a]);
       if (missing.length) {
         const step = rules.steps.find((s) => s.anchor === missing[0])!;
         throw new StartError(422, `anchors.${missing[0]}`, `${rules.profileName} counts '${step.key}' from ${missing[0]}, which was not given`);
       }
+    }
+    if (!needed.some((a) => req.anchors[a])) {
+      throw new StartError(422, 'anchors', `give at least one of the anchors its steps count from: ${needed.join(', ')}`);
     }
     const earliest = Object.values(req.anchors).map((v) => parseMoment(v).date).sort()[0];
     const episode = req.episode ?? '1';

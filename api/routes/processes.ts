@@ -88,6 +88,11 @@ export function processRoutes(deps: { client: Client; starter: ProcessStarter; u
       res.json(view);
     } catch (err) {
       update.catch(() => undefined);
+      if (err instanceof WorkflowNotFoundError) {
+        // The server answers "not found" for an update to a closed workflow: tell the two apart.
+        const closed = await handle.describe().then((d) => d.status.name !== 'RUNNING', () => false);
+        if (closed) throw new HttpProblem(409, 'Conflict', `${id} is closed: it accepts no more events`, [{ field: 'workflowId', message: 'process closed' }]);
+      }
       throw mapUpdateError(err, id);
     } finally {
       clearTimeout(timer);
@@ -106,10 +111,5 @@ function mapUpdateError(err: unknown, id: string): unknown {
     const status = cause?.type === 'Conflict' ? 409 : 422;
     return new HttpProblem(status, status === 409 ? 'Conflict' : 'Unprocessable', cause?.message ?? err.message, [{ field: rejection.field ? `body.${rejection.field}` : 'body', message: rejection.message ?? cause?.message ?? err.message }]);
   }
-  const message = (err as Error)?.message ?? '';
-  if (/already completed|workflow execution already completed|not found/i.test(message) && (err as { code?: number }).code !== undefined) {
-    return new HttpProblem(409, 'Conflict', `${id} is closed: it accepts no more events`, [{ field: 'workflowId', message: 'process closed' }]);
-  }
-  if (/already completed/i.test(message)) return new HttpProblem(409, 'Conflict', `${id} is closed: it accepts no more events`, [{ field: 'workflowId', message: 'process closed' }]);
   return err;
 }

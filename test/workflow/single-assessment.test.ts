@@ -83,7 +83,7 @@ test('every notification at its exact instant, exactly once, to the right person
   expect(mails.find((m) => m.headers['x-clock-key'] === `${workflowId}:assessment-plan:1:escalated`)!.to[0].address).toBe('sm-derb-south@derbyshire.clocks.test');
 
   const after = await handle.query(clockViewQuery);
-  expect(after.steps.map((s) => s.status)).toEqual(['overdue', 'overdue', 'overdue']);
+  expect(after.steps.map((s: { status: string }) => s.status)).toEqual(['overdue', 'overdue', 'overdue']);
   expect(after.steps[2].escalations.map((e) => [e.tier, e.recipients])).toEqual([
     ['reminder', ['sw-derb-02']],
     ['overdue', ['tm-derb-south']],
@@ -98,5 +98,5 @@ test('every notification at its exact instant, exactly once, to the right person
   await handle.executeUpdate(clockEventUpdate, { args: [{ type: 'close', reason: 'case closed after transfer to another LA' }] });
   const final = await handle.result();
   expect(final.status).toBe('closed');
-  expect(final.steps.map((s) => s.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+  expect(final.steps.map((s: { status: string }) => s.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
 });

@@ -1,0 +1,211 @@
+/**
+ * The API against a real dev server, as a case-management system drives it. Hand-worked dates:
+ *  - Derbyshire, referral decision Thu 25 Mar 2027 (Maundy Thursday). Not working days: Fri 26 Mar
+ *    (Good Friday), Mon 29 Mar (Easter Monday), Mon 3 May (early May), Mon 31 May (spring).
+ *    WD 1 Tue 30 Mar, 2 Wed 31, 3 Thu 1 Apr, 4 Fri 2, 5 Mon 5 Apr  -> initial visit (L17, 5 WD)
+ *    6 Tue 6, 7 Wed 7 Apr                                         -> assessment plan (L18, 7 WD)
+ *    ... 24 Fri 30 Apr, 25 Tue 4 May, ... 43 Fri 28 May, 44 Tue 1 Jun, 45 Wed 2 Jun 2027 -> completion (L507)
+ *  - Back-dated referral received Mon 2 Nov 2026 10:00 GMT: due Tue 3 Nov; overdue Wed 4 Nov, escalated
+ *    Fri 6 Nov, critical Wed 11 Nov 2026, each 09:00 GMT.
+ */
+import { DevStack, startDevStack } from '../support/devStack';
+import { waitFor } from '../support/ports';
+
+let s: DevStack;
+beforeAll(async () => {
+  s = await startDevStack();
+});
+afterAll(async () => s?.teardown());
+
+const derbyshireSA = {
+  type: 'single-assessment',
+  caseId: 'DERBY-MAUNDY-2027',
+  localAuthority: 'derbyshire',
+  anchors: { 'referral-received': '2027-03-24T15:30:00+00:00', 'referral-decision': '2027-03-25' },
+  assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' },
+};
+
+test('a Derbyshire single assessment decided on Maundy Thursday 2027 shows each due date with its source', async () => {
+  const started = await s.call('POST', '/api/processes', derbyshireSA, 'dev-intake-system');
+  expect(started).toMatchObject({ status: 201, body: { workflowId: 'single-assessment-DERBY-MAUNDY-2027-1', existing: false } });
+  const { status, body } = await s.call('GET', `/api/processes/${started.body.workflowId}`, undefined, 'dev-social-worker');
+  expect(status).toBe(200);
+  expect(body).toMatchObject({ type: 'single-assessment', caseId: 'DERBY-MAUNDY-2027', localAuthority: 'derbyshire', status: 'open' });
+  const steps = Object.fromEntries(body.steps.map((x: any) => [x.key, x]));
+  expect(steps['initial-visit']).toMatchObject({
+    dueDate: '2027-04-05',
+    dueAt: '2027-04-05T23:59:59+01:00',
+    status: 'pending',
+    rule: { value: 5, unit: 'working-days', anchor: 'referral-decision', kind: 'local', source: { kind: 'seed', file: 'seeds/000_ef8a5146208a670e.txt', lines: 17 } },
+  });
+  expect(steps['initial-visit'].explanation).toContain('5 working days after Thu 25 Mar 2027 (referral-decision) = Mon 5 Apr 2027; not counted besides weekends: Fri 26 Mar 2027 (bank holiday), Mon 29 Mar 2027 (bank holiday)');
+  expect(steps['assessment-plan']).toMatchObject({ dueDate: '2027-04-07', rule: { value: 7, source: { lines: 18 } } });
+  expect(steps['assessment-complete']).toMatchObject({ dueDate: '2027-06-02', rule: { value: 45, anchor: 'referral-decision', source: { file: 'seeds/000_ef8a5146208a670e.txt', lines: 507 } } });
+  expect(steps['assessment-complete'].rule.looserThanNational).toMatch(/later than the national rule/);
+  expect(steps['assessment-complete'].explanation).toContain('Mon 3 May 2027 (bank holiday), Mon 31 May 2027 (bank holiday)');
+
+  // The same arithmetic, checkable by hand through the calendar endpoint.
+  const check = await s.call('GET', '/api/calendar/due?from=2027-03-25&add=45&unit=working-days', undefined, 'dev-social-worker');
+  expect(check.body).toMatchObject({ dueDate: '2027-06-02', dueDateLong: 'Wed 2 Jun 2027' });
+});
+
+test('a back-dated referral shows its overdue step and first escalation within seconds, one notification per tier', async () => {
+  const t0 = Date.now();
+  const res = await s.call('POST', '/api/referrals', { referralId: 'MIG-0001', caseId: 'DERBY-MIG-1', localAuthority: 'derbyshire', receivedAt: '2026-11-02T10:00:00Z', assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } }, 'dev-intake-system');
+  expect(res.status).toBe(201);
+  const view = await waitFor('escalations recorded', async () => {
+    const v = (await s.call('GET', `/api/processes/${res.body.workflowId}`)).body;
+    return v.steps[0].escalations.length === 3 && v.steps[0].escalations.every((e: any) => e.recipients) ? v : undefined;
+  });
+  const seconds = (Date.now() - t0) / 1000;
+  expect(seconds).toBeLessThan(15);
+  expect(view.steps[0]).toMatchObject({ key: 'referral-decision', dueDate: '2026-11-03', status: 'overdue' });
+  expect(view.steps[0].escalations.map((e: any) => [e.tier, e.at, e.recipients])).toEqual([
+    ['overdue', '2026-11-04T09:00:00+00:00', ['tm-derb-north']],
+    ['escalated', '2026-11-06T09:00:00+00:00', ['sm-derb-assess']],
+    ['critical', '2026-11-11T09:00:00+00:00', ['hos-derb']],
+  ]);
+  const mails = (await s.mail.messages()).filter((m) => m.headers['x-clock-workflow-id'] === res.body.workflowId);
+  expect(mails.map((m) => m.to[0].address).sort()).toEqual(['hos-derb@derbyshire.clocks.test', 'sm-derb-assess@derbyshire.clocks.test', 'tm-derb-north@derbyshire.clocks.test']);
+  expect(mails[0].subject).toMatch(/^\[(OVERDUE|ESCALATED: still overdue|CRITICAL: still overdue)\] Decide the type of response/);
+  // Each notification also went to the webhook, signed, with the key as Idempotency-Key.
+  const hooks = await waitFor('3 webhooks', async () => {
+    const h = s.hooks.filter((x) => String(x.headers['idempotency-key']).startsWith(res.body.workflowId));
+    return h.length === 3 ? h : undefined;
+  });
+  expect(hooks.every((h) => h.validSignature)).toBe(true);
+  expect(hooks.map((h) => h.headers['idempotency-key']).sort()).toEqual([`${res.body.workflowId}:referral-decision:1:critical`, `${res.body.workflowId}:referral-decision:1:escalated`, `${res.body.workflowId}:referral-decision:1:overdue`]);
+  // And the search attributes say so in the Temporal UI.
+  const desc = await s.client.workflow.getHandle(res.body.workflowId).describe();
+  expect(desc.searchAttributes).toMatchObject({ CaseId: ['DERBY-MIG-1'], ProcessType: ['referral'], LocalAuthority: ['derbyshire'], Team: ['derb-north-assessment'], CurrentStep: ['referral-decision'], OverdueSteps: ['referral-decision'], EscalationLevel: [3] });
+  console.log(`back-dated referral: escalations visible ${seconds.toFixed(1)} s after POST`);
+});
+
+test('posting a referral again is idempotent; the same id with another body is a 409', async () => {
+  const body = { referralId: 'R-77', caseId: 'YORK-5', localAuthority: 'york', receivedAt: '2027-01-05T09:30:00Z' };
+  expect((await s.call('POST', '/api/referrals', body, 'dev-intake-system')).status).toBe(201);
+  expect(await s.call('POST', '/api/referrals', body, 'dev-intake-system')).toMatchObject({ status: 200, body: { workflowId: 'referral-YORK-5-R-77', existing: true } });
+  const conflict = await s.call('POST', '/api/referrals', { ...body, receivedAt: '2027-01-06T09:30:00Z' }, 'dev-intake-system');
+  expect(conflict.status).toBe(409);
+  expect(conflict.headers.get('content-type')).toMatch(/application\/problem\+json/);
+  const listed = await waitFor('visibility', async () => {
+    const r = await s.call('GET', '/api/processes?caseId=YORK-5');
+    return r.body.count === 1 ? r.body : undefined;
+  });
+  expect(listed.items[0]).toMatchObject({ workflowId: 'referral-YORK-5-R-77', type: 'referral', localAuthority: 'york', status: 'open' });
+});
+
+test('the referral decision through the API starts the assessment; the closed referral then refuses events', async () => {
+  // Bracknell Forest counts the decision from the contact (L122): contact Fri 13 Nov 2026 -> due Mon 16 Nov.
+  // Its assessment counts from the referral, Mon 16 Nov 2026: child seen 5 WD -> Mon 23 Nov (L165);
+  // completion 35 WD -> Nov 17-20 (4), 23-27 (9), 30 Nov-4 Dec (14), 7-11 (19), 14-18 (24), 21-24 (28),
+  // [25 and 28 Dec bank holidays], 29-31 (31), [1 Jan], 4-7 Jan (35) -> Thu 7 Jan 2027 (L169).
+  const ref = await s.call('POST', '/api/referrals', { referralId: 'R-88', caseId: 'BF-9', localAuthority: 'bracknell-forest', receivedAt: '2026-11-16T09:00:00Z', contactReceivedAt: '2026-11-13T16:00:00Z', assignment: { workerId: 'sw-bf-01', team: 'bf-mash' } }, 'dev-intake-system');
+  expect(ref.status).toBe(201);
+  expect((await s.call('GET', `/api/processes/${ref.body.workflowId}`)).body.steps[0]).toMatchObject({ dueDate: '2026-11-16', anchor: 'contact-received' });
+  const future = await s.call('POST', `/api/processes/${ref.body.workflowId}/events`, { type: 'step-completed', step: 'referral-decision', occurredAt: '2031-02-01', outcome: 'assessment' }, 'dev-social-worker');
+  expect(future).toMatchObject({ status: 422, body: { errors: [{ field: 'body.occurredAt' }] } });
+  const decided = await s.call('POST', `/api/processes/${ref.body.workflowId}/events`, { type: 'step-completed', step: 'referral-decision', occurredAt: '2026-11-17T10:00:00Z', outcome: 'assessment', eventId: 'evt-1' }, 'dev-social-worker');
+  expect(decided.status).toBe(200);
+  expect(decided.body.steps[0]).toMatchObject({ status: 'completed', late: true, outcome: 'assessment' });
+  const sa = await waitFor('the assessment', async () => {
+    const r = await s.call('GET', '/api/processes/single-assessment-BF-9-R-88');
+    return r.status === 200 ? r.body : undefined;
+  });
+  expect(sa.anchors).toEqual({ 'referral-received': '2026-11-16T09:00:00Z', 'referral-decision': '2026-11-17T10:00:00Z' });
+  expect(sa.steps.map((x: any) => [x.key, x.dueDate, x.rule.source.lines])).toEqual([
+    ['initial-visit', '2026-11-23', 165],
+    ['assessment-complete', '2027-01-07', 169],
+  ]);
+  const late = await waitFor('referral closed', async () => {
+    const r = await s.call('POST', `/api/processes/${ref.body.workflowId}/events`, { type: 'reassign', team: 'bf-mash' }, 'dev-team-manager');
+    return r.status === 409 ? r : undefined;
+  });
+  expect(late.body.errors[0]).toEqual({ field: 'workflowId', message: 'process closed' });
+  const journey = await waitFor('both listed', async () => {
+    const r = await s.call('GET', '/api/processes?caseId=BF-9');
+    return r.body.count === 2 ? r.body.items : undefined;
+  });
+  expect(journey.map((x: any) => x.type)).toEqual(['referral', 'single-assessment']);
+});
+
+describe('bad input gets a clear 4xx naming the field, and changes nothing', () => {
+  let wf: string;
+  beforeAll(async () => {
+    const r = await s.call('POST', '/api/processes', { type: 'single-assessment', caseId: 'ENG-BAD-1', localAuthority: 'england', anchors: { 'referral-received': '2026-11-02' }, assignment: { workerId: 'tm-eng', team: 'eng-demo' } });
+    wf = r.body.workflowId;
+  });
+
+  test.each([
+    ['unknown LA', 'POST', '/api/processes', { type: 'referral', caseId: 'X1', localAuthority: 'narnia', anchors: { 'referral-received': '2026-11-02' } }, 'dev-admin', 422, 'localAuthority'],
+    ['malformed date', 'POST', '/api/referrals', { referralId: 'R1', caseId: 'X1', localAuthority: 'york', receivedAt: '02/11/2026' }, 'dev-admin', 400, 'body.receivedAt'],
+    ['impossible date', 'POST', '/api/referrals', { referralId: 'R1', caseId: 'X1', localAuthority: 'york', receivedAt: '2027-02-29' }, 'dev-admin', 400, 'body.receivedAt'],
+    ['anchor the process does not have', 'POST', '/api/processes', { type: 'single-assessment', caseId: 'X1', localAuthority: 'derbyshire', anchors: { allocation: '2026-11-02' } }, 'dev-admin', 422, 'anchors.allocation'],
+    ['date past the calendar', 'POST', '/api/processes', { type: 'single-assessment', caseId: 'X1', localAuthority: 'england', anchors: { 'referral-received': '2030-12-01' } }, 'dev-admin', 422, 'anchors.referral-received'],
+    ['Bracknell Forest referral without the contact date it counts from', 'POST', '/api/referrals', { referralId: 'R1', caseId: 'X1', localAuthority: 'bracknell-forest', receivedAt: '2026-11-02' }, 'dev-admin', 422, 'anchors.contact-received'],
+    ['missing token', 'POST', '/api/processes', {}, null, 401, 'authorization'],
+    ['wrong token', 'GET', '/api/processes?caseId=X1', undefined, 'letmein', 401, 'authorization'],
+    ['bad JSON', 'POST', '/api/processes', '{"type":', 'dev-admin', 400, 'body'],
+  ])('%s', async (_name, method, path, body, token, status, field) => {
+    const r = await s.call(method as string, path as string, body, token as string | null);
+    expect(r.status).toBe(status);
+    expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(r.body.errors.map((e: any) => e.field)).toContain(field);
+  });
+
+  test.each([
+    ['unknown step', { type: 'step-completed', step: 'assesment-complete', occurredAt: '2026-11-20' }, 'dev-social-worker', 422, 'body.step', /unknown step 'assesment-complete'/],
+    ['completion before the anchor', { type: 'step-completed', step: 'assessment-complete', occurredAt: '2026-10-30' }, 'dev-social-worker', 422, 'body.occurredAt', /before the step's anchor referral-received \(2026-11-02\)/],
+    ['completion in the future', { type: 'step-completed', step: 'assessment-complete', occurredAt: '2031-01-01' }, 'dev-social-worker', 422, 'body.occurredAt', /in the future/],
+    ['extension without a reason', { type: 'extend', step: 'assessment-complete', reason: '' }, 'dev-team-manager', 400, 'body.reason', /reason is required/],
+    // max 65 WD from Mon 2 Nov 2026 = Thu 4 Feb 2027 (45 WD = Thu 7 Jan 2027, then 20 more)
+    ['extension past the maximum', { type: 'extend', step: 'assessment-complete', reason: 'family abroad', until: '2027-02-05' }, 'dev-team-manager', 422, 'body.until', /past the maximum .* 2027-02-04/],
+    ['extension by a social worker', { type: 'extend', step: 'assessment-complete', reason: 'family abroad' }, 'dev-social-worker', 403, 'type', /needs one of the roles/],
+    ['unknown event type', { type: 'pause', reason: 'x' }, 'dev-admin', 400, 'body.type', /./],
+  ])('%s', async (_name, event, token, status, field, message) => {
+    const before = (await s.call('GET', `/api/processes/${wf}`)).body;
+    const r = await s.call('POST', `/api/processes/${wf}/events`, event, token as string);
+    expect(r.status).toBe(status);
+    expect(r.body.errors.map((e: any) => e.field)).toContain(field);
+    expect(r.body.detail).toMatch(message as RegExp);
+    const after = (await s.call('GET', `/api/processes/${wf}`)).body;
+    expect(after.steps).toEqual(before.steps);
+    expect(after.history).toEqual(before.history);
+  });
+
+  test('a good extension is recorded with who and why; after close, events get 409', async () => {
+    const ok = await s.call('POST', `/api/processes/${wf}/events`, { type: 'extend', step: 'assessment-complete', reason: 'family abroad until February', until: '2027-02-04', eventId: 'ext-1' }, 'dev-team-manager');
+    expect(ok.status).toBe(200);
+    expect(ok.body.steps[0]).toMatchObject({ dueDate: '2027-01-07', revisedTarget: '2027-02-04', status: 'extended' });
+    expect(ok.body.history.at(-1)).toMatchObject({ what: 'assessment-complete given a revised target to 2027-02-04: family abroad until February', by: 'dev-team-manager' });
+    // The same eventId again is applied once.
+    const again = await s.call('POST', `/api/processes/${wf}/events`, { type: 'extend', step: 'assessment-complete', reason: 'family abroad until February', until: '2027-02-04', eventId: 'ext-1' }, 'dev-team-manager');
+    expect(again.status).toBe(200);
+    expect(again.body.history.filter((h: any) => h.what.includes('revised target')).length).toBe(1);
+    expect((await s.call('POST', `/api/processes/${wf}/events`, { type: 'close', reason: 'transferred out' }, 'dev-team-manager')).status).toBe(200);
+    const closed = await waitFor('closed', async () => {
+      const r = await s.call('POST', `/api/processes/${wf}/events`, { type: 'step-completed', step: 'assessment-complete', occurredAt: '2026-11-20' }, 'dev-social-worker');
+      return r.status === 409 ? r : undefined;
+    });
+    expect(closed.body.errors[0].field).toMatch(/workflowId|body\.type/);
+    const view = (await s.call('GET', `/api/processes/${wf}`)).body;
+    expect(view).toMatchObject({ status: 'closed', source: 'memo' });
+  });
+});
+
+test('healthz checks Temporal; openapi.json is generated from the schemas', async () => {
+  expect(await s.call('GET', '/healthz', undefined, null)).toMatchObject({ status: 200, body: { status: 'ok', temporal: 'ok' } });
+  const doc = (await s.call('GET', '/openapi.json', undefined, null)).body;
+  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/referrals', '/api/processes', '/api/processes/{workflowId}', '/api/processes/{workflowId}/events', '/api/calendar/due']));
+  expect(doc.components.schemas.Referral.required).toEqual(expect.arrayContaining(['referralId', 'caseId', 'localAuthority', 'receivedAt']));
+});
+
+test('with no worker running, an event gets a 503 and a read falls back to the memo', async () => {
+  const r = await s.call('POST', '/api/processes', { ...derbyshireSA, caseId: 'DERBY-NOWORKER' });
+  await waitFor('memo published', async () => ((await s.call('GET', `/api/processes/${r.body.workflowId}`)).status === 200 ? true : undefined));
+  await s.stopWorker();
+  const ev = await s.call('POST', `/api/processes/${r.body.workflowId}/events`, { type: 'reassign', team: 'derb-south-assessment' }, 'dev-team-manager');
+  expect(ev.status).toBe(503);
+  const view = await s.call('GET', `/api/processes/${r.body.workflowId}`);
+  expect(view).toMatchObject({ status: 200, body: { source: 'memo', steps: expect.any(Array) } });
+});
