@@ -65,7 +65,7 @@ export function createApp(deps: AppDeps) {
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
 
   app.use('/api', authenticate(deps.authMode));
-  app.use('/api', processRoutes({ client: deps.client, starter: deps.starter, updateTimeoutMs: deps.updateTimeoutMs }));
+  app.use('/api', processRoutes({ client: deps.client, connection: deps.connection, starter: deps.starter, updateTimeoutMs: deps.updateTimeoutMs }));
   app.use('/api', calendarRoutes(deps.profiles));
   app.use((req, _res, next) => next(new HttpProblem(404, 'Not found', `no route ${req.method} ${req.path}`)));
 

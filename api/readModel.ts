@@ -3,18 +3,14 @@
  * processes and works with no worker running); lists through Temporal visibility, sorted here because
  * SQLite visibility has no ORDER BY (brief s7).
  */
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { clockViewQuery } from '../workflows/messages';
 import type { ClockView } from '../workflows/clock/types';
 import { HttpProblem } from './problem';
 
 const QUERY_DEADLINE_MS = 3_000;
 
-function withDeadline<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
-  return Promise.race([p, new Promise<undefined>((r) => setTimeout(() => r(undefined), ms).unref())]);
-}
-
-export async function readClock(client: Client, workflowId: string): Promise<ClockView & { source: 'query' | 'memo' }> {
+export async function readClock(client: Client, connection: Connection, workflowId: string): Promise<ClockView & { source: 'query' | 'memo' }> {
   const handle = client.workflow.getHandle(workflowId);
   let description;
   try {
@@ -24,7 +20,7 @@ export async function readClock(client: Client, workflowId: string): Promise<Clo
     throw err;
   }
   if (description.status.name === 'RUNNING') {
-    const live = await withDeadline(handle.query(clockViewQuery).catch(() => undefined), QUERY_DEADLINE_MS);
+    const live = await connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle.query(clockViewQuery)).catch(() => undefined);
     if (live) return { ...live, source: 'query' };
   }
   const memo = (description.memo ?? {}) as { clock?: ClockView };

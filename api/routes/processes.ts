@@ -1,6 +1,6 @@
 /** Starting processes, reading them, and sending them events (Temporal Updates). */
 import { Router } from 'express';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { z } from 'zod';
 import { ReferralSchema, StartProcessSchema } from '../../processes/contracts';
 import { PROCESS_TYPES } from '../../profiles/schema';
@@ -34,7 +34,7 @@ function startProblem(err: unknown): never {
   throw err;
 }
 
-export function processRoutes(deps: { client: Client; starter: ProcessStarter; updateTimeoutMs: number }): Router {
+export function processRoutes(deps: { client: Client; connection: Connection; starter: ProcessStarter; updateTimeoutMs: number }): Router {
   const r = Router();
 
   r.post('/referrals', allow('intake-system', 'social-worker', 'team-manager', 'admin'), async (req, res) => {
@@ -64,7 +64,7 @@ export function processRoutes(deps: { client: Client; starter: ProcessStarter; u
 
   r.get('/processes/:workflowId', allow(...EVERYONE), async (req, res) => {
     const id = parse(WorkflowIdSchema, req.params.workflowId, 'workflowId');
-    res.json(await readClock(deps.client, id));
+    res.json(await readClock(deps.client, deps.connection, id));
   });
 
   r.post('/processes/:workflowId/events', async (req, res) => {
@@ -75,27 +75,25 @@ export function processRoutes(deps: { client: Client; starter: ProcessStarter; u
       throw new HttpProblem(403, 'Forbidden', `'${event.type}' needs one of the roles ${allowed.join(', ')}; you are ${req.caller!.role}`, [{ field: 'type', message: 'role not allowed for this event' }]);
     }
     const handle = deps.client.workflow.getHandle(id);
-    const update = handle.executeUpdate(clockEventUpdate, {
-      args: [{ ...event, by: req.caller!.subject, byRole: req.caller!.role }],
-      ...(event.eventId ? { updateId: event.eventId } : {}),
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new HttpProblem(503, 'Unavailable', `the process did not accept the event within ${deps.updateTimeoutMs} ms (is a worker running?); it may still apply it — retry with the same eventId`)), deps.updateTimeoutMs);
-    });
     try {
-      const view = await Promise.race([update, timeout]);
+      // A gRPC deadline, not a race: nothing keeps polling after the API has answered 503.
+      const view = await deps.connection.withDeadline(Date.now() + deps.updateTimeoutMs, () =>
+        handle.executeUpdate(clockEventUpdate, {
+          args: [{ ...event, by: req.caller!.subject, byRole: req.caller!.role }],
+          ...(event.eventId ? { updateId: event.eventId } : {}),
+        }),
+      );
       res.json(view);
     } catch (err) {
-      update.catch(() => undefined);
+      if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || /deadline/i.test((err as Error)?.message ?? '')) {
+        throw new HttpProblem(503, 'Unavailable', `the process did not accept the event within ${deps.updateTimeoutMs} ms (is a worker running?); it may still apply it: retry with the same eventId`);
+      }
       if (err instanceof WorkflowNotFoundError) {
         // The server answers "not found" for an update to a closed workflow: tell the two apart.
         const closed = await handle.describe().then((d) => d.status.name !== 'RUNNING', () => false);
         if (closed) throw new HttpProblem(409, 'Conflict', `${id} is closed: it accepts no more events`, [{ field: 'workflowId', message: 'process closed' }]);
       }
       throw mapUpdateError(err, id);
-    } finally {
-      clearTimeout(timer);
     }
   });
 
