@@ -29,10 +29,11 @@ type Activities = ReturnType<typeof createActivities>;
 
 // Delivery never gives up: an SMTP outage delays a notification, it never loses it (brief s5).
 // Unlimited attempts (no maximumAttempts): retried until delivered.
-const { deliverNotification } = proxyActivities<Activities>({
+const DELIVERY = {
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+} as const;
+const { deliverNotification } = proxyActivities<Activities>(DELIVERY);
 
 export interface ClockHooks {
   /** Outcomes each step accepts (e.g. the referral decision's). */
@@ -162,7 +163,7 @@ export async function runClock(input: ClockInput, hooks: ClockHooks = {}): Promi
       };
       deliveries.push(
         deliverNotification.executeWithOptions(
-          { startToCloseTimeout: '1 minute', retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' }, summary: `${d.tier}: ${d.step.key} to ${d.role}` },
+          { ...DELIVERY, summary: `${d.tier}: ${d.step.key} to ${d.role}` },
           [request],
         ).then((result) => {
           record.deliveredAt = result.deliveredAt;
