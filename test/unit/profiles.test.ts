@@ -1,9 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ProfileError, ProfileRegistry } from '../../profiles/load';
 import type { Source } from '../../profiles/schema';
 
-const SEEDS = resolve(__dirname, '../../../shared');
+// Citations name 'seeds/<file>', relative to profiles/ where the source documents are vendored.
+const CITED = resolve(__dirname, '../../profiles');
+const SHARED_SEEDS = resolve(__dirname, '../../../shared/seeds');
 const dataDir = resolve(__dirname, '../../profiles/data');
 const raw = Object.fromEntries(
   readdirSync(dataDir)
@@ -37,11 +39,18 @@ describe('the five profiles', () => {
     expect(seeds.length).toBeGreaterThanOrEqual(10);
     for (const { where, source } of seeds) {
       if (source.kind !== 'seed') continue;
-      const lines = readFileSync(resolve(SEEDS, source.file), 'utf8').split('\n');
+      const lines = readFileSync(resolve(CITED, source.file), 'utf8').split('\n');
       const [from, to] = Array.isArray(source.lines) ? source.lines : [source.lines, source.lines];
       const text = collapse(lines.slice(from - 1, to).join(' '));
       expect({ where, found: text.includes(collapse(source.quote)) }).toEqual({ where, found: true });
     }
+  });
+
+  test('the vendored source documents are the shared seeds, unchanged (where ../shared is present)', () => {
+    const vendored = readdirSync(resolve(CITED, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+    expect(vendored).toEqual(['000_ef8a5146208a670e.txt', '001_ef5ea336eb390b31.txt', '002_d3c35aaf0d515318.txt', '003_5c9e4a305947e2c0.txt', '004_f2e1f3448572bbb0.txt']);
+    if (!existsSync(SHARED_SEEDS)) return;
+    for (const f of vendored) expect({ f, same: readFileSync(resolve(CITED, 'seeds', f), 'utf8') === readFileSync(resolve(SHARED_SEEDS, f), 'utf8') }).toEqual({ f, same: true });
   });
 
   test('Derbyshire single assessment: 5, 7 and 45 WD from the referral decision (practice standards L17, L18, L507)', () => {
