@@ -53,10 +53,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', async (_req, res) => {
     try {
-      await Promise.race([
-        deps.connection.workflowService.getSystemInfo({}),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000).unref()),
-      ]);
+      await deps.connection.withDeadline(Date.now() + 3000, () => deps.connection.workflowService.getSystemInfo({}));
       res.json({ status: 'ok', temporal: 'ok', profiles: deps.profiles.ids() });
     } catch (err) {
       res.status(503).type('application/problem+json').json({ title: 'Unavailable', status: 503, detail: `Temporal is not reachable: ${(err as Error).message}` });

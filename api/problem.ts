@@ -36,3 +36,7 @@ export function sendProblem(res: Response, problem: HttpProblem, correlationId?:
       ...(correlationId ? { correlationId } : {}),
     });
 }
+
+export function notFound(workflowId: string): HttpProblem {
+  return new HttpProblem(404, 'Not found', `no process ${workflowId}`, [{ field: 'workflowId', message: 'not found' }]);
+}

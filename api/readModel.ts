@@ -6,7 +6,7 @@
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { clockViewQuery } from '../workflows/messages';
 import type { ClockView } from '../workflows/clock/types';
-import { HttpProblem } from './problem';
+import { HttpProblem, notFound } from './problem';
 
 const QUERY_DEADLINE_MS = 3_000;
 
@@ -16,7 +16,7 @@ export async function readClock(client: Client, connection: Connection, workflow
   try {
     description = await handle.describe();
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError) throw new HttpProblem(404, 'Not found', `no process ${workflowId}`, [{ field: 'workflowId', message: 'not found' }]);
+    if (err instanceof WorkflowNotFoundError) throw notFound(workflowId);
     throw err;
   }
   if (description.status.name === 'RUNNING') {

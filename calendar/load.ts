@@ -15,16 +15,15 @@ export interface VendoredCalendar {
 
 export const englandAndWales = data as VendoredCalendar;
 
+const ALL_DATES = englandAndWales.days.map((d) => d.date);
+// The list's hash names the calendar version every due date was computed on; it never changes at run time.
+const BASE_VERSION = `ew-${createHash('sha256').update(JSON.stringify(englandAndWales.days)).digest('hex').slice(0, 12)}`;
+
 export function calendarData(closures: { date: string }[] = [], from?: string): CalendarData {
   // A process only needs the holidays from its earliest anchor on: a smaller input, same answers.
-  const holidays = englandAndWales.days.map((d) => d.date).filter((d) => !from || d >= from);
+  const holidays = from ? ALL_DATES.filter((d) => d >= from) : ALL_DATES;
   const closureDates = closures.map((c) => c.date).sort();
   const coverage = { from: from && from > englandAndWales.coverage.from ? from : englandAndWales.coverage.from, to: englandAndWales.coverage.to };
-  const body = { region: englandAndWales.region, coverage, holidays, closures: closureDates };
-  const version = `ew-${createHash('sha256').update(JSON.stringify(englandAndWales.days)).digest('hex').slice(0, 12)}${closureDates.length ? '+' + createHash('sha256').update(closureDates.join()).digest('hex').slice(0, 6) : ''}`;
-  return { version, ...body, region: 'england-and-wales' };
-}
-
-export function holidayTitle(date: string): string | undefined {
-  return englandAndWales.days.find((d) => d.date === date)?.title;
+  const version = closureDates.length ? `${BASE_VERSION}+${createHash('sha256').update(closureDates.join()).digest('hex').slice(0, 6)}` : BASE_VERSION;
+  return { version, region: 'england-and-wales', coverage, holidays, closures: closureDates };
 }

@@ -6,7 +6,6 @@
 import { randomUUID, createHash } from 'node:crypto';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { calendarData } from '../calendar/load';
-import { addDays } from '../calendar/localDate';
 import { parseMoment } from '../calendar/london';
 import type { ProfileRegistry } from '../profiles/load';
 import { formatSource } from '../workflows/clock/explain';
@@ -91,7 +90,7 @@ export class ProcessStarter {
       ...(options.correlationId ? { correlationId: options.correlationId } : {}),
       ...(options.startedBy ? { startedBy: options.startedBy } : {}),
     };
-    if (addDays(earliest, 0) < input.calendar.coverage.from) {
+    if (earliest < input.calendar.coverage.from) {
       throw new StartError(422, 'anchors', `anchor ${earliest} is before the calendar's coverage (${input.calendar.coverage.from})`);
     }
     const dry = buildSchedule(input, initialState(input), now, workflowIdFor(req.type, req.caseId, episode));

@@ -29,6 +29,9 @@ export function hashOf(value: unknown): string {
 }
 
 export class ProfileRegistry {
+  /** Profiles are immutable once loaded, so each (LA, process) is resolved and hashed once. */
+  private readonly resolved = new Map<string, ResolvedProcessRules>();
+
   private constructor(private readonly files: Map<string, ProfileFile>) {}
 
   /** Validates every file, then resolves every process of every profile, so all errors surface at startup. */
@@ -120,6 +123,16 @@ export class ProfileRegistry {
   }
 
   resolve(id: string, processType: string): ResolvedProcessRules {
+    const key = `${id}/${processType}`;
+    let rules = this.resolved.get(key);
+    if (!rules) {
+      rules = this.resolveUncached(id, processType);
+      this.resolved.set(key, rules);
+    }
+    return rules;
+  }
+
+  private resolveUncached(id: string, processType: string): ResolvedProcessRules {
     const chain = this.chain(id);
     const problems: string[] = [];
     let notificationHour = 9;

@@ -1,33 +1,13 @@
 // Starts `temporal server start-dev` on loopback and waits until its frontend answers. Shared by
 // `npm start` (persistent SQLite under .temporal/) and the end-to-end tests (in memory, free ports).
 const { spawn } = require('node:child_process');
-const net = require('node:net');
 const bins = require('./temporal-binaries');
-
-const SEARCH_ATTRIBUTES = ['CaseId=Keyword', 'ProcessType=Keyword', 'LocalAuthority=Keyword', 'Team=Keyword', 'CurrentStep=Keyword', 'NextDueDate=Datetime', 'OverdueSteps=KeywordList', 'EscalationLevel=Int'];
-
-function portOpen(port, host = '127.0.0.1') {
-  return new Promise((resolve) => {
-    const s = net.connect({ port, host }, () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
-  });
-}
-
-async function waitForPort(port, what, timeoutMs = 60000, proc) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (proc && proc.exitCode !== null) throw new Error(`${what} exited with code ${proc.exitCode}`);
-    if (await portOpen(port)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${what} did not open port ${port} within ${timeoutMs / 1000}s`);
-}
+const { waitForPort } = require('./childProcesses');
 
 /**
- * @param {{port:number, uiPort?:number, dbFile?:string, headless?:boolean, stdio?:any}} opts
+ * @param {{port:number, uiPort?:number, httpPort?:number, metricsPort?:number, dbFile?:string, headless?:boolean,
+ *   stdio?:any, searchAttributes: Record<string,string>}} opts searchAttributes: name -> type, from
+ *   workflows/clock/searchAttributes.ts (the one list)
  */
 async function startDevServer(opts) {
   const cli = bins.temporalCli();
@@ -39,10 +19,10 @@ async function startDevServer(opts) {
   if (opts.metricsPort) args.push('--metrics-port', String(opts.metricsPort));
   if (opts.httpPort) args.push('--http-port', String(opts.httpPort));
   // On an existing database these flags add nothing; the worker also registers them (brief s7).
-  for (const sa of SEARCH_ATTRIBUTES) args.push('--search-attribute', sa);
+  for (const [name, type] of Object.entries(opts.searchAttributes)) args.push('--search-attribute', `${name}=${type}`);
   const proc = spawn(cli, args, { stdio: opts.stdio ?? 'ignore' });
   await waitForPort(opts.port, 'temporal dev server', 60000, proc);
   return proc;
 }
 
-module.exports = { startDevServer, waitForPort, portOpen };
+module.exports = { startDevServer };

@@ -6,7 +6,11 @@ const { spawn, execFileSync } = require('node:child_process');
 const { mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 const bins = require('./temporal-binaries');
-const { startDevServer, waitForPort, portOpen } = require('./devServer');
+const { startDevServer } = require('./devServer');
+const { portOpen, stopProcess, waitForPort } = require('./childProcesses');
+// The search attributes' one definition is TypeScript; ts-node (already used for the worker) reads it.
+require('ts-node/register/transpile-only');
+const { SEARCH_ATTRIBUTES } = require('../workflows/clock/searchAttributes');
 
 const root = bins.root;
 const env = {
@@ -42,11 +46,7 @@ async function stop(code = 0) {
   for (const { name, proc } of [...children].reverse()) {
     if (proc.exitCode !== null || proc.signalCode) continue;
     log(`stopping ${name} (pid ${proc.pid})`);
-    const exited = new Promise((r) => proc.once('exit', r));
-    proc.kill('SIGINT');
-    const t = setTimeout(() => proc.kill('SIGKILL'), 15000);
-    await exited;
-    clearTimeout(t);
+    await stopProcess(proc, 'SIGINT');
   }
   log('stopped');
   process.exit(code);
@@ -70,7 +70,7 @@ async function main() {
   await waitForPort(env.MAIL_WEB_PORT, 'mail sink', 30000, mail);
 
   log('starting the Temporal dev server (SQLite: .temporal/dev.sqlite)');
-  const server = await startDevServer({ port: env.TEMPORAL_PORT, uiPort: env.UI_PORT, dbFile: join(root, '.temporal', 'dev.sqlite'), stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = await startDevServer({ port: env.TEMPORAL_PORT, uiPort: env.UI_PORT, dbFile: join(root, '.temporal', 'dev.sqlite'), searchAttributes: SEARCH_ATTRIBUTES, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push({ name: 'temporal dev server', proc: server });
   server.on('exit', (code) => {
     if (!stopping) {

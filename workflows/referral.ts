@@ -10,7 +10,6 @@ import { REFERRAL_OUTCOMES } from './referral.outcomes';
 import { runClock } from './clock/runClock';
 import type { ClockInput, ClockView } from './clock/types';
 
-
 const { startHandover } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },

@@ -22,6 +22,16 @@ export const DueQuerySchema = z.object({
 
 export function calendarRoutes(profiles: ProfileRegistry): Router {
   const r = Router();
+  // One calendar per LA (its closure days), built on first use: profiles do not change at run time.
+  const calendars = new Map<string, WorkingDayCalendar>();
+  const calendarFor = (la: string) => {
+    let cal = calendars.get(la);
+    if (!cal) {
+      cal = new WorkingDayCalendar(calendarData(la ? profiles.closureDays(la) : []));
+      calendars.set(la, cal);
+    }
+    return cal;
+  };
   r.get('/calendar/due', allow(...EVERYONE), (req, res) => {
     const parsed = DueQuerySchema.safeParse(req.query);
     if (!parsed.success) throw fromZod(parsed.error, 'query');
@@ -30,7 +40,7 @@ export function calendarRoutes(profiles: ProfileRegistry): Router {
       throw new HttpProblem(422, 'Unprocessable', `unknown LA profile '${q.localAuthority}'`, [{ field: 'query.localAuthority', message: 'unknown LA profile' }]);
     }
     const closures = q.localAuthority ? profiles.closureDays(q.localAuthority) : [];
-    const cal = new WorkingDayCalendar(calendarData(closures));
+    const cal = calendarFor(q.localAuthority ?? '');
     try {
       const from = parseMoment(q.from, 'query.from');
       const due = computeDue(cal, from, { value: q.add, unit: q.unit }, { withClosures: closures.length > 0, anchorOnNonWorkingDay: q.anchorOnNonWorkingDay, meeting: q.meeting === 'true' });

@@ -1,6 +1,6 @@
 /** Starting processes, reading them, and sending them events (Temporal Updates). */
 import { Router } from 'express';
-import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { Client, Connection, WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { z } from 'zod';
 import { ReferralSchema, StartProcessSchema } from '../../processes/contracts';
 import { PROCESS_TYPES } from '../../profiles/schema';
@@ -8,7 +8,7 @@ import { ProcessStarter, StartError } from '../../processes/start';
 import { OpaqueIdSchema, ProcessEventSchema } from '../../workflows/contracts/events';
 import { clockEventUpdate } from '../../workflows/messages';
 import { EVENT_ROLES, EVERYONE, allow } from '../auth';
-import { HttpProblem, fromZod } from '../problem';
+import { HttpProblem, fromZod, notFound } from '../problem';
 import { listClocks, readClock } from '../readModel';
 
 export const ListQuerySchema = z.object({
@@ -50,7 +50,7 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     res.status(result.existing ? 200 : 201).json({ workflowId: result.workflowId, referralId: body.referralId, existing: result.existing });
   });
 
-  r.post('/processes', allow('intake-system', ...EVERYONE.filter((x) => x !== 'intake-system')), async (req, res) => {
+  r.post('/processes', allow(...EVERYONE), async (req, res) => {
     const body = parse(StartProcessSchema, req.body, 'body');
     const result = await deps.starter.start(body, { startedBy: req.caller!.subject, correlationId: req.correlationId }).catch(startProblem);
     res.status(result.existing ? 200 : 201).json({ workflowId: result.workflowId, existing: result.existing });
@@ -58,7 +58,7 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
 
   r.get('/processes', allow(...EVERYONE), async (req, res) => {
     const q = parse(ListQuerySchema, req.query, 'query');
-    const items = await listClocks(deps.client, { ...q, ...(q.overdue ? { overdue: q.overdue === 'true' } : {}) } as never);
+    const items = await listClocks(deps.client, { ...q, overdue: q.overdue === undefined ? undefined : q.overdue === 'true' });
     res.json({ items, count: items.length });
   });
 
@@ -85,24 +85,24 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
       );
       res.json(view);
     } catch (err) {
-      if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || /deadline/i.test((err as Error)?.message ?? '')) {
-        throw new HttpProblem(503, 'Unavailable', `the process did not accept the event within ${deps.updateTimeoutMs} ms (is a worker running?); it may still apply it: retry with the same eventId`);
-      }
-      if (err instanceof WorkflowNotFoundError) {
-        // The server answers "not found" for an update to a closed workflow: tell the two apart.
-        const closed = await handle.describe().then((d) => d.status.name !== 'RUNNING', () => false);
-        if (closed) throw new HttpProblem(409, 'Conflict', `${id} is closed: it accepts no more events`, [{ field: 'workflowId', message: 'process closed' }]);
-      }
-      throw mapUpdateError(err, id);
+      throw await updateProblem(err, handle, deps.updateTimeoutMs);
     }
   });
 
   return r;
 }
 
-function mapUpdateError(err: unknown, id: string): unknown {
-  if (err instanceof HttpProblem) return err;
-  if (err instanceof WorkflowNotFoundError) return new HttpProblem(404, 'Not found', `no process ${id}`, [{ field: 'workflowId', message: 'not found' }]);
+/** What a failed Update means for the caller: 503 (no worker in time), 404, 409 (closed or conflict), 422. */
+async function updateProblem(err: unknown, handle: WorkflowHandle, timeoutMs: number): Promise<unknown> {
+  const id = handle.workflowId;
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || /deadline/i.test((err as Error)?.message ?? '')) {
+    return new HttpProblem(503, 'Unavailable', `the process did not accept the event within ${timeoutMs} ms (is a worker running?); it may still apply it: retry with the same eventId`);
+  }
+  if (err instanceof WorkflowNotFoundError) {
+    // The server answers "not found" for an update to a closed workflow: tell the two apart.
+    const closed = await handle.describe().then((d) => d.status.name !== 'RUNNING', () => false);
+    return closed ? new HttpProblem(409, 'Conflict', `${id} is closed: it accepts no more events`, [{ field: 'workflowId', message: 'process closed' }]) : notFound(id);
+  }
   if (err instanceof WorkflowUpdateFailedError) {
     const cause = err.cause as { type?: string; message?: string; details?: unknown[] } | undefined;
     const rejection = (cause?.details?.[0] ?? {}) as { field?: string; message?: string };

@@ -4,26 +4,23 @@
  */
 import { ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Server, createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import pino from 'pino';
 import { createApp } from '../../api/app';
 import { ProfileRegistry } from '../../profiles/load';
 import { ProcessStarter } from '../../processes/start';
-import { loadWorkerConfig } from '../../worker/config';
-import { createClockWorker } from '../../worker/createWorker';
+import { SEARCH_ATTRIBUTES } from '../../workflows/clock/searchAttributes';
 import { registerSearchAttributes } from '../../worker/searchAttributes';
-import { BUNDLE_PATH } from './bundle.global';
 import { MailSink } from './mailSink';
 import { freePort } from './ports';
-import { quietRuntime } from './timeSkipping';
+import { quietRuntime, startTestWorker } from './testWorker';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startDevServer } = require('../../scripts/devServer');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { stopProcess } = require('../../scripts/childProcesses');
 
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 
@@ -46,17 +43,8 @@ export interface DevStack {
 
 export async function startDevServerOnFreePorts(dbFile?: string): Promise<{ proc: ChildProcess; address: string; stop: () => Promise<void> }> {
   const [port, httpPort, metricsPort] = [await freePort(), await freePort(), await freePort()];
-  const proc: ChildProcess = await startDevServer({ port, httpPort, metricsPort, headless: true, dbFile });
-  return {
-    proc,
-    address: `127.0.0.1:${port}`,
-    stop: async () => {
-      if (proc.exitCode !== null) return;
-      const exited = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGTERM');
-      await exited;
-    },
-  };
+  const proc: ChildProcess = await startDevServer({ port, httpPort, metricsPort, headless: true, dbFile, searchAttributes: SEARCH_ATTRIBUTES });
+  return { proc, address: `127.0.0.1:${port}`, stop: () => stopProcess(proc) };
 }
 
 export async function startDevStack(): Promise<DevStack> {
@@ -68,6 +56,8 @@ export async function startDevStack(): Promise<DevStack> {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
+      // Recomputed here from the documented scheme rather than with activities/channels' signWebhook,
+      // so the test checks what a receiver would check.
       const ts = String(req.headers['x-clock-timestamp']);
       const expected = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(`${ts}.${body}`).digest('hex')}`;
       hooks.push({ headers: req.headers, body, validSignature: req.headers['x-clock-signature'] === expected });
@@ -81,28 +71,17 @@ export async function startDevStack(): Promise<DevStack> {
   await registerSearchAttributes(connection, 'default');
   const client = new Client({ connection, namespace: 'default' });
   const native = await NativeConnection.connect({ address: server.address });
-  const outboxDir = mkdtempSync(join(tmpdir(), 'clocks-e2e-outbox-'));
-  const taskQueue = `clocks-e2e-${Math.random().toString(36).slice(2, 8)}`;
-  const config = loadWorkerConfig({
+  // Worker before API (brief s10).
+  const worker = await startTestWorker(native, client, {
     SMTP_PORT: String(mail.smtpPort),
-    OUTBOX_DIR: outboxDir,
-    TASK_QUEUE: taskQueue,
     WEBHOOK_URLS: `http://127.0.0.1:${hookPort}/clock-events`,
     WEBHOOK_SECRET,
-  } as NodeJS.ProcessEnv);
-  // Worker before API (brief s10).
-  const { worker, close } = await createClockWorker(config, {
-    connection: native,
-    client,
-    workflowBundle: { code: readFileSync(BUNDLE_PATH, 'utf8') },
-    extra: { workflowFailureErrorTypes: { '*': ['Error'] } },
   });
-  let running: Promise<void> | undefined = worker.run();
   const profiles = ProfileRegistry.fromDirectory();
   const app = createApp({
     client,
     connection,
-    starter: new ProcessStarter(client, profiles, taskQueue),
+    starter: new ProcessStarter(client, profiles, worker.taskQueue),
     profiles,
     logger: pino({ level: 'silent' }),
     authMode: 'dev-tokens',
@@ -113,18 +92,12 @@ export async function startDevStack(): Promise<DevStack> {
     const s = app.listen(apiPort, '127.0.0.1', () => r(s));
   });
   const api = `http://127.0.0.1:${apiPort}`;
-  const stopWorker = async () => {
-    if (!running) return;
-    (worker as Worker).shutdown();
-    await running;
-    running = undefined;
-  };
   return {
     api,
     mail,
     hooks,
     client,
-    taskQueue,
+    taskQueue: worker.taskQueue,
     call: async (method, path, body, token = 'dev-admin') => {
       const res = await fetch(`${api}${path}`, {
         method,
@@ -134,17 +107,15 @@ export async function startDevStack(): Promise<DevStack> {
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
     },
-    stopWorker,
+    stopWorker: worker.stop,
     teardown: async () => {
       await new Promise((r) => http.close(r));
-      await stopWorker();
-      await close();
+      await worker.close();
       await native.close();
       await connection.close();
       await new Promise((r) => hookServer.close(r));
       await mail.stop();
       await server.stop();
-      rmSync(outboxDir, { recursive: true, force: true });
     },
   };
 }

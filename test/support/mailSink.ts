@@ -2,6 +2,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { freePort, waitFor } from './ports';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { stopProcess } = require('../../scripts/childProcesses');
+
 export interface SunkMail {
   id: string;
   subject: string;
@@ -34,10 +37,7 @@ export class MailSink {
     await fetch(`http://127.0.0.1:${this.webPort}/email/all`, { method: 'DELETE' });
   }
 
-  async stop(): Promise<void> {
-    if (this.proc.exitCode !== null) return;
-    const exited = new Promise((r) => this.proc.once('exit', r));
-    this.proc.kill('SIGTERM');
-    await exited;
+  stop(): Promise<void> {
+    return stopProcess(this.proc);
   }
 }

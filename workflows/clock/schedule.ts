@@ -142,7 +142,7 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
       view.dueAt = formatLondon(t.due.lateFrom - 1000);
       if (t.due.planBy) view.planBy = t.due.planBy;
       if (t.revisedTarget) view.revisedTarget = t.revisedTarget;
-      view.explanation = explainDue(cal, rule, t.from, input.rules.steps.length ? t.due.dueDate : '', input.rules.anchorOnNonWorkingDay);
+      view.explanation = explainDue(cal, rule, t.from, t.due.dueDate, input.rules.anchorOnNonWorkingDay);
     }
     if (completion) {
       view.status = 'completed';
