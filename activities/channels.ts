@@ -4,6 +4,7 @@ import nodemailer, { Transporter } from 'nodemailer';
 
 export interface EmailMessage {
   to: string;
+  cc?: string;
   subject: string;
   text: string;
   messageId: string;
@@ -28,7 +29,7 @@ export class EmailChannel {
   }
 
   async send(m: EmailMessage): Promise<void> {
-    await this.transport.sendMail({ from: this.from, to: m.to, subject: m.subject, text: m.text, messageId: m.messageId, headers: m.headers });
+    await this.transport.sendMail({ from: this.from, to: m.to, ...(m.cc ? { cc: m.cc } : {}), subject: m.subject, text: m.text, messageId: m.messageId, headers: m.headers });
   }
 
   close() {

@@ -24,6 +24,7 @@ const TIER_WORDS: Record<string, string> = {
   overdue: 'OVERDUE',
   escalated: 'ESCALATED: still overdue',
   critical: 'CRITICAL: still overdue',
+  'no-access': 'NO ACCESS: child not seen at a visit',
 };
 
 export function messageId(key: string): string {
@@ -59,12 +60,15 @@ export function createNotificationActivities(deps: NotificationDeps) {
         return { recipients: prior.recipients ?? [], deliveredAt: prior.sentAt!, channels: prior.channels ?? [], duplicate: true };
       }
       const recipient = deps.directory.resolve(req.role, req.assignment, req.localAuthority);
+      // Roles the standards name on top of the ladder (e.g. the conference chair), copied on the same message.
+      const copies = (req.cc ?? []).map((role) => deps.directory.resolve(role, req.assignment, req.localAuthority)).filter((c) => c.personId !== recipient.personId);
       const claim = deps.outbox.claim(req.key);
       const channels: string[] = [];
       if (deps.email) {
         const { subject, text } = composeEmail(req, recipient, deps);
         await deps.email.send({
           to: `${recipient.name} <${recipient.email}>`,
+          ...(copies.length ? { cc: copies.map((c) => `${c.name} <${c.email}>`).join(', ') } : {}),
           subject,
           text,
           messageId: messageId(req.key),
@@ -76,6 +80,7 @@ export function createNotificationActivities(deps: NotificationDeps) {
             'X-Clock-Fires-At': req.firesAt,
             'X-Clock-Decided-At': req.decidedAt,
             'X-Clock-Recipient': recipient.personId,
+            ...(copies.length ? { 'X-Clock-Cc': copies.map((c) => c.personId).join(',') } : {}),
           },
         });
         channels.push('email');
@@ -92,14 +97,16 @@ export function createNotificationActivities(deps: NotificationDeps) {
           tier: req.tier,
           role: req.role,
           recipient: recipient.personId,
+          ...(copies.length ? { cc: copies.map((c) => c.personId) } : {}),
           dueDate: req.dueDate,
           firesAt: req.firesAt,
         });
         channels.push('webhook');
       }
-      const sent = deps.outbox.markSent(claim, [recipient.personId], channels);
+      const recipients = [recipient.personId, ...copies.map((c) => c.personId)];
+      const sent = deps.outbox.markSent(claim, recipients, channels);
       log.info('notification delivered', { key: req.key, tier: req.tier, recipient: recipient.personId, attempts: claim.attempts });
-      return { recipients: [recipient.personId], deliveredAt: sent.sentAt!, channels, duplicate: false };
+      return { recipients, deliveredAt: sent.sentAt!, channels, duplicate: false };
     },
   };
 }

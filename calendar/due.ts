@@ -13,6 +13,8 @@ export type Unit = (typeof UNITS)[number];
 export interface DueRule {
   value: number;
   unit: Unit;
+  /** Count back from the anchor (e.g. a pre-birth conference 12 weeks before the expected date). */
+  before?: boolean;
 }
 
 export interface DueOptions {
@@ -44,19 +46,24 @@ export function computeDue(cal: WorkingDayCalendar, from: ParsedMoment, rule: Du
       return { dueDate: londonDate(lateFrom), lateFrom };
     }
     case 'working-days': {
+      if (rule.before) {
+        // "N working days before X": the Nth working day counting back, X itself not counted.
+        dueDate = cal.workingDaysBefore(from.date, rule.value, count);
+        break;
+      }
       let start = from.date;
       if (options.anchorOnNonWorkingDay === 'next-working-day') start = cal.workingDayOnOrAfter(start, count);
       dueDate = cal.workingDaysAfter(start, rule.value, count);
       break;
     }
     case 'calendar-days':
-      dueDate = addDays(from.date, rule.value);
+      dueDate = addDays(from.date, rule.before ? -rule.value : rule.value);
       break;
     case 'weeks':
-      dueDate = addDays(from.date, rule.value * 7);
+      dueDate = addDays(from.date, (rule.before ? -rule.value : rule.value) * 7);
       break;
     case 'months':
-      dueDate = addMonths(from.date, rule.value);
+      dueDate = addMonths(from.date, rule.before ? -rule.value : rule.value);
       break;
   }
   // A calendar-time due date stays on its date even at a weekend; check it against coverage all the same.

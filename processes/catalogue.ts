@@ -4,6 +4,9 @@ import type { ProcessType } from '../profiles/schema';
 export const WORKFLOW_TYPE: Record<ProcessType, string> = {
   referral: 'referral',
   'single-assessment': 'singleAssessment',
+  'child-protection-enquiry': 'childProtectionEnquiry',
+  'child-protection-plan': 'childProtectionPlan',
+  'child-in-need-plan': 'childInNeedPlan',
 };
 
 export function workflowIdFor(type: string, caseId: string, episode: string): string {

@@ -17,6 +17,7 @@ export const StartProcessSchema = z.object({
   anchors: z.record(z.string().regex(/^[a-z0-9-]+$/), MomentSchema).refine((a) => Object.keys(a).length > 0, 'give at least one anchor'),
   assignment: AssignmentSchema.optional(),
   familyId: OpaqueIdSchema.optional(),
+  steppedUpFrom: OpaqueIdSchema.optional().describe('the workflow id of the process this one stepped up from (a CIN plan); a CP plan closes it'),
 });
 export type StartProcess = z.infer<typeof StartProcessSchema>;
 
@@ -39,6 +40,7 @@ export interface HandoverRequest {
   localAuthority: string;
   anchors: Record<string, string>;
   assignment: { workerId?: string; team?: string };
+  familyId?: string;
   startedBy?: string;
   correlationId?: string;
 }

@@ -47,7 +47,7 @@ export function requestHash(body: unknown): string {
 
 export class ProcessStarter {
   constructor(
-    private readonly client: Client,
+    readonly client: Client,
     private readonly profiles: ProfileRegistry,
     private readonly taskQueue: string,
   ) {}
@@ -82,6 +82,7 @@ export class ProcessStarter {
       episode,
       localAuthority: req.localAuthority,
       ...(req.familyId ? { familyId: req.familyId } : {}),
+      ...(req.steppedUpFrom ? { steppedUpFrom: req.steppedUpFrom } : {}),
       anchors: { ...req.anchors },
       assignment: { ...(req.assignment ?? {}) },
       rules,

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { ProfileFile, ProfileFileSchema, StepRuleSchema, TIERS } from './schema';
+import { PROCESS_TYPES, ProfileFile, ProfileFileSchema, StepRuleSchema, TIERS } from './schema';
 import type { ResolvedProcessRules, ResolvedStepRule } from './resolved';
 
 export const DEFAULT_PROFILE_DIR = resolve(__dirname, 'data');
@@ -45,6 +45,9 @@ export class ProfileRegistry {
         continue;
       }
       if (parsed.data.id !== name) problems.push(`${name}: id '${parsed.data.id}' does not match the file name`);
+      for (const type of Object.keys(parsed.data.processes)) {
+        if (!(PROCESS_TYPES as readonly string[]).includes(type)) problems.push(`${name}: processes.${type}: unknown process type (known: ${PROCESS_TYPES.join(', ')})`);
+      }
       files.set(parsed.data.id, parsed.data);
     }
     if (!files.has(NATIONAL) && problems.length === 0) problems.push(`${NATIONAL}: the national profile is missing`);
@@ -167,8 +170,26 @@ export class ProfileRegistry {
         continue;
       }
       const rule = parsed.data;
-      if (anchors && !anchors.includes(rule.anchor)) {
-        problems.push(`${where}.anchor: '${rule.anchor}' is not an anchor of ${processType} (${anchors.join(', ')})`);
+      // A step counts from an anchor of the process or from the date another step happened.
+      const known = (a: string) => (anchors ?? []).includes(a) || steps.has(a);
+      if (anchors && !known(rule.anchor)) {
+        problems.push(`${where}.anchor: '${rule.anchor}' is neither an anchor of ${processType} (${anchors.join(', ')}) nor one of its steps`);
+      }
+      if (rule.anchor === key) problems.push(`${where}.anchor: a step cannot count from itself`);
+      (rule.also ?? []).forEach((t, i) => {
+        if (anchors && !known(t.anchor)) problems.push(`${where}.also.${i}.anchor: '${t.anchor}' is neither an anchor of ${processType} nor one of its steps`);
+        if (t.due.unit === 'hours' && t.due.before) problems.push(`${where}.also.${i}.due.before: an hour rule cannot count back`);
+      });
+      if (rule.due.unit === 'hours' && rule.due.before) problems.push(`${where}.due.before: an hour rule cannot count back`);
+      if (rule.anchorPick && typeof rule.anchorPick === 'object' && anchors && !anchors.includes(rule.anchorPick.latestOnOrBefore)) {
+        problems.push(`${where}.anchorPick.latestOnOrBefore: '${rule.anchorPick.latestOnOrBefore}' is not an anchor of ${processType}`);
+      }
+      for (const r of rule.requires ?? []) if (!steps.has(r) || r === key) problems.push(`${where}.requires: '${r}' is not another step of ${processType}`);
+      if (rule.repeat) {
+        if (rule.repeat.every.unit === 'hours') problems.push(`${where}.repeat.every.unit: a recurring step repeats in days, weeks or months`);
+        if (rule.repeat.every.value < 1) problems.push(`${where}.repeat.every.value: must be at least 1`);
+        const loosest = rule.repeat.adjustable?.loosest;
+        if (loosest && unitDays(loosest) < unitDays(rule.repeat.every)) problems.push(`${where}.repeat.adjustable.loosest: ${loosest.value} ${loosest.unit} is tighter than the default interval; it is the loosest interval allowed`);
       }
       if (rule.extension) {
         const { max } = rule.extension;
@@ -183,15 +204,22 @@ export class ProfileRegistry {
         anchor: rule.anchor,
         due: rule.due,
         kind: rule.kind,
-        meeting: rule.meeting,
+        // Flags default here, after the merge, so an LA's partial step never resets England's true to false.
+        meeting: rule.meeting ?? false,
+        visit: rule.visit ?? false,
         source: rule.source,
         ladder: [...stepLadder].sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier)),
-        completableBeforeAnchor: rule.completableBeforeAnchor,
+        completableBeforeAnchor: rule.completableBeforeAnchor ?? false,
         definedBy,
       };
       if (rule.extension) out.extension = rule.extension;
       if (rule.note) out.note = rule.note;
-      const nat = national?.steps.find((s) => s.key === key);
+      if (rule.anchorPick) out.anchorPick = rule.anchorPick;
+      if (rule.also?.length) out.also = rule.also;
+      if (rule.repeat) out.repeat = rule.repeat;
+      if (rule.requires?.length) out.requires = rule.requires;
+      // Only a national rule is a ceiling; England's product defaults (kind local) are not.
+      const nat = national?.steps.find((s) => s.key === key && s.kind === 'statutory');
       if (nat && anchors) {
         const looser = looserThan(rule, nat, anchors);
         if (looser) out.looserThanNational = looser;
@@ -199,7 +227,13 @@ export class ProfileRegistry {
       resolved.push(out);
     }
     if (problems.length) throw new ProfileError(problems);
-    const order = (s: ResolvedStepRule) => anchors!.indexOf(s.anchor) * 10_000 + unitDays(s.due);
+    // Order steps as they happen: by anchor (a step anchored on another follows it), then by length.
+    const byKey = new Map(resolved.map((r) => [r.key, r]));
+    const order = (s: ResolvedStepRule, depth = 0): number => {
+      const anchorStep = byKey.get(s.anchor);
+      if (anchorStep && depth < 10) return order(anchorStep, depth + 1) + unitDays(s.due) + 1;
+      return Math.max(anchors!.indexOf(s.anchor), 0) * 10_000 + unitDays(s.due);
+    };
     resolved.sort((a, b) => order(a) - order(b) || a.key.localeCompare(b.key));
     const body = {
       processType,

@@ -6,11 +6,38 @@
 import type { Unit } from '../calendar/due';
 import type { LadderTier, Role, Source } from './schema';
 
+export interface ResolvedDue {
+  value: number;
+  unit: Unit;
+  before?: boolean;
+}
+
+export interface ResolvedTiming {
+  anchor: string;
+  due: ResolvedDue;
+  source: Source;
+  note?: string;
+}
+
+export type AnchorPick = 'latest' | 'earliest' | { latestOnOrBefore: string };
+
+export interface ResolvedRepeat {
+  every: { value: number; unit: Unit };
+  source?: Source;
+  note?: string;
+  adjustable?: { loosest?: { value: number; unit: Unit }; approverRole?: Role; source: Source };
+}
+
 export interface ResolvedStepRule {
   key: string;
   title: string;
   anchor: string;
-  due: { value: number; unit: Unit };
+  anchorPick?: AnchorPick;
+  due: ResolvedDue;
+  also?: ResolvedTiming[];
+  repeat?: ResolvedRepeat;
+  visit: boolean;
+  requires?: string[];
   kind: 'statutory' | 'local';
   meeting: boolean;
   source: Source;

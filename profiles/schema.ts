@@ -14,6 +14,8 @@ export const ROLES = [
   'cp-chair',
   'iro',
   'complaints-manager',
+  'practice-supervisor',
+  'safeguarding-manager',
 ] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
@@ -56,6 +58,8 @@ export const LadderTierSchema = z.object({
    * `overdue` tier fires at the exact late instant, whatever the day, to `hourBreachRole`.
    */
   workingDaysFromDue: z.number().int().min(-20).max(60),
+  /** Roles told as well, as the standards name them (e.g. the conference chair when an ICPC is late). */
+  cc: z.array(RoleSchema).optional(),
 });
 export type LadderTier = z.infer<typeof LadderTierSchema>;
 
@@ -80,18 +84,61 @@ export const ExtensionSchema = z.object({
   source: SourceSchema,
 });
 
+/** A due duration; `before: true` counts back from the anchor (a pre-birth conference before 28 weeks' gestation). */
+export const DueSchema = DurationSchema.extend({ before: z.boolean().optional() });
+
+/** Another way the same step can fall due; the step is due on the earliest timing whose anchor is recorded. */
+export const TimingSchema = z.object({
+  anchor: z.string().min(1),
+  due: DueSchema,
+  source: SourceSchema,
+  note: z.string().optional(),
+});
+
+/**
+ * How to choose among repeated values of an anchor (a strategy discussion held again): the latest, the
+ * earliest, or the latest on or before another anchor (the discussion at which the S47 was started).
+ */
+export const AnchorPickSchema = z.union([z.enum(['latest', 'earliest']), z.object({ latestOnOrBefore: z.string().min(1) })]);
+
+export const RepeatSchema = z.object({
+  /** Occurrence 2, 3... fall due this long after the date the previous one actually happened (brief s4). */
+  every: DurationSchema,
+  source: SourceSchema.optional(),
+  note: z.string().optional(),
+  /**
+   * The interval may be set per child (by the plan, the conference or a manager). Tighter is always
+   * allowed; looser only up to `loosest`, and only by `approverRole` where given.
+   */
+  adjustable: z
+    .object({
+      loosest: DurationSchema.optional(),
+      approverRole: RoleSchema.optional(),
+      source: SourceSchema,
+    })
+    .optional(),
+});
+
 export const StepRuleSchema = z.object({
   title: z.string().min(3),
+  /** An anchor of the process, or another step's key (counted from the date that step happened). */
   anchor: z.string().min(1),
-  due: DurationSchema,
+  anchorPick: AnchorPickSchema.optional(),
+  due: DueSchema,
+  also: z.array(TimingSchema).optional(),
+  repeat: RepeatSchema.optional(),
+  /** A visit: completes only when the child was seen; a no-access visit is recorded and escalated. */
+  visit: z.boolean().optional(),
+  /** Steps that must have happened first (when they apply to this case, i.e. their anchor is recorded). */
+  requires: z.array(z.string()).optional(),
   /** statutory: national rules (never moved by LA closure days); local: an LA's tighter target. */
   kind: z.enum(['statutory', 'local']),
-  meeting: z.boolean().default(false),
+  meeting: z.boolean().optional(),
   source: SourceSchema,
   extension: ExtensionSchema.optional(),
   ladder: LadderSchema.optional(),
   /** Completion may be recorded before the anchor (e.g. a placement plan made before the placement). */
-  completableBeforeAnchor: z.boolean().default(false),
+  completableBeforeAnchor: z.boolean().optional(),
   /** Extra notes an inspector should read next to the date (ambiguities, contradictions resolved). */
   note: z.string().optional(),
 });
@@ -125,6 +172,6 @@ export const ProfileFileSchema = z.object({
 });
 export type ProfileFile = z.infer<typeof ProfileFileSchema>;
 
-export const PROCESS_TYPES = ['referral', 'single-assessment'] as const;
+export const PROCESS_TYPES = ['referral', 'single-assessment', 'child-protection-enquiry', 'child-protection-plan', 'child-in-need-plan'] as const;
 export const ProcessTypeSchema = z.enum(PROCESS_TYPES);
 export type ProcessType = z.infer<typeof ProcessTypeSchema>;

@@ -1,3 +1,5 @@
-/** The worker's workflowsPath: every process type, one workflow each. */
+/** The worker's workflowsPath: every process type, one workflow each (processes/catalogue.ts maps them). */
 export { referral } from './referral';
 export { singleAssessment } from './single-assessment';
+export { childProtectionEnquiry, childProtectionPlan } from './child-protection';
+export { childInNeedPlan } from './child-in-need';

@@ -155,7 +155,7 @@ describe('bad input gets a clear 4xx naming the field, and changes nothing', () 
 
   test.each([
     ['unknown step', { type: 'step-completed', step: 'assesment-complete', occurredAt: '2026-11-20' }, 'dev-social-worker', 422, 'body.step', /unknown step 'assesment-complete'/],
-    ['completion before the anchor', { type: 'step-completed', step: 'assessment-complete', occurredAt: '2026-10-30' }, 'dev-social-worker', 422, 'body.occurredAt', /before the step's anchor referral-received \(2026-11-02\)/],
+    ['completion before the anchor', { type: 'step-completed', step: 'assessment-complete', occurredAt: '2026-10-30' }, 'dev-social-worker', 422, 'body.occurredAt', /is before referral-received \(2026-11-02\), which 'assessment-complete' counts from/],
     ['completion in the future', { type: 'step-completed', step: 'assessment-complete', occurredAt: '2031-01-01' }, 'dev-social-worker', 422, 'body.occurredAt', /in the future/],
     ['extension without a reason', { type: 'extend', step: 'assessment-complete', reason: '' }, 'dev-team-manager', 400, 'body.reason', /reason is required/],
     // max 65 WD from Mon 2 Nov 2026 = Thu 4 Feb 2027 (45 WD = Thu 7 Jan 2027, then 20 more)

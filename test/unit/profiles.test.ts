@@ -99,7 +99,7 @@ describe('a bad profile is refused with a message naming the rule', () => {
   test('anchor the process does not have', () => {
     const f = clone();
     f.york.processes['single-assessment'].steps['initial-visit'].anchor = 'allocaton';
-    expect(problems(f)).toContain("york: processes.single-assessment.steps.initial-visit.anchor: 'allocaton' is not an anchor of single-assessment (referral-received, referral-decision, allocation, assessment-start)");
+    expect(problems(f)).toContain("york: processes.single-assessment.steps.initial-visit.anchor: 'allocaton' is neither an anchor of single-assessment (referral-received, referral-decision, allocation, assessment-start) nor one of its steps");
   });
 
   test('a new step without a source', () => {

@@ -2,26 +2,25 @@
  * Checking and applying events to a clock's facts. Pure: the Update validator calls checkEvent (a
  * rejection changes nothing and leaves no trace in history); the handler then calls applyEvent.
  */
-import { computeDue } from '../../calendar/due';
+import { Unit, computeDue } from '../../calendar/due';
 import { CalendarInputError } from '../../calendar/localDate';
 import { formatLondon, londonDate, parseMoment } from '../../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
 import type { ClockEvent } from '../contracts/events';
+import { ProcessShape, shapeOf } from '../journeys';
+import { occurrenceTimes, openOccurrence, pickAnchor } from './schedule';
 import type { ClockInput, ClockState } from './types';
 
 /** Clocks drift between a case system and the worker; a completion up to this far "ahead" is accepted. */
 export const FUTURE_SKEW_MS = 5 * 60_000;
 export const MAX_HISTORY = 200;
+export const MAX_EVENT_IDS = 200;
 
 export interface Rejection {
   field: string;
   message: string;
   /** 409 for a conflict with the process's state, 422 otherwise. */
   conflict?: boolean;
-}
-
-export interface StepOutcomes {
-  [step: string]: readonly string[];
 }
 
 function moment(value: string, field: string) {
@@ -33,51 +32,73 @@ function moment(value: string, field: string) {
   }
 }
 
+const isBefore = (a: ReturnType<typeof parseMoment>, b: ReturnType<typeof parseMoment>) => (a.hasTime && b.hasTime ? a.at < b.at : a.date < b.date);
+
 /** The furthest date an extension of `step` may reach, or a rejection. */
-export function extensionLimit(input: ClockInput, state: ClockState, step: string): { maxDate: string } | Rejection {
+export function extensionLimit(input: ClockInput, state: ClockState, step: string): { maxDate: string; base: string } | Rejection {
   const rule = input.rules.steps.find((s) => s.key === step)!;
   if (!rule.extension) {
     return { field: 'step', message: `${input.rules.profileName} allows no extension of '${step}'`, conflict: true };
   }
-  const raw = state.anchors[rule.anchor];
-  if (!raw) return { field: 'step', message: `'${step}' has no due date yet (anchor '${rule.anchor}' not recorded)`, conflict: true };
   const cal = new WorkingDayCalendar(input.calendar);
-  const due = computeDue(cal, parseMoment(raw), rule.extension.max, {
+  const occurrence = openOccurrence(state, rule);
+  const t = occurrenceTimes(cal, input, state, rule, occurrence);
+  if (!t) return { field: 'step', message: `'${step}' has no due date yet (anchor '${rule.anchor}' not recorded)`, conflict: true };
+  const due = computeDue(cal, t.from, rule.extension.max, {
     withClosures: rule.kind === 'local',
     anchorOnNonWorkingDay: input.rules.anchorOnNonWorkingDay,
   });
-  return { maxDate: due.dueDate };
+  const last = (state.extensions[step] ?? []).filter((e) => (e.occurrence ?? 1) === occurrence).at(-1);
+  return { maxDate: due.dueDate, base: last?.until ?? t.due.dueDate };
 }
 
-export function checkEvent(input: ClockInput, state: ClockState, event: ClockEvent, now: number, outcomes: StepOutcomes): Rejection | undefined {
+function waitingFor(rule: ClockInput['rules']['steps'][number]): string {
+  const alternatives = (rule.also ?? []).map((a) => a.anchor);
+  return [rule.anchor, ...alternatives].map((a) => `'${a}'`).join(' or ');
+}
+
+export function checkEvent(input: ClockInput, state: ClockState, event: ClockEvent, now: number, shape: ProcessShape = shapeOf(input.processType)): Rejection | undefined {
   if (state.closed) return { field: 'type', message: `the process was closed on ${state.closed.at} (${state.closed.reason})`, conflict: true };
+  if (state.finished) return { field: 'type', message: `the process ended on ${state.finished.at}: ${state.finished.reason}`, conflict: true };
+  const cal = new WorkingDayCalendar(input.calendar);
   try {
     switch (event.type) {
       case 'step-completed': {
         const rule = input.rules.steps.find((s) => s.key === event.step);
         if (!rule) return { field: 'step', message: `unknown step '${event.step}' for ${input.processType} (steps: ${input.rules.steps.map((s) => s.key).join(', ')})` };
-        const done = state.completions[event.step];
-        if (done) return { field: 'step', message: `'${event.step}' was already completed at ${done.occurredAt}`, conflict: true };
+        const done = state.completions[event.step] ?? [];
+        if (!rule.repeat && done.length) return { field: 'step', message: `'${event.step}' was already completed at ${done[0].occurredAt}`, conflict: true };
         const at = moment(event.occurredAt, 'occurredAt');
         if ('error' in at) return at.error;
         const future = at.hasTime ? at.at > now + FUTURE_SKEW_MS : at.date > londonDate(now);
         if (future) return { field: 'occurredAt', message: `${event.occurredAt} is in the future (now ${formatLondon(now)}); a step cannot be completed ahead of time` };
-        const anchorRaw = state.anchors[rule.anchor];
-        if (anchorRaw && !rule.completableBeforeAnchor) {
-          const anchor = parseMoment(anchorRaw);
-          const before = at.hasTime && anchor.hasTime ? at.at < anchor.at : at.date < anchor.date;
-          if (before) return { field: 'occurredAt', message: `${event.occurredAt} is before the step's anchor ${rule.anchor} (${anchorRaw}); this rule does not allow completion before its anchor` };
+        const occurrence = openOccurrence(state, rule);
+        const t = occurrenceTimes(cal, input, state, rule, occurrence);
+        if (!t && !rule.completableBeforeAnchor) {
+          return { field: 'step', message: `'${event.step}' counts from ${waitingFor(rule)}, which has not been recorded yet: record that first`, conflict: true };
         }
-        const allowed = outcomes[event.step];
+        if (t && !rule.completableBeforeAnchor && isBefore(at, t.from)) {
+          return { field: 'occurredAt', message: `${event.occurredAt} is before ${t.timing.anchorLabel} (${t.fromRaw}), which '${event.step}'${rule.repeat ? ` #${occurrence}` : ''} counts from` };
+        }
+        for (const required of rule.requires ?? []) {
+          const req = input.rules.steps.find((s) => s.key === required)!;
+          const applies = occurrenceTimes(cal, input, state, req, 1) !== undefined;
+          if (applies && !(state.completions[required] ?? []).length) {
+            return { field: 'step', message: `'${event.step}' cannot be recorded before '${required}' is completed`, conflict: true };
+          }
+        }
+        if (rule.visit && event.seen === undefined) return { field: 'seen', message: `'${event.step}' is a visit: say whether the child was seen (seen: true, or false for a no-access visit)` };
+        const allowed = shape.outcomes[event.step] ? Object.keys(shape.outcomes[event.step]) : undefined;
+        const noAccess = rule.visit && event.seen === false;
         if (allowed && !event.outcome) return { field: 'outcome', message: `'${event.step}' needs an outcome: one of ${allowed.join(', ')}` };
         if (allowed && event.outcome && !allowed.includes(event.outcome)) return { field: 'outcome', message: `'${event.outcome}' is not an outcome of '${event.step}' (one of ${allowed.join(', ')})` };
-        if (!allowed && event.outcome) return { field: 'outcome', message: `'${event.step}' takes no outcome` };
+        if ((!allowed || noAccess) && event.outcome) return { field: 'outcome', message: `'${event.step}' takes no outcome` };
         return undefined;
       }
       case 'extend': {
         const rule = input.rules.steps.find((s) => s.key === event.step);
         if (!rule) return { field: 'step', message: `unknown step '${event.step}' for ${input.processType}` };
-        if (state.completions[event.step]) return { field: 'step', message: `'${event.step}' is already completed`, conflict: true };
+        if (!rule.repeat && (state.completions[event.step] ?? []).length) return { field: 'step', message: `'${event.step}' is already completed`, conflict: true };
         if (!event.reason || event.reason.trim().length < 3) return { field: 'reason', message: 'a reason is required for an extension' };
         const limit = extensionLimit(input, state, event.step);
         if ('field' in limit) return limit;
@@ -88,9 +109,7 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         const u = moment(until, 'until');
         if ('error' in u) return u.error;
         if (until > limit.maxDate) return { field: 'until', message: `${until} is past the maximum for '${event.step}' (${rule.extension!.max.value} ${rule.extension!.max.unit} from ${rule.anchor}: ${limit.maxDate})` };
-        const cal = new WorkingDayCalendar(input.calendar);
-        const base = state.extensions[event.step]?.at(-1)?.until ?? computeDue(cal, parseMoment(state.anchors[rule.anchor]), rule.due, { withClosures: rule.kind === 'local', anchorOnNonWorkingDay: input.rules.anchorOnNonWorkingDay }).dueDate;
-        if (until <= base) return { field: 'until', message: `${until} does not extend '${event.step}' beyond ${base}` };
+        if (until <= limit.base) return { field: 'until', message: `${until} does not extend '${event.step}' beyond ${limit.base}` };
         return undefined;
       }
       case 'reassign':
@@ -100,8 +119,36 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         if (!input.rules.anchors.includes(event.anchor)) return { field: 'anchor', message: `unknown anchor '${event.anchor}' for ${input.processType} (anchors: ${input.rules.anchors.join(', ')})` };
         const at = moment(event.at, 'at');
         if ('error' in at) return at.error;
-        const dependent = input.rules.steps.filter((s) => s.anchor === event.anchor && state.completions[s.key]);
+        const sameStep = input.rules.steps.find((s) => s.key === event.anchor && !s.repeat);
+        if (sameStep && !(state.completions[sameStep.key] ?? []).length) {
+          return { field: 'anchor', message: `record the first ${event.anchor} as step-completed '${event.anchor}' (with its outcome); this event records it held again`, conflict: true };
+        }
+        const dependent = input.rules.steps.filter((s) => s.anchor === event.anchor && (state.completions[s.key] ?? []).length);
         if (dependent.length) return { field: 'anchor', message: `steps counted from '${event.anchor}' are already completed (${dependent.map((s) => s.key).join(', ')})`, conflict: true };
+        if (shape.repeatableAnchors.includes(event.anchor)) {
+          const latest = pickAnchor(state, event.anchor, 'latest');
+          if (latest && isBefore(at, parseMoment(latest))) {
+            return { field: 'at', message: `${event.at} is before the last ${event.anchor} (${latest}); a ${event.anchor} held again comes after the one before it` };
+          }
+        }
+        return undefined;
+      }
+      case 'set-interval': {
+        const rule = input.rules.steps.find((s) => s.key === event.step);
+        if (!rule) return { field: 'step', message: `unknown step '${event.step}' for ${input.processType}` };
+        if (!rule.repeat) return { field: 'step', message: `'${event.step}' is not a recurring step` };
+        const adjustable = rule.repeat.adjustable;
+        if (!adjustable) return { field: 'step', message: `${input.rules.profileName} sets the interval of '${event.step}' (${rule.repeat.every.value} ${rule.repeat.every.unit}); it cannot be changed per child`, conflict: true };
+        if (!event.reason || event.reason.trim().length < 3) return { field: 'reason', message: 'a reason is required to set an interval' };
+        // Compare intervals by the dates they give from the same day, so units need not match.
+        const ref = parseMoment(londonDate(now));
+        const dateOf = (d: { value: number; unit: Unit }) => computeDue(cal, ref, d).dueDate;
+        const proposed = dateOf(event.every);
+        if (proposed > dateOf(rule.repeat.every)) {
+          if (!adjustable.loosest) return { field: 'every', message: `${event.every.value} ${event.every.unit} is less often than ${input.rules.profileName}'s ${rule.repeat.every.value} ${rule.repeat.every.unit}; its standards allow no longer interval` };
+          if (proposed > dateOf(adjustable.loosest)) return { field: 'every', message: `${event.every.value} ${event.every.unit} is longer than the loosest interval ${input.rules.profileName} allows (${adjustable.loosest.value} ${adjustable.loosest.unit})` };
+          if (adjustable.approverRole && event.agreedBy !== adjustable.approverRole) return { field: 'agreedBy', message: `a longer interval for '${event.step}' must be agreed by the ${adjustable.approverRole} (agreedBy: '${adjustable.approverRole}')` };
+        }
         return undefined;
       }
       case 'close':
@@ -121,27 +168,56 @@ function record(state: ClockState, at: string, what: string, by?: string) {
   if (state.history.length > MAX_HISTORY) state.history.splice(0, state.history.length - MAX_HISTORY);
 }
 
+function recordAnchor(state: ClockState, anchor: string, value: string, repeatable: boolean) {
+  state.anchors[anchor] = repeatable ? (state.anchors[anchor] && parseMoment(state.anchors[anchor]).at > parseMoment(value).at ? state.anchors[anchor] : value) : value;
+  state.anchorLog[anchor] = repeatable ? [...(state.anchorLog[anchor] ?? []), value] : [value];
+}
+
 /** Applies an event that checkEvent accepted. Returns a one-line description for history and the UI. */
-export function applyEvent(input: ClockInput, state: ClockState, event: ClockEvent, now: number): string {
+export function applyEvent(input: ClockInput, state: ClockState, event: ClockEvent, now: number, shape: ProcessShape = shapeOf(input.processType)): string {
   const at = formatLondon(now);
+  const cal = new WorkingDayCalendar(input.calendar);
   let what: string;
   switch (event.type) {
-    case 'step-completed':
-      state.completions[event.step] = {
+    case 'step-completed': {
+      const rule = input.rules.steps.find((s) => s.key === event.step)!;
+      const occurrence = openOccurrence(state, rule);
+      const label = rule.repeat ? `${event.step} #${occurrence}` : event.step;
+      if (rule.visit && event.seen === false) {
+        (state.noAccess[event.step] ??= []).push({ occurrence, occurredAt: event.occurredAt, recordedAt: at, ...(event.by ? { by: event.by } : {}) });
+        what = `${label}: visit on ${event.occurredAt}, child NOT seen (no access); the team manager is told and the visit is still due`;
+        break;
+      }
+      const t = occurrenceTimes(cal, input, state, rule, occurrence);
+      const late = t ? parseMoment(event.occurredAt).at >= t.due.lateFrom : undefined;
+      (state.completions[event.step] ??= []).push({
+        occurrence,
         occurredAt: event.occurredAt,
         recordedAt: at,
         ...(event.outcome ? { outcome: event.outcome } : {}),
         ...(event.seen !== undefined ? { seen: event.seen } : {}),
         ...(event.seenAlone !== undefined ? { seenAlone: event.seenAlone } : {}),
         ...(event.by ? { by: event.by } : {}),
-      };
-      what = `${event.step} completed at ${event.occurredAt}${event.outcome ? ` (outcome ${event.outcome})` : ''}`;
+        ...(t ? { dueDate: t.due.dueDate } : {}),
+        ...(late !== undefined ? { late } : {}),
+      });
+      if (input.rules.anchors.includes(event.step)) recordAnchor(state, event.step, event.occurredAt, shape.repeatableAnchors.includes(event.step));
+      what = `${label} completed at ${event.occurredAt}${t ? ` (due ${t.due.dueDate}${late ? ', LATE' : ''})` : ''}`;
+      const effect = event.outcome ? shape.outcomes[event.step]?.[event.outcome] : undefined;
+      if (event.outcome) what += `, outcome ${event.outcome}${effect ? `: ${effect.means}` : ''}`;
+      if (effect?.setsAnchor && !state.anchors[effect.setsAnchor]) {
+        recordAnchor(state, effect.setsAnchor, event.occurredAt, shape.repeatableAnchors.includes(effect.setsAnchor));
+        what += `; ${effect.setsAnchor} recorded at ${event.occurredAt}`;
+      }
+      if (effect?.ends) state.finished = { reason: `${event.step} outcome ${event.outcome}: ${effect.means}`, at, step: event.step, outcome: event.outcome! };
       break;
+    }
     case 'extend': {
       const limit = extensionLimit(input, state, event.step) as { maxDate: string };
       const rule = input.rules.steps.find((s) => s.key === event.step)!;
       const until = event.until ?? limit.maxDate;
-      (state.extensions[event.step] ??= []).push({ until, reason: event.reason.trim(), recordedAt: at, statutory: rule.extension!.statutory, ...(event.by ? { by: event.by } : {}) });
+      const occurrence = openOccurrence(state, rule);
+      (state.extensions[event.step] ??= []).push({ occurrence, until, reason: event.reason.trim(), recordedAt: at, statutory: rule.extension!.statutory, ...(event.by ? { by: event.by } : {}) });
       what = `${event.step} ${rule.extension!.statutory ? 'extended' : 'given a revised target'} to ${until}: ${event.reason.trim()}`;
       break;
     }
@@ -152,15 +228,36 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
       break;
     }
     case 'anchor': {
+      const repeatable = shape.repeatableAnchors.includes(event.anchor);
       const previous = state.anchors[event.anchor];
-      state.anchors[event.anchor] = event.at;
-      what = `anchor ${event.anchor} ${previous ? `moved from ${previous} ` : ''}set to ${event.at}`;
+      const dependants = input.rules.steps.filter((s) => s.anchor === event.anchor || (s.also ?? []).some((a) => a.anchor === event.anchor));
+      const before = dependants.map((s) => ({ s, t: occurrenceTimes(cal, input, state, s, openOccurrence(state, s)) }));
+      recordAnchor(state, event.anchor, event.at, repeatable);
+      what = repeatable && previous ? `${event.anchor} held again at ${event.at} (earlier: ${state.anchorLog[event.anchor].slice(0, -1).join(', ')})` : `anchor ${event.anchor} ${previous ? `moved from ${previous} ` : ''}set to ${event.at}`;
+      // Say what the new value does to each rule counted from it (the history shows why a date moved, or why not).
+      for (const { s, t } of before) {
+        if ((state.completions[s.key] ?? []).length && !s.repeat) continue;
+        const after = occurrenceTimes(cal, input, state, s, openOccurrence(state, s));
+        if (!after) continue;
+        const pick = typeof s.anchorPick === 'object' ? `the ${event.anchor} on or before ${s.anchorPick.latestOnOrBefore}` : `the ${s.anchorPick ?? 'latest'} ${event.anchor}`;
+        what += t?.due.dueDate === after.due.dueDate ? `; ${s.key} stays due ${after.due.dueDate} (counted from ${pick}, ${after.fromRaw})` : `; ${s.key} now due ${after.due.dueDate}${t ? ` (was ${t.due.dueDate})` : ''}, counted from ${after.timing.anchorLabel} ${after.fromRaw}`;
+      }
+      break;
+    }
+    case 'set-interval': {
+      const previous = state.intervals[event.step];
+      state.intervals[event.step] = { every: event.every, reason: event.reason.trim(), recordedAt: at, ...(event.agreedBy ? { agreedBy: event.agreedBy } : {}), ...(event.by ? { by: event.by } : {}) };
+      what = `${event.step} interval set to ${event.every.value} ${event.every.unit}${previous ? ` (was ${previous.every.value} ${previous.every.unit})` : ''}${event.agreedBy ? `, agreed by the ${event.agreedBy}` : ''}: ${event.reason.trim()}`;
       break;
     }
     case 'close':
       state.closed = { reason: event.reason.trim(), at, ...(event.by ? { by: event.by } : {}) };
       what = `closed: ${event.reason.trim()}`;
       break;
+  }
+  if (event.eventId) {
+    state.recentEventIds.push(event.eventId);
+    if (state.recentEventIds.length > MAX_EVENT_IDS) state.recentEventIds.splice(0, state.recentEventIds.length - MAX_EVENT_IDS);
   }
   record(state, at, what, event.by);
   return what;

@@ -1,5 +1,5 @@
 /** Due dates in words, so a manager or inspector can check them by hand. Pure. */
-import { computeDue } from '../../calendar/due';
+import { DueRule, computeDue } from '../../calendar/due';
 import { addDays, formatLongDate } from '../../calendar/localDate';
 import type { ParsedMoment } from '../../calendar/london';
 import type { WorkingDayCalendar } from '../../calendar/workingDays';
@@ -22,24 +22,34 @@ const UNIT_WORDS: Record<string, string> = {
   hours: 'hours',
 };
 
+/** What one due date was counted from: the rule itself, an alternative timing, or the previous occurrence. */
+export interface TimingUsed {
+  anchorLabel: string;
+  due: DueRule;
+  source: Source;
+}
+
 export function explainDue(
   cal: WorkingDayCalendar,
   rule: ResolvedStepRule,
+  timing: TimingUsed,
   from: ParsedMoment,
   dueDate: string,
   anchorOnNonWorkingDay: string,
 ): string {
-  const head = `${rule.due.value} ${UNIT_WORDS[rule.due.unit]} after ${formatLongDate(from.date)} (${rule.anchor})`;
+  const direction = timing.due.before ? 'before' : 'after';
+  const head = `${timing.due.value} ${UNIT_WORDS[timing.due.unit]} ${direction} ${formatLongDate(from.date)} (${timing.anchorLabel})`;
   const parts = [`${head} = ${formatLongDate(dueDate)}`];
-  if (rule.due.unit === 'working-days') {
+  if (timing.due.unit === 'working-days') {
     const skipped: string[] = [];
-    for (let d = addDays(from.date, 1); d <= dueDate; d = addDays(d, 1)) {
+    const [lo, hi] = timing.due.before ? [dueDate, addDays(from.date, -1)] : [addDays(from.date, 1), dueDate];
+    for (let d = lo; d <= hi; d = addDays(d, 1)) {
       const dow = new Date(`${d}T12:00:00Z`).getUTCDay();
       if (dow === 0 || dow === 6) continue;
       if (!cal.isWorkingDay(d, { withClosures: rule.kind === 'local' })) skipped.push(cal.describeDay(d));
     }
     parts.push(skipped.length ? `not counted besides weekends: ${skipped.join(', ')}` : 'no bank holidays in between');
-    if (!cal.isWorkingDay(from.date)) {
+    if (!timing.due.before && !cal.isWorkingDay(from.date)) {
       parts.push(
         anchorOnNonWorkingDay === 'next-working-day'
           ? `the anchor fell on ${cal.describeDay(from.date)}, treated as received on the next working day`
@@ -48,8 +58,8 @@ export function explainDue(
     }
     if (rule.kind === 'local' && cal.data.closures.length) parts.push('LA closure days are not counted (local target)');
   }
-  if (rule.due.unit === 'months') parts.push('same day of the month, or the last day of a shorter month');
-  parts.push(`rule (${rule.kind}, ${rule.definedBy}): ${formatSource(rule.source)}`);
+  if (timing.due.unit === 'months') parts.push('same day of the month, or the last day of a shorter month');
+  parts.push(`rule (${rule.kind}, ${rule.definedBy}): ${formatSource(timing.source)}`);
   if (rule.looserThanNational) parts.push(`FLAG: ${rule.looserThanNational}`);
   return parts.join('; ');
 }

@@ -5,9 +5,11 @@
  * first pass finds every tier it has reached and decides each once.
  */
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  continueAsNew,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -19,7 +21,9 @@ import { formatLondon } from '../../calendar/london';
 import type { createActivities } from '../../activities';
 import { clockEventUpdate, clockViewQuery } from '../messages';
 import { currentDetails } from './details';
-import { StepOutcomes, applyEvent, checkEvent, recordHistory } from './events';
+import { ProcessShape, shapeOf } from '../journeys';
+import { applyEvent, checkEvent, recordHistory } from './events';
+import { compactForContinueAsNew } from './compact';
 import { Schedule, buildSchedule } from './schedule';
 import * as SA from './searchAttributes';
 import { initialState } from './state';
@@ -34,13 +38,14 @@ const DELIVERY = {
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 } as const;
 const { deliverNotification } = proxyActivities<Activities>(DELIVERY);
+// Hand-overs retry transient failures; a refusal (bad anchors for the next process) is final and recorded.
+const { startHandover, closeSuperseded } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', nonRetryableErrorTypes: ['HandoverRefused'] },
+});
 
-export interface ClockHooks {
-  /** Outcomes each step accepts (e.g. the referral decision's). */
-  outcomes?: StepOutcomes;
-  /** Runs after each change, e.g. to hand over to the next process; may call activities. */
-  afterChange?: (state: ClockState) => Promise<void>;
-}
+/** Continue as new well before Temporal's 10,240-event warning, even without a cycle boundary (brief s7). */
+export const CONTINUE_AS_NEW_AT_EVENTS = 1500;
 
 export function toView(input: ClockInput, state: ClockState, schedule: Schedule, workflowId: string, finished: boolean): ClockView {
   const next = schedule.current;
@@ -51,7 +56,10 @@ export function toView(input: ClockInput, state: ClockState, schedule: Schedule,
     episode: input.episode,
     localAuthority: input.localAuthority,
     ...(state.assignment.team ? { team: state.assignment.team } : {}),
-    status: state.closed ? 'closed' : finished || schedule.allDone ? 'completed' : 'open',
+    status: state.closed ? 'closed' : finished || schedule.allDone || state.finished ? 'completed' : 'open',
+    run: state.run,
+    ...(state.finished ? { finished: state.finished } : {}),
+    ...(input.steppedUpFrom ? { steppedUpFrom: input.steppedUpFrom } : {}),
     assignment: state.assignment,
     anchors: state.anchors,
     rulesVersion: `${input.rules.profileId}@${input.rules.version}`,
@@ -73,24 +81,32 @@ function safeSchedule(input: ClockInput, state: ClockState, now: number, workflo
   }
 }
 
-export async function runClock(input: ClockInput, hooks: ClockHooks = {}): Promise<ClockView> {
+export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(input.processType)): Promise<ClockView> {
   const { workflowId } = workflowInfo();
   const state = initialState(input);
-  recordHistory(state, formatLondon(Date.now()), `started on ${input.rules.profileId} rules ${input.rules.version}, calendar ${input.calendar.version}${input.startedBy ? ` by ${input.startedBy}` : ''}`);
+  if (input.carried) recordHistory(state, formatLondon(Date.now()), `run ${state.run} (continued as new, rules ${input.rules.version} carried)`);
+  else recordHistory(state, formatLondon(Date.now()), `started on ${input.rules.profileId} rules ${input.rules.version}, calendar ${input.calendar.version}${input.startedBy ? ` by ${input.startedBy}` : ''}`);
   let changed = false;
+  let cycleEnded = false;
   const deliveries: Promise<void>[] = [];
 
   setHandler(clockViewQuery, () => toView(input, state, safeSchedule(input, state, Date.now(), workflowId), workflowId, false));
   setHandler(
     clockEventUpdate,
     (event) => {
-      applyEvent(input, state, event, Date.now());
+      // A retried event (same eventId) after continue-as-new, where the server's own dedupe ends: applied once.
+      if (event.eventId && state.recentEventIds.includes(event.eventId)) {
+        return toView(input, state, safeSchedule(input, state, Date.now(), workflowId), workflowId, false);
+      }
+      applyEvent(input, state, event, Date.now(), shape);
+      if (event.type === 'step-completed' && event.outcome && shape.outcomes[event.step]?.[event.outcome]?.cycle) cycleEnded = true;
       changed = true;
       return toView(input, state, safeSchedule(input, state, Date.now(), workflowId), workflowId, false);
     },
     {
       validator: (event) => {
-        const rejection = checkEvent(input, state, event, Date.now(), hooks.outcomes ?? {});
+        if (event.eventId && state.recentEventIds.includes(event.eventId)) return;
+        const rejection = checkEvent(input, state, event, Date.now(), shape);
         if (rejection) {
           throw ApplicationFailure.create({
             type: rejection.conflict ? 'Conflict' : 'InvalidEvent',
@@ -138,10 +154,10 @@ export async function runClock(input: ClockInput, hooks: ClockHooks = {}): Promi
   const decide = (schedule: Schedule) => {
     const decidedAt = formatLondon(Date.now());
     for (const d of schedule.decisions) {
-      const view = schedule.steps.find((s) => s.key === d.step.key)!;
-      const record: NotificationRecord = { key: d.key, step: d.step.key, occurrence: d.occurrence, tier: d.tier, role: d.role, firesAt: formatLondon(d.firesAt), decidedAt };
+      const view = schedule.steps.find((s) => s.key === d.step.key && s.occurrence === d.occurrence)!;
+      const record: NotificationRecord = { key: d.key, step: d.step.key, occurrence: d.occurrence, tier: d.tier, role: d.role, ...(d.cc ? { cc: d.cc } : {}), firesAt: formatLondon(d.firesAt), decidedAt };
       state.notifications.push(record);
-      recordHistory(state, decidedAt, `${d.tier} for ${d.step.key} to ${d.role}`);
+      recordHistory(state, decidedAt, `${d.tier} for ${d.step.key}${d.step.repeat ? ` #${d.occurrence}` : ''} to ${d.role}${d.cc ? ` (copy to ${d.cc.join(', ')})` : ''}`);
       const request: NotificationRequest = {
         key: d.key,
         workflowId,
@@ -153,6 +169,7 @@ export async function runClock(input: ClockInput, hooks: ClockHooks = {}): Promi
         occurrence: d.occurrence,
         tier: d.tier,
         role: d.role,
+        ...(d.cc ? { cc: d.cc } : {}),
         // Resolved at decision time, so a reassignment made before this tier fired is respected.
         assignment: { ...state.assignment },
         ...(view.dueDate ? { dueDate: view.dueDate, dueAt: view.dueAt } : {}),
@@ -163,7 +180,7 @@ export async function runClock(input: ClockInput, hooks: ClockHooks = {}): Promi
       };
       deliveries.push(
         deliverNotification.executeWithOptions(
-          { ...DELIVERY, summary: `${d.tier}: ${d.step.key} to ${d.role}` },
+          { ...DELIVERY, summary: `${d.tier}: ${d.step.key}${d.step.repeat ? ` #${d.occurrence}` : ''} to ${d.role}` },
           [request],
         ).then((result) => {
           record.deliveredAt = result.deliveredAt;
@@ -174,13 +191,72 @@ export async function runClock(input: ClockInput, hooks: ClockHooks = {}): Promi
     }
   };
 
+  /** Outcome effects that need the outside world: start the next process, close the one superseded. */
+  const handOver = async () => {
+    for (const [step, outcomes] of Object.entries(shape.outcomes)) {
+      const done = (state.completions[step] ?? []).filter((c) => c.outcome && outcomes[c.outcome]);
+      for (const c of done) {
+        const effect = outcomes[c.outcome!];
+        if (effect.supersedes && input.steppedUpFrom && !state.superseded) {
+          const reason = `superseded: ${effect.means} (${workflowId}, ${step} ${c.occurredAt})`;
+          await closeSuperseded({ workflowId: input.steppedUpFrom, reason });
+          state.superseded = { workflowId: input.steppedUpFrom, at: formatLondon(Date.now()) };
+          recordHistory(state, state.superseded.at, `closed ${input.steppedUpFrom}: ${reason}`);
+        }
+        if (!effect.starts || state.handedOver) continue;
+        if (effect.starts.unlessSteppedUp && input.steppedUpFrom) {
+          state.handedOver = { to: input.steppedUpFrom, at: formatLondon(Date.now()) };
+          recordHistory(state, state.handedOver.at, `${effect.means}: the child's existing plan ${input.steppedUpFrom} continues`);
+          continue;
+        }
+        const anchors: Record<string, string> = {};
+        for (const [name, from] of Object.entries(effect.starts.anchors)) {
+          const value = from === 'outcome' ? c.occurredAt : state.anchors[from.from];
+          if (value) anchors[name] = value;
+        }
+        try {
+          const started = await startHandover({
+            type: effect.starts.type as never,
+            caseId: input.caseId,
+            episode: input.episode,
+            localAuthority: input.localAuthority,
+            anchors,
+            assignment: state.assignment,
+            ...(input.familyId ? { familyId: input.familyId } : {}),
+            startedBy: `${input.processType} ${workflowId} (${step}: ${c.outcome})`,
+            correlationId: input.correlationId,
+          });
+          state.handedOver = { to: started.workflowId, at: formatLondon(Date.now()) };
+          recordHistory(state, state.handedOver.at, `${effect.means}: ${started.workflowId} ${started.existing ? 'already running' : 'started'}`);
+        } catch (err) {
+          if (!(err instanceof ActivityFailure)) throw err;
+          const reason = err.cause instanceof ApplicationFailure ? err.cause.message : err.message;
+          state.handedOver = { to: effect.starts.type, at: formatLondon(Date.now()), error: reason };
+          recordHistory(state, state.handedOver.at, `could not start ${effect.starts.type}: ${reason}; start it through the API`);
+        }
+      }
+    }
+  };
+
   for (;;) {
     const now = Date.now();
     const schedule = safeSchedule(input, state, now, workflowId);
     decide(schedule);
     publish(schedule, false);
-    if (hooks.afterChange) await hooks.afterChange(state);
-    if (state.closed || schedule.allDone) break;
+    await handOver();
+    if (state.closed || state.finished || schedule.allDone) break;
+    const info = workflowInfo();
+    if (cycleEnded || info.continueAsNewSuggested || info.historyLength > CONTINUE_AS_NEW_AT_EVENTS) {
+      // Finish what this run started (deliveries, events in flight), then carry the facts, not the history.
+      changed = false;
+      await Promise.all(deliveries);
+      await condition(allHandlersFinished);
+      if (!changed) {
+        const carried = compactForContinueAsNew(input, state, Date.now());
+        await continueAsNew<(i: ClockInput) => Promise<ClockView>>({ ...input, carried });
+      }
+      continue;
+    }
     changed = false;
     const wait = schedule.nextWakeAt === undefined ? undefined : Math.max(schedule.nextWakeAt - now, 1);
     const label = schedule.current?.dueDate ? `next: ${schedule.current.key} due ${schedule.current.dueDate}` : 'waiting for events';

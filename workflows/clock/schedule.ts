@@ -7,19 +7,24 @@ import { computeDue, Due } from '../../calendar/due';
 import { CalendarInputError } from '../../calendar/localDate';
 import { endOfLondonDay, formatLondon, londonWallTime, parseMoment, ParsedMoment } from '../../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
-import type { ResolvedStepRule } from '../../profiles/resolved';
+import type { AnchorPick, ResolvedStepRule } from '../../profiles/resolved';
 import type { Role, Tier } from '../../profiles/schema';
-import { explainDue } from './explain';
-import type { ClockInput, ClockState, NotificationRecord, StepView } from './types';
+import { TimingUsed, explainDue } from './explain';
+import type { ClockInput, ClockState, NoticeTier, NotificationRecord, StepView } from './types';
 
 export const TIER_LEVEL: Record<Tier, number> = { reminder: 0, overdue: 1, escalated: 2, critical: 3 };
+/** Who hears of a visit at which the child was not seen (brief s4: recorded and escalated). */
+export const NO_ACCESS_ROLE: Role = 'team-manager';
+/** Completed occurrences of a recurring step shown in the view (older ones live in history). */
+export const RECENT_OCCURRENCES = 2;
 
 export interface Decision {
   key: string;
   step: ResolvedStepRule;
   occurrence: number;
-  tier: Tier;
+  tier: NoticeTier;
   role: Role;
+  cc?: Role[];
   firesAt: number;
 }
 
@@ -36,50 +41,102 @@ export interface Schedule {
   allDone: boolean;
 }
 
-interface StepTimes {
+/** Every value recorded for an anchor, oldest first; a step key gives the dates that step happened. */
+export function anchorValues(state: ClockState, name: string): string[] {
+  const log = state.anchorLog[name] ?? (state.anchors[name] ? [state.anchors[name]] : []);
+  if (log.length) return [...log].sort((a, b) => parseMoment(a).at - parseMoment(b).at);
+  return (state.completions[name] ?? []).map((c) => c.occurredAt);
+}
+
+/** The value a rule counts from, per its pick (brief s3: every candidate anchor is kept). */
+export function pickAnchor(state: ClockState, name: string, pick: AnchorPick = 'latest'): string | undefined {
+  const values = anchorValues(state, name);
+  if (!values.length) return undefined;
+  if (pick === 'latest') return values.at(-1);
+  if (pick === 'earliest') return values[0];
+  const limitRaw = pickAnchor(state, pick.latestOnOrBefore, 'latest');
+  if (!limitRaw) return values.at(-1);
+  const limit = parseMoment(limitRaw);
+  const onOrBefore = values.filter((v) => {
+    const m = parseMoment(v);
+    return m.hasTime && limit.hasTime ? m.at <= limit.at : m.date <= limit.date;
+  });
+  return onOrBefore.at(-1) ?? values[0];
+}
+
+export interface OccurrenceTimes {
+  occurrence: number;
   from: ParsedMoment;
+  fromRaw: string;
+  timing: TimingUsed;
   due: Due;
   /** Date the ladder counts from: a revised target if one was agreed, else the due date. */
   ladderBase: string;
   effectiveLateFrom: number;
   epoch: number;
   revisedTarget?: string;
+  /** The other timings that were recorded but gave a later date (for the explanation). */
+  alternatives: string[];
 }
 
-function stepTimes(cal: WorkingDayCalendar, input: ClockInput, state: ClockState, rule: ResolvedStepRule): StepTimes | undefined {
-  const raw = state.anchors[rule.anchor];
-  if (!raw) return undefined;
-  const from = parseMoment(raw, `anchors.${rule.anchor}`);
-  const due = computeDue(cal, from, rule.due, {
-    withClosures: rule.kind === 'local',
-    anchorOnNonWorkingDay: input.rules.anchorOnNonWorkingDay,
-    meeting: rule.meeting,
+/** The occurrence of a step that is open now: 1 for a one-off step, last completed + 1 for a recurring one. */
+export function openOccurrence(state: ClockState, rule: ResolvedStepRule): number {
+  const last = state.completions[rule.key]?.at(-1);
+  if (!rule.repeat) return 1;
+  return (last?.occurrence ?? 0) + 1;
+}
+
+/**
+ * Due date of an occurrence. The first counts from the rule's anchor (or the earliest of its alternative
+ * timings whose anchors are recorded); later ones from the date the previous one actually happened.
+ */
+export function occurrenceTimes(cal: WorkingDayCalendar, input: ClockInput, state: ClockState, rule: ResolvedStepRule, occurrence: number): OccurrenceTimes | undefined {
+  const interval = state.intervals[rule.key];
+  type Candidate = { raw: string; timing: TimingUsed };
+  const candidates: Candidate[] = [];
+  if (occurrence === 1) {
+    const raw = pickAnchor(state, rule.anchor, rule.anchorPick);
+    const due = interval && rule.repeat ? { ...interval.every } : rule.due;
+    if (raw) candidates.push({ raw, timing: { anchorLabel: rule.anchor, due, source: interval && rule.repeat ? { kind: 'product', citation: `interval set for this child: ${interval.reason}` } : rule.source } });
+    for (const alt of rule.also ?? []) {
+      const altRaw = pickAnchor(state, alt.anchor);
+      if (altRaw) candidates.push({ raw: altRaw, timing: { anchorLabel: alt.anchor, due: alt.due, source: alt.source } });
+    }
+  } else {
+    const previous = (state.completions[rule.key] ?? []).find((c) => c.occurrence === occurrence - 1);
+    if (!previous || !rule.repeat) return undefined;
+    const every = interval ? interval.every : rule.repeat.every;
+    const source = interval ? { kind: 'product' as const, citation: `interval set for this child: ${interval.reason}` } : rule.repeat.source ?? rule.source;
+    candidates.push({ raw: previous.occurredAt, timing: { anchorLabel: `${rule.key} #${occurrence - 1} held`, due: every, source } });
+  }
+  if (!candidates.length) return undefined;
+  const options = { withClosures: rule.kind === 'local', anchorOnNonWorkingDay: input.rules.anchorOnNonWorkingDay, meeting: rule.meeting };
+  const computed = candidates.map((c) => {
+    const from = parseMoment(c.raw, `anchors.${c.timing.anchorLabel}`);
+    return { ...c, from, due: computeDue(cal, from, c.timing.due, options) };
   });
-  const extensions = state.extensions[rule.key] ?? [];
+  computed.sort((a, b) => a.due.lateFrom - b.due.lateFrom);
+  const chosen = computed[0];
+  const alternatives = computed.slice(1).map((c) => `${c.timing.due.value} ${c.timing.due.unit} from ${c.timing.anchorLabel} would give ${c.due.dueDate}`);
+  const base = { occurrence, from: chosen.from, fromRaw: chosen.raw, timing: chosen.timing, alternatives };
+  const extensions = (state.extensions[rule.key] ?? []).filter((e) => (e.occurrence ?? 1) === occurrence);
   const last = extensions.at(-1);
-  if (!last) return { from, due, ladderBase: due.dueDate, effectiveLateFrom: due.lateFrom, epoch: 0 };
+  if (!last) return { ...base, due: chosen.due, ladderBase: chosen.due.dueDate, effectiveLateFrom: chosen.due.lateFrom, epoch: 0 };
   if (last.statutory) {
     // A statutory extension (complaints) moves the due date itself.
     const moved: Due = { dueDate: last.until, lateFrom: endOfLondonDay(last.until) };
     if (rule.meeting) moved.planBy = cal.workingDayOnOrBefore(last.until);
-    return { from, due: moved, ladderBase: last.until, effectiveLateFrom: moved.lateFrom, epoch: extensions.length };
+    return { ...base, due: moved, ladderBase: last.until, effectiveLateFrom: moved.lateFrom, epoch: extensions.length };
   }
-  return {
-    from,
-    due,
-    ladderBase: last.until,
-    effectiveLateFrom: endOfLondonDay(last.until),
-    epoch: extensions.length,
-    revisedTarget: last.until,
-  };
+  return { ...base, due: chosen.due, ladderBase: last.until, effectiveLateFrom: endOfLondonDay(last.until), epoch: extensions.length, revisedTarget: last.until };
 }
 
-export function notificationKey(workflowId: string, step: string, occurrence: number, tier: Tier, epoch: number): string {
+export function notificationKey(workflowId: string, step: string, occurrence: number, tier: NoticeTier, epoch: number): string {
   return `${workflowId}:${step}:${occurrence}:${tier}${epoch ? `:x${epoch}` : ''}`;
 }
 
-function tierFiresAt(cal: WorkingDayCalendar, input: ClockInput, rule: ResolvedStepRule, t: StepTimes, tier: { tier: Tier; workingDaysFromDue: number }): number | undefined {
-  if (rule.due.unit === 'hours') {
+function tierFiresAt(cal: WorkingDayCalendar, input: ClockInput, rule: ResolvedStepRule, t: OccurrenceTimes, tier: { tier: Tier; workingDaysFromDue: number }): number | undefined {
+  if (t.timing.due.unit === 'hours') {
     // Hour rules: a breach escalates at once, at any hour (design brief section 4); no reminder.
     if (tier.tier === 'reminder') return undefined;
     if (tier.tier === 'overdue') return t.effectiveLateFrom;
@@ -87,6 +144,19 @@ function tierFiresAt(cal: WorkingDayCalendar, input: ClockInput, rule: ResolvedS
   const days = tier.workingDaysFromDue;
   const date = days < 0 ? cal.workingDaysBefore(t.ladderBase, -days, { withClosures: true }) : cal.workingDaysAfter(t.ladderBase, days, { withClosures: true });
   return londonWallTime(date, input.rules.notificationHour);
+}
+
+function ruleView(rule: ResolvedStepRule): StepView['rule'] {
+  return {
+    value: rule.due.value,
+    unit: rule.due.unit,
+    anchor: rule.anchor,
+    kind: rule.kind,
+    source: rule.source,
+    definedBy: rule.definedBy,
+    ...(rule.looserThanNational ? { looserThanNational: rule.looserThanNational } : {}),
+    ...(rule.note ? { note: rule.note } : {}),
+  };
 }
 
 export function buildSchedule(input: ClockInput, state: ClockState, now: number, workflowId: string): Schedule {
@@ -100,58 +170,77 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
   const wake = (at: number) => {
     if (at > now && (nextWakeAt === undefined || at < nextWakeAt)) nextWakeAt = at;
   };
+  const ended = state.closed ?? state.finished;
+  const escalationsOf = (key: string, occurrence: number) =>
+    state.notifications
+      .filter((n) => n.step === key && n.occurrence === occurrence)
+      .map((n) => ({ tier: n.tier, role: n.role, at: n.firesAt, deliveredAt: n.deliveredAt, recipients: n.recipients }));
 
   for (const rule of input.rules.steps) {
-    const occurrence = 1;
-    const completion = state.completions[rule.key];
+    const done = state.completions[rule.key] ?? [];
+    // Recent completed occurrences of a recurring step, as the record of what happened and when.
+    if (rule.repeat) {
+      for (const c of done.slice(-RECENT_OCCURRENCES)) {
+        steps.push({
+          key: rule.key,
+          occurrence: c.occurrence,
+          title: rule.title,
+          status: 'completed',
+          anchor: rule.anchor,
+          ...(c.dueDate ? { dueDate: c.dueDate } : {}),
+          completedAt: c.occurredAt,
+          ...(c.outcome ? { outcome: c.outcome } : {}),
+          ...(c.late !== undefined ? { late: c.late } : {}),
+          escalations: escalationsOf(rule.key, c.occurrence),
+          rule: ruleView(rule),
+        });
+      }
+    }
+    const occurrence = openOccurrence(state, rule);
+    const completion = rule.repeat ? undefined : done[0];
     const view: StepView = {
       key: rule.key,
       occurrence,
       title: rule.title,
       status: 'pending',
       anchor: rule.anchor,
-      escalations: state.notifications
-        .filter((n) => n.step === rule.key && n.occurrence === occurrence)
-        .map((n) => ({ tier: n.tier, role: n.role, at: n.firesAt, deliveredAt: n.deliveredAt, recipients: n.recipients })),
-      rule: {
-        value: rule.due.value,
-        unit: rule.due.unit,
-        anchor: rule.anchor,
-        kind: rule.kind,
-        source: rule.source,
-        definedBy: rule.definedBy,
-        ...(rule.looserThanNational ? { looserThanNational: rule.looserThanNational } : {}),
-        ...(rule.note ? { note: rule.note } : {}),
-      },
+      escalations: escalationsOf(rule.key, occurrence),
+      rule: ruleView(rule),
     };
+    const noAccess = (state.noAccess[rule.key] ?? []).filter((v) => v.occurrence === occurrence);
+    if (noAccess.length) view.noAccess = noAccess.map((v) => ({ occurredAt: v.occurredAt, ...(v.note ? { note: v.note } : {}) }));
+    if (state.intervals[rule.key]) view.interval = state.intervals[rule.key];
     steps.push(view);
-    let t: StepTimes | undefined;
+    let t: OccurrenceTimes | undefined;
     try {
-      t = stepTimes(cal, input, state, rule);
+      t = occurrenceTimes(cal, input, state, rule, occurrence);
     } catch (err) {
       if (err instanceof CalendarCoverageError || err instanceof CalendarInputError) {
         view.problem = err.message;
-        view.status = completion ? 'completed' : state.closed ? 'cancelled' : 'pending';
+        view.status = completion ? 'completed' : ended ? 'cancelled' : 'pending';
         continue;
       }
       throw err;
     }
     if (t) {
-      view.anchorAt = state.anchors[rule.anchor];
+      view.anchorAt = t.fromRaw;
+      view.countedFrom = t.timing.anchorLabel;
       view.dueDate = t.due.dueDate;
       view.dueAt = formatLondon(t.due.lateFrom - 1000);
       if (t.due.planBy) view.planBy = t.due.planBy;
       if (t.revisedTarget) view.revisedTarget = t.revisedTarget;
-      view.explanation = explainDue(cal, rule, t.from, t.due.dueDate, input.rules.anchorOnNonWorkingDay);
+      view.explanation = explainDue(cal, rule, t.timing, t.from, t.due.dueDate, input.rules.anchorOnNonWorkingDay);
+      if (t.alternatives.length) view.explanation += `; the earliest timing applies (${t.alternatives.join('; ')})`;
     }
     if (completion) {
       view.status = 'completed';
       view.completedAt = completion.occurredAt;
       if (completion.outcome) view.outcome = completion.outcome;
+      if (completion.dueDate) view.dueDate = completion.dueDate;
       if (t) view.late = parseMoment(completion.occurredAt).at >= t.due.lateFrom;
       continue;
     }
-    if (state.closed) {
+    if (ended) {
       view.status = 'cancelled';
       continue;
     }
@@ -164,6 +253,12 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
     if (now >= t.due.lateFrom) overdueSteps.push(rule.key);
     wake(t.effectiveLateFrom);
     wake(t.due.lateFrom);
+
+    // A visit at which the child was not seen alerts the team manager once, when it is recorded.
+    noAccess.forEach((v, i) => {
+      const key = notificationKey(workflowId, rule.key, occurrence, 'no-access', 0) + `:${i + 1}`;
+      if (!decided.has(key)) decisions.push({ key, step: rule, occurrence, tier: 'no-access', role: NO_ACCESS_ROLE, firesAt: parseMoment(v.recordedAt).at });
+    });
 
     for (const tier of rule.ladder) {
       const key = notificationKey(workflowId, rule.key, occurrence, tier.tier, t.epoch);
@@ -186,9 +281,10 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
       // A reminder is pointless once the step is late (back-dated cases get the tiers they reached, no
       // more), and before the anchor happened (a rule shorter than the reminder's lead time).
       if (tier.tier === 'reminder' && (now >= t.effectiveLateFrom || firesAt < t.from.at)) continue;
-      const role = rule.due.unit === 'hours' && tier.tier === 'overdue' ? input.rules.hourBreachRole : tier.role;
+      const hourBreach = t.timing.due.unit === 'hours' && tier.tier === 'overdue';
+      const role = hourBreach ? input.rules.hourBreachRole : tier.role;
       if (firesAt <= now) {
-        decisions.push({ key, step: rule, occurrence, tier: tier.tier, role, firesAt });
+        decisions.push({ key, step: rule, occurrence, tier: tier.tier, role, ...(tier.cc?.length ? { cc: tier.cc } : {}), firesAt });
         if (tier.tier !== 'reminder') escalationLevel = Math.max(escalationLevel, TIER_LEVEL[tier.tier]);
       } else {
         wake(firesAt);

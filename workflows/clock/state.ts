@@ -2,13 +2,24 @@
 import type { ClockInput, ClockState } from './types';
 
 export function initialState(input: ClockInput): ClockState {
-  return {
+  if (input.carried) return input.carried;
+  const state: ClockState = {
     anchors: { ...input.anchors },
+    anchorLog: Object.fromEntries(Object.entries(input.anchors).map(([k, v]) => [k, [v]])),
     completions: {},
+    noAccess: {},
+    intervals: {},
     extensions: {},
     assignment: { ...input.assignment },
     notifications: [],
     history: [],
+    recentEventIds: [],
+    run: 1,
   };
+  // A step that is also an anchor (the strategy discussion) was held if the caller gave its date at start.
+  for (const rule of input.rules.steps) {
+    const at = input.anchors[rule.key];
+    if (at && !rule.repeat) state.completions[rule.key] = [{ occurrence: 1, occurredAt: at, recordedAt: at }];
+  }
+  return state;
 }
-

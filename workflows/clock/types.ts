@@ -26,18 +26,45 @@ export interface ClockInput {
   correlationId?: string;
   /** Opaque business reference of whoever started it (e.g. the referral's id), never personal data. */
   startedBy?: string;
+  /** The process this one stepped up from (a CIN plan during an S47): closed if a CP plan supersedes it. */
+  steppedUpFrom?: string;
+  /** The compact state carried across continue-as-new (years-long plans); absent on the first run. */
+  carried?: ClockState;
 }
 
 export interface Completion {
+  occurrence: number;
   occurredAt: string;
   recordedAt: string;
   outcome?: string;
   seen?: boolean;
   seenAlone?: boolean;
   by?: string;
+  /** The date this occurrence was due, kept so the record reads the same after continue-as-new. */
+  dueDate?: string;
+  late?: boolean;
+}
+
+/** A visit at which the child was not seen: recorded and escalated, but it does not restart the cadence. */
+export interface NoAccessVisit {
+  occurrence: number;
+  occurredAt: string;
+  recordedAt: string;
+  note?: string;
+  by?: string;
+}
+
+/** A per-child interval for a recurring step (set by the plan, the conference or a manager). */
+export interface IntervalSetting {
+  every: { value: number; unit: 'working-days' | 'calendar-days' | 'weeks' | 'months' };
+  reason: string;
+  agreedBy?: string;
+  by?: string;
+  recordedAt: string;
 }
 
 export interface Extension {
+  occurrence?: number;
   until: string; // LocalDate
   reason: string;
   by?: string;
@@ -45,12 +72,16 @@ export interface Extension {
   statutory: boolean;
 }
 
+/** A ladder tier, or the alert a no-access visit raises. */
+export type NoticeTier = Tier | 'no-access';
+
 export interface NotificationRecord {
   key: string;
   step: string;
   occurrence: number;
-  tier: Tier;
+  tier: NoticeTier;
   role: Role;
+  cc?: Role[];
   /** The instant the ladder said this tier fires (workflow time), ISO. */
   firesAt: string;
   decidedAt: string;
@@ -65,15 +96,29 @@ export interface HistoryEntry {
 }
 
 export interface ClockState {
+  /** The latest value of each anchor. */
   anchors: Record<string, string>;
-  completions: Record<string, Completion>;
+  /** Every value an anchor has had, in the order recorded (a strategy discussion held again). */
+  anchorLog: Record<string, string[]>;
+  /** Per step, its completed occurrences in order (older ones of recurring steps pruned at continue-as-new). */
+  completions: Record<string, Completion[]>;
+  noAccess: Record<string, NoAccessVisit[]>;
+  intervals: Record<string, IntervalSetting>;
   extensions: Record<string, Extension[]>;
   assignment: Assignment;
   notifications: NotificationRecord[];
   closed?: { reason: string; at: string; by?: string };
+  /** The process ended by an outcome (plan ended, stepped down, no further action); open steps lapse. */
+  finished?: { reason: string; at: string; step: string; outcome: string };
   /** What happened and why, in order: the explanation an inspector reads. Bounded (see MAX_HISTORY). */
   history: HistoryEntry[];
-  handedOver?: { to: string; at: string };
+  handedOver?: { to: string; at: string; error?: string };
+  /** The stepped-up-from process this one closed (a CP plan superseding the CIN plan). */
+  superseded?: { workflowId: string; at: string };
+  /** Event ids already applied, carried across continue-as-new where the server's own dedupe ends. */
+  recentEventIds: string[];
+  /** How many runs this process has had (continue-as-new count + 1). */
+  run: number;
 }
 
 export type StepStatus = 'pending' | 'completed' | 'overdue' | 'extended' | 'cancelled' | 'awaiting-anchor';
@@ -95,7 +140,13 @@ export interface StepView {
   completedAt?: string;
   outcome?: string;
   late?: boolean;
-  escalations: { tier: Tier; role: Role; at: string; deliveredAt?: string; recipients?: string[] }[];
+  escalations: { tier: NoticeTier; role: Role; at: string; deliveredAt?: string; recipients?: string[] }[];
+  /** Visits at which the child was not seen, for this occurrence. */
+  noAccess?: { occurredAt: string; note?: string }[];
+  /** The per-child interval in force for a recurring step, when one was set. */
+  interval?: IntervalSetting;
+  /** Which timing governs, when a step has more than one (e.g. a transfer-in notification). */
+  countedFrom?: string;
   rule: {
     value: number;
     unit: string;
@@ -120,8 +171,9 @@ export interface NotificationRequest {
   step: string;
   stepTitle: string;
   occurrence: number;
-  tier: Tier;
+  tier: NoticeTier;
   role: Role;
+  cc?: Role[];
   assignment: Assignment;
   dueDate?: string;
   dueAt?: string;
@@ -147,6 +199,9 @@ export interface ClockView {
   localAuthority: string;
   team?: string;
   status: 'open' | 'completed' | 'closed';
+  run: number;
+  finished?: ClockState['finished'];
+  steppedUpFrom?: string;
   assignment: Assignment;
   anchors: Record<string, string>;
   rulesVersion: string;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isValidLocalDate } from '../../calendar/localDate';
+import { RoleSchema } from '../../profiles/schema';
 
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -34,7 +35,7 @@ export const StepCompletedEventSchema = z.object({
   step: z.string().min(1),
   occurredAt: MomentSchema,
   outcome: z.string().min(1).max(64).optional(),
-  seen: z.boolean().optional(),
+  seen: z.boolean().optional().describe('visits: whether the child was seen; false records a no-access visit'),
   seenAlone: z.boolean().optional(),
 });
 
@@ -63,6 +64,15 @@ export const AnchorEventSchema = z.object({
   at: MomentSchema,
 });
 
+export const SetIntervalEventSchema = z.object({
+  type: z.literal('set-interval'),
+  eventId,
+  step: z.string().min(1),
+  every: z.object({ value: z.number().int().min(1).max(366), unit: z.enum(['working-days', 'calendar-days', 'weeks', 'months']) }),
+  reason: z.string().trim().min(3, 'a reason is required to set a visiting or meeting interval'),
+  agreedBy: RoleSchema.optional().describe('the role that agreed the interval (the conference chair, the team manager)'),
+});
+
 export const CloseEventSchema = z.object({
   type: z.literal('close'),
   eventId,
@@ -74,6 +84,7 @@ export const ProcessEventSchema = z.discriminatedUnion('type', [
   ExtendEventSchema,
   ReassignEventSchema,
   AnchorEventSchema,
+  SetIntervalEventSchema,
   CloseEventSchema,
 ]);
 export type ProcessEvent = z.infer<typeof ProcessEventSchema>;

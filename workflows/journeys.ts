@@ -1,0 +1,103 @@
+/**
+ * How processes lead into each other: each step outcome and what it does (brief s3). Pure data shared
+ * by the workflows (which act on it), the API (which lists it in /openapi.json) and the tests. Outcomes
+ * are national practice, the same for every LA; their timescales live in the profiles.
+ */
+
+export interface OutcomeEffect {
+  /** What the outcome means, in the words history and the Temporal UI show. */
+  means: string;
+  /** Records this anchor at the outcome's date, unless it is already recorded (S47 started at the strategy discussion). */
+  setsAnchor?: string;
+  /** Starts the next process for the same case and episode. Anchors: 'outcome' = the date of this outcome; {from} = copied. */
+  starts?: { type: string; anchors: Record<string, 'outcome' | { from: string }>; unlessSteppedUp?: boolean };
+  /** Closes the process this one stepped up from (a CP plan supersedes the child's CIN plan). */
+  supersedes?: boolean;
+  /** Ends this process: its open steps lapse (shown as cancelled, never escalated). */
+  ends?: boolean;
+  /** A review cycle ended: the process continues as new, carrying a compact state (brief s7). */
+  cycle?: boolean;
+}
+
+export interface ProcessShape {
+  outcomes: Record<string, Record<string, OutcomeEffect>>;
+  /** Anchors that can happen more than once and are all kept (each one is a candidate for a rule). */
+  repeatableAnchors: string[];
+}
+
+const toCinPlan = { type: 'child-in-need-plan', anchors: { 'plan-agreed': 'outcome' as const } };
+
+export const SHAPES: Record<string, ProcessShape> = {
+  referral: {
+    repeatableAnchors: [],
+    outcomes: {
+      'referral-decision': {
+        assessment: {
+          means: 'single assessment',
+          starts: { type: 'single-assessment', anchors: { 'referral-received': { from: 'referral-received' }, 'referral-decision': 'outcome' } },
+        },
+        'strategy-discussion': {
+          means: 'strategy discussion (child protection concerns)',
+          starts: { type: 'child-protection-enquiry', anchors: { 'concern-raised': { from: 'referral-received' } } },
+        },
+        'early-help': { means: 'early help' },
+        'information-and-advice': { means: 'information and advice' },
+        'no-further-action': { means: 'no further action' },
+      },
+    },
+  },
+  'single-assessment': { repeatableAnchors: [], outcomes: {} },
+  'child-protection-enquiry': {
+    repeatableAnchors: ['strategy-discussion'],
+    outcomes: {
+      'strategy-discussion': {
+        s47: { means: 'section 47 enquiry started', setsAnchor: 's47-start' },
+        'no-s47': { means: 'no section 47 enquiry; the case continues under its assessment or plan', ends: true },
+      },
+      's47-complete': {
+        icpc: { means: 'initial child protection conference to be convened' },
+        'child-in-need-plan': { means: 'child in need plan', starts: { ...toCinPlan, unlessSteppedUp: true }, ends: true },
+        'no-further-action': { means: 'no further action', ends: true },
+      },
+      icpc: {
+        'child-protection-plan': {
+          means: 'child protection plan',
+          starts: { type: 'child-protection-plan', anchors: { icpc: 'outcome', 'expected-delivery-date': { from: 'expected-delivery-date' } } },
+          supersedes: true,
+          ends: true,
+        },
+        'child-in-need-plan': { means: 'child in need plan', starts: { ...toCinPlan, unlessSteppedUp: true }, ends: true },
+        'no-further-action': { means: 'no further action', ends: true },
+      },
+    },
+  },
+  'child-protection-plan': {
+    repeatableAnchors: [],
+    outcomes: {
+      rcpc: {
+        continue: { means: 'the child protection plan continues', cycle: true },
+        'step-down': { means: 'the plan ends; stepped down to a child in need plan', starts: toCinPlan, ends: true },
+        end: { means: 'the child protection plan ends', ends: true },
+      },
+    },
+  },
+  'child-in-need-plan': {
+    repeatableAnchors: [],
+    outcomes: {
+      'cin-review': {
+        continue: { means: 'the child in need plan continues', cycle: true },
+        close: { means: 'the child in need plan ends', ends: true },
+      },
+    },
+  },
+};
+
+export function shapeOf(processType: string): ProcessShape {
+  return SHAPES[processType] ?? { repeatableAnchors: [], outcomes: {} };
+}
+
+/** The outcomes a step accepts, or undefined when it takes none. */
+export function outcomesOf(processType: string, step: string): string[] | undefined {
+  const o = shapeOf(processType).outcomes[step];
+  return o ? Object.keys(o) : undefined;
+}
