@@ -55,6 +55,8 @@ export function allow(...roles: ApiRole[]) {
 export const EVENT_ROLES: Record<string, ApiRole[]> = {
   'step-completed': ['intake-system', ...PRACTITIONERS],
   anchor: ['intake-system', ...PRACTITIONERS],
+  // The interval the plan, conference or manager agreed; the agreeing role travels in the event (agreedBy).
+  'set-interval': ['intake-system', ...PRACTITIONERS],
   extend: MANAGERS,
   reassign: MANAGERS,
   close: MANAGERS,

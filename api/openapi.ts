@@ -5,6 +5,18 @@ import { ProcessEventSchema } from '../workflows/contracts/events';
 import { API_ROLES } from './auth';
 import { DueQuerySchema } from './routes/calendar';
 import { ListQuerySchema } from './routes/processes';
+import { SHAPES } from '../workflows/journeys';
+
+/** Step outcomes and what each does, so an integrator can see the journey without reading code. */
+function outcomesDescription(): string {
+  const lines: string[] = ['Step outcomes (send with step-completed):'];
+  for (const [type, shape] of Object.entries(SHAPES)) {
+    for (const [step, outcomes] of Object.entries(shape.outcomes)) {
+      lines.push(`- ${type} / ${step}: ${Object.entries(outcomes).map(([o, e]) => `\`${o}\` (${e.means}${e.starts ? `; starts ${e.starts.type}` : ''})`).join(', ')}`);
+    }
+  }
+  return lines.join('\n');
+}
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -71,9 +83,17 @@ export function openApiDocument() {
           responses: { '200': { description: 'the clock' }, ...errors },
         },
       },
+      '/api/cases/{caseId}': {
+        get: {
+          summary: "One child's processes in the order they began (referral, assessment, enquiry, plan, step-down), each with how it ended and what it led to",
+          parameters: [{ name: 'caseId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'the journey' }, ...errors },
+        },
+      },
       '/api/processes/{workflowId}/events': {
         post: {
           summary: 'Send an event; answered once the workflow accepted or rejected it',
+          description: outcomesDescription(),
           parameters: [{ name: 'workflowId', in: 'path', required: true, schema: { type: 'string' } }],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ProcessEvent' } } } },
           responses: { '200': { description: 'accepted; the updated clock' }, ...errors },

@@ -38,5 +38,5 @@ export function sendProblem(res: Response, problem: HttpProblem, correlationId?:
 }
 
 export function notFound(workflowId: string): HttpProblem {
-  return new HttpProblem(404, 'Not found', `no process ${workflowId}`, [{ field: 'workflowId', message: 'not found' }]);
+  return new HttpProblem(404, 'Not found', workflowId.startsWith('case ') ? `no processes for ${workflowId}` : `no process ${workflowId}`, [{ field: 'workflowId', message: 'not found' }]);
 }

@@ -41,12 +41,21 @@ export interface ListedClock {
   workflowId: string;
   type: string;
   caseId: string;
+  episode?: string;
   localAuthority: string;
   team?: string;
   status: string;
   nextDue?: ClockView['nextDue'];
   overdueSteps: string[];
+  /** When the process began (its first run: a plan that continued as new keeps its original start). */
   startedAt: string;
+  closedAt?: string;
+  /** How it ended or where it led: the outcome, the process it started, the one it stepped up from. */
+  finished?: ClockView['finished'];
+  closed?: ClockView['closed'];
+  handedOver?: ClockView['handedOver'];
+  steppedUpFrom?: string;
+  runs?: number;
 }
 
 /** Values are validated as opaque ids by the route before they reach this query string. */
@@ -57,22 +66,39 @@ export async function listClocks(client: Client, filter: ListFilter, limit = 500
   if (filter.team) clauses.push(`Team = "${filter.team}"`);
   if (filter.localAuthority) clauses.push(`LocalAuthority = "${filter.localAuthority}"`);
   if (!clauses.length) clauses.push('ProcessType IS NOT NULL');
-  const out: ListedClock[] = [];
+  // A process that continued as new has one execution per run: keep the current one, with the first start.
+  const byId = new Map<string, { current?: ListedClock; firstStart: string; closedAt?: string }>();
   for await (const wf of client.workflow.list({ query: clauses.join(' AND ') })) {
+    const entry = byId.get(wf.workflowId) ?? { firstStart: wf.startTime.toISOString() };
+    if (wf.startTime.toISOString() < entry.firstStart) entry.firstStart = wf.startTime.toISOString();
+    byId.set(wf.workflowId, entry);
+    if (wf.status.name === 'CONTINUED_AS_NEW') continue;
     const clock = (wf.memo as { clock?: ClockView } | undefined)?.clock;
-    const overdueSteps = clock?.steps.filter((s) => s.status === 'overdue').map((s) => s.key) ?? [];
-    if (filter.overdue !== undefined && filter.overdue !== overdueSteps.length > 0) continue;
-    out.push({
+    const overdueSteps = [...new Set(clock?.steps.filter((s) => s.status === 'overdue').map((s) => s.key) ?? [])];
+    if (wf.closeTime) entry.closedAt = wf.closeTime.toISOString();
+    entry.current = {
       workflowId: wf.workflowId,
       type: clock?.type ?? wf.type,
       caseId: clock?.caseId ?? '',
+      ...(clock?.episode ? { episode: clock.episode } : {}),
       localAuthority: clock?.localAuthority ?? '',
       ...(clock?.team ? { team: clock.team } : {}),
       status: wf.status.name === 'RUNNING' ? 'open' : (clock?.status ?? wf.status.name.toLowerCase()),
-      ...(clock?.nextDue ? { nextDue: clock.nextDue } : {}),
-      overdueSteps,
-      startedAt: wf.startTime.toISOString(),
-    });
+      ...(clock?.nextDue && wf.status.name === 'RUNNING' ? { nextDue: clock.nextDue } : {}),
+      overdueSteps: wf.status.name === 'RUNNING' ? overdueSteps : [],
+      startedAt: '',
+      ...(clock?.finished ? { finished: clock.finished } : {}),
+      ...(clock?.closed ? { closed: clock.closed } : {}),
+      ...(clock?.handedOver ? { handedOver: clock.handedOver } : {}),
+      ...(clock?.steppedUpFrom ? { steppedUpFrom: clock.steppedUpFrom } : {}),
+      ...(clock?.run ? { runs: clock.run } : {}),
+    };
+  }
+  const out: ListedClock[] = [];
+  for (const entry of byId.values()) {
+    if (!entry.current) continue;
+    if (filter.overdue !== undefined && filter.overdue !== entry.current.overdueSteps.length > 0) continue;
+    out.push({ ...entry.current, startedAt: entry.firstStart, ...(entry.closedAt && entry.current.status !== 'open' ? { closedAt: entry.closedAt } : {}) });
     if (out.length >= limit) break;
   }
   // Oldest case first within a case: the order a child's journey happened in.

@@ -62,6 +62,14 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     res.json({ items, count: items.length });
   });
 
+  // One child's processes in the order they began: referral, assessment, enquiry, plan, step-down...
+  r.get('/cases/:caseId', allow(...EVERYONE), async (req, res) => {
+    const caseId = parse(OpaqueIdSchema, req.params.caseId, 'caseId');
+    const processes = (await listClocks(deps.client, { caseId })).sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.workflowId.localeCompare(b.workflowId));
+    if (!processes.length) throw notFound(`case ${caseId}`);
+    res.json({ caseId, processes });
+  });
+
   r.get('/processes/:workflowId', allow(...EVERYONE), async (req, res) => {
     const id = parse(WorkflowIdSchema, req.params.workflowId, 'workflowId');
     res.json(await readClock(deps.client, deps.connection, id));

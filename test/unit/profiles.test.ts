@@ -16,12 +16,31 @@ const registry = ProfileRegistry.fromFiles(raw);
 const clone = () => JSON.parse(JSON.stringify(raw));
 
 describe('the five profiles', () => {
-  test('load, and resolve for referral and single assessment', () => {
+  test('load, and resolve every process for every LA', () => {
     expect(registry.ids()).toEqual(['bracknell-forest', 'derbyshire', 'england', 'northamptonshire', 'york']);
     for (const id of registry.ids()) {
+      expect(registry.processTypes(id)).toEqual(['child-in-need-plan', 'child-protection-enquiry', 'child-protection-plan', 'referral', 'single-assessment']);
       expect(registry.resolve(id, 'referral').steps.map((s) => s.key)).toEqual(['referral-decision']);
       expect(registry.resolve(id, 'single-assessment').steps.map((s) => s.key)).toContain('assessment-complete');
+      expect(registry.resolve(id, 'child-protection-enquiry').steps.map((s) => s.key).sort()).toEqual(id === 'england' || id === 'northamptonshire' ? ['icpc', 's47-complete'] : ['icpc', 's47-complete', 'strategy-discussion']);
+      expect(registry.resolve(id, 'child-protection-plan').steps.map((s) => s.key).sort()).toEqual(['core-group', 'core-group-initial', 'cp-visit', 'rcpc']);
+      expect(registry.resolve(id, 'child-in-need-plan').steps.map((s) => s.key).sort()).toEqual(['cin-plan', 'cin-review', 'cin-visit']);
     }
+  });
+
+  test('child protection rules per LA, as their standards give them', () => {
+    const rule = (la: string, type: string, key: string) => registry.resolve(la, type).steps.find((s) => s.key === key)!;
+    // ICPC: England counts from the last strategy discussion; the four LAs from the one that started the S47.
+    expect(rule('england', 'child-protection-enquiry', 'icpc')).toMatchObject({ anchor: 'strategy-discussion', anchorPick: 'latest', due: { value: 15, unit: 'working-days' }, meeting: true });
+    for (const la of ['derbyshire', 'northamptonshire', 'bracknell-forest', 'york']) expect(rule(la, 'child-protection-enquiry', 'icpc').anchorPick).toEqual({ latestOnOrBefore: 's47-start' });
+    expect(rule('derbyshire', 'child-protection-enquiry', 'strategy-discussion')).toMatchObject({ due: { value: 24, unit: 'hours' }, source: { lines: 567 } });
+    expect(rule('york', 'child-protection-enquiry', 'icpc').also).toEqual([expect.objectContaining({ anchor: 'transfer-notification', due: { value: 15, unit: 'working-days' } })]);
+    expect(rule('derbyshire', 'child-protection-plan', 'core-group')).toMatchObject({ due: { value: 6, unit: 'weeks' }, repeat: { every: { value: 6, unit: 'weeks' } } });
+    expect(rule('york', 'child-protection-plan', 'cp-visit')).toMatchObject({ due: { value: 7, unit: 'working-days' }, repeat: { every: { value: 20, unit: 'working-days' } }, visit: true });
+    expect(rule('northamptonshire', 'child-in-need-plan', 'cin-review')).toMatchObject({ due: { value: 40, unit: 'working-days' } });
+    expect(rule('bracknell-forest', 'child-in-need-plan', 'cin-visit').repeat).toMatchObject({ every: { value: 15, unit: 'working-days' }, adjustable: { loosest: { value: 6, unit: 'weeks' }, approverRole: 'team-manager' } });
+    // Product defaults are not national rules: a longer LA interval is not flagged as looser than national.
+    expect(rule('york', 'child-protection-plan', 'core-group').looserThanNational).toBeUndefined();
   });
 
   test('every seed citation quotes the cited lines of the seed file verbatim', () => {
@@ -32,11 +51,14 @@ describe('the five profiles', () => {
         for (const step of registry.resolve(id, type).steps) {
           sources.push({ where: `${id}/${type}/${step.key}`, source: step.source });
           if (step.extension) sources.push({ where: `${id}/${type}/${step.key}/extension`, source: step.extension.source });
+          if (step.repeat?.source) sources.push({ where: `${id}/${type}/${step.key}/repeat`, source: step.repeat.source });
+          if (step.repeat?.adjustable) sources.push({ where: `${id}/${type}/${step.key}/repeat.adjustable`, source: step.repeat.adjustable.source });
+          for (const [i, alt] of (step.also ?? []).entries()) sources.push({ where: `${id}/${type}/${step.key}/also.${i}`, source: alt.source });
         }
       }
     }
     const seeds = sources.filter((s) => s.source.kind === 'seed');
-    expect(seeds.length).toBeGreaterThanOrEqual(10);
+    expect(seeds.length).toBeGreaterThanOrEqual(60);
     for (const { where, source } of seeds) {
       if (source.kind !== 'seed') continue;
       const lines = readFileSync(resolve(CITED, source.file), 'utf8').split('\n');
