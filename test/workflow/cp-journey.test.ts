@@ -56,6 +56,12 @@ describe.each(files)('%s', (file) => {
       anchors: journey.start,
       assignment: { workerId: journey.workerId, team: journey.team },
     });
+    // Longest history of any one run of the plan (it continues as new after each review): brief s7 goal.
+    const planRuns = new Map<string, number>();
+    const measurePlan = async () => {
+      const d = await t.env.client.workflow.getHandle(idOf(journey, 'plan')).describe().catch(() => undefined);
+      if (d) planRuns.set(d.runId, Math.max(planRuns.get(d.runId) ?? 0, d.historyLength));
+    };
     for (const [i, e] of journey.events.entries()) {
       const where = `event ${i} (${e.process} ${JSON.stringify(e.event)})`;
       await skipTo(e.at);
@@ -64,6 +70,7 @@ describe.each(files)('%s', (file) => {
         const step = v.steps.find((s) => s.key === e.expect!.step && s.occurrence === (e.expect!.occurrence ?? 1));
         expect({ where, dueDate: step?.dueDate, ...(e.expect.planBy ? { planBy: step?.planBy } : {}) }).toEqual({ where, dueDate: e.expect.dueDate, ...(e.expect.planBy ? { planBy: e.expect.planBy } : {}) });
       }
+      if (e.process === 'plan') await measurePlan();
       const handle = t.env.client.workflow.getHandle(idOf(journey, e.process));
       const sent = handle.executeUpdate(clockEventUpdate, { args: [e.event as never] });
       if (!e.rejected) {
@@ -96,7 +103,12 @@ describe.each(files)('%s', (file) => {
     const enquiry = await view(journey, 'enquiry');
     expect(enquiry.status).toBe('completed');
     const plan = await t.env.client.workflow.getHandle(idOf(journey, 'plan')).result();
+    await measurePlan();
     expect(plan.status).toBe('completed');
+    // eslint-disable-next-line no-console
+    console.log(`${journey.la}: plan ran ${plan.run} runs; longest run history ${Math.max(...planRuns.values())} events (${[...planRuns.values()].join(', ')})`);
+    expect(plan.run).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...planRuns.values())).toBeLessThan(2000);
     expect(plan.finished?.outcome).toBe('step-down');
     const cin = await t.env.client.workflow.getHandle(idOf(journey, 'cin')).result();
     expect(cin.status).not.toBe('open');

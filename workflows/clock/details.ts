@@ -10,16 +10,19 @@ export function staticSummary(input: Pick<ClockInput, 'processType' | 'caseId' |
 export function currentDetails(input: ClockInput, view: ClockView): string {
   const lines: string[] = [];
   lines.push(`**${input.processType}** for case **${input.caseId}** (${input.rules.profileName}), ${view.status}`);
-  lines.push(`Assigned: worker ${view.assignment.workerId ?? 'unassigned'}, team ${view.assignment.team ?? 'none'}`);
+  lines.push(`Assigned: worker ${view.assignment.workerId ?? 'unassigned'}, team ${view.assignment.team ?? 'none'}${view.run > 1 ? ` · run ${view.run} (continued as new after each review)` : ''}`);
+  if (view.finished) lines.push(`**Ended:** ${view.finished.reason} (${view.finished.at})`);
+  if (view.handedOver) lines.push(`Led to: ${view.handedOver.error ? `could not start ${view.handedOver.to}: ${view.handedOver.error}` : view.handedOver.to}`);
+  if (view.steppedUpFrom) lines.push(`Stepped up from: ${view.steppedUpFrom}`);
   if (view.nextDue) {
-    const step = view.steps.find((s) => s.key === view.nextDue!.step)!;
-    lines.push('', `**Next due:** ${step.title} (\`${step.key}\`) by **${formatLongDate(view.nextDue.dueDate)}**${step.status === 'overdue' ? ' — OVERDUE' : ''}`);
+    const step = view.steps.find((s) => s.key === view.nextDue!.step && s.occurrence === view.nextDue!.occurrence)!;
+    lines.push('', `**Next due:** ${step.title} (\`${step.key}\`${step.occurrence > 1 ? ` #${step.occurrence}` : ''}) by **${formatLongDate(view.nextDue.dueDate)}**${step.status === 'overdue' ? ' — OVERDUE' : ''}`);
     lines.push(`Rule: ${formatSource(step.rule.source)}`);
   }
   lines.push('', '| step | due | status | told |', '|---|---|---|---|');
   for (const s of view.steps) {
     const told = s.escalations.map((e) => `${e.tier}→${e.recipients?.join('/') ?? e.role}`).join(', ') || '-';
-    lines.push(`| ${s.key} | ${s.dueDate ? formatLongDate(s.dueDate) : '-'}${s.revisedTarget ? ` (revised ${s.revisedTarget})` : ''} | ${s.status}${s.late ? ' (late)' : ''} | ${told} |`);
+    lines.push(`| ${s.key}${s.occurrence > 1 || s.status === 'completed' && view.steps.filter((x) => x.key === s.key).length > 1 ? ` #${s.occurrence}` : ''}${s.noAccess?.length ? ` (${s.noAccess.length} no-access)` : ''} | ${s.dueDate ? formatLongDate(s.dueDate) : '-'}${s.revisedTarget ? ` (revised ${s.revisedTarget})` : ''} | ${s.status}${s.late ? ' (late)' : ''} | ${told} |`);
   }
   lines.push('', `Rules ${input.rules.profileId}@${input.rules.version}, calendar ${input.calendar.version}`);
   return lines.join('\n');

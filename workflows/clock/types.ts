@@ -207,7 +207,7 @@ export interface ClockView {
   rulesVersion: string;
   calendarVersion: string;
   steps: StepView[];
-  nextDue?: { step: string; dueDate: string; dueAt: string };
+  nextDue?: { step: string; occurrence: number; dueDate: string; dueAt: string };
   closed?: ClockState['closed'];
   handedOver?: ClockState['handedOver'];
   history: HistoryEntry[];
