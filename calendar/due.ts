@@ -43,7 +43,10 @@ export function computeDue(cal: WorkingDayCalendar, from: ParsedMoment, rule: Du
         throw new CalendarInputError('an hour-based rule needs a datetime anchor (with time and offset), not a date', 'from');
       }
       const lateFrom = from.at + rule.value * 3_600_000;
-      return { dueDate: londonDate(lateFrom), lateFrom };
+      const hourDue: Due = { dueDate: londonDate(lateFrom), lateFrom };
+      // A meeting due by the hour (a strategy discussion) still gets the working day to plan it by.
+      if (options.meeting) hourDue.planBy = cal.workingDayOnOrBefore(hourDue.dueDate, count);
+      return hourDue;
     }
     case 'working-days': {
       if (rule.before) {
