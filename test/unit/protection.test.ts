@@ -3,30 +3,18 @@
 // timings (transfer-in, pre-birth), events out of order, outcomes that end a process, continue-as-new.
 // Every expected date is worked by hand in the comment beside it (England and Wales calendar: Easter
 // 2027 is Good Friday 26 Mar and Easter Monday 29 Mar; Spring bank holidays Mon 25 May 2026, Mon 31 May 2027).
-import { calendarData } from '../../calendar/load';
 import { ProfileRegistry } from '../../profiles/load';
+import { clockInput, registry } from '../support/clockInput';
 import { compactForContinueAsNew } from '../../workflows/clock/compact';
 import { applyEvent, checkEvent } from '../../workflows/clock/events';
 import { buildSchedule } from '../../workflows/clock/schedule';
 import { initialState } from '../../workflows/clock/state';
 import type { ClockInput, ClockState } from '../../workflows/clock/types';
 
-const registry = ProfileRegistry.fromDirectory();
 const at = (s: string) => Date.parse(s);
 const NOW = at('2027-07-01T12:00:00Z');
 
-function input(la: string, type: string, anchors: Record<string, string>): ClockInput {
-  return {
-    processType: type,
-    caseId: 'C1',
-    episode: '1',
-    localAuthority: la,
-    anchors,
-    assignment: { workerId: 'sw-1', team: 't-1' },
-    rules: registry.resolve(la, type),
-    calendar: calendarData([], '2025-01-01'),
-  };
-}
+const input = clockInput;
 
 /** Applies an event the way the workflow does: checked first, refused events change nothing. */
 function send(inp: ClockInput, state: ClockState, event: object, now = NOW) {

@@ -1,28 +1,14 @@
 // The engine as a pure function: due dates, the ladder's instants, and event checks. Expected
 // instants are worked by hand from the profile's ladder (reminder -2 WD, overdue +1, escalated +3,
 // critical +6 working days from the due date, at 09:00 Europe/London).
-import { calendarData } from '../../calendar/load';
-import { ProfileRegistry } from '../../profiles/load';
+import { clockInput } from '../support/clockInput';
 import { checkEvent, applyEvent } from '../../workflows/clock/events';
 import { buildSchedule } from '../../workflows/clock/schedule';
 import { initialState } from '../../workflows/clock/state';
-import type { ClockInput } from '../../workflows/clock/types';
 
-const registry = ProfileRegistry.fromDirectory();
 const iso = (s: string) => Date.parse(s);
 
-function input(la: string, type: 'referral' | 'single-assessment', anchors: Record<string, string>): ClockInput {
-  return {
-    processType: type,
-    caseId: 'C9',
-    episode: '1',
-    localAuthority: la,
-    anchors,
-    assignment: { workerId: 'sw-1', team: 't-1' },
-    rules: registry.resolve(la, type),
-    calendar: calendarData([], '2025-01-01'),
-  };
-}
+const input = clockInput;
 
 describe('buildSchedule', () => {
   test('a back-dated referral gets each tier it reached, once, and no reminder', () => {
