@@ -3,12 +3,12 @@
  * starting the plan) and closeSuperseded (a CP plan closing the child's CIN plan it stepped up from).
  */
 import { ApplicationFailure } from '@temporalio/activity';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { HandoverRequest } from '../processes/contracts';
 import { StartError, type ProcessStarter, type StartResult } from '../processes/start';
 import { clockEventUpdate } from '../workflows/messages';
 
-export function createHandoverActivities(starter: () => ProcessStarter) {
+export function createHandoverActivities(starter: () => ProcessStarter, client: () => Client) {
   return {
     async startHandover(req: HandoverRequest): Promise<StartResult> {
       // Same path as the API: idempotent on the workflow id, so a retried activity starts nothing twice.
@@ -26,7 +26,7 @@ export function createHandoverActivities(starter: () => ProcessStarter) {
 
     async closeSuperseded(req: { workflowId: string; reason: string }): Promise<{ closed: boolean }> {
       try {
-        await starter().client.workflow.getHandle(req.workflowId).executeUpdate(clockEventUpdate, {
+        await client().workflow.getHandle(req.workflowId).executeUpdate(clockEventUpdate, {
           args: [{ type: 'close', reason: req.reason, by: 'system' }],
           updateId: `supersede:${req.workflowId}`,
         });

@@ -37,6 +37,7 @@ export function sendProblem(res: Response, problem: HttpProblem, correlationId?:
     });
 }
 
-export function notFound(workflowId: string): HttpProblem {
-  return new HttpProblem(404, 'Not found', workflowId.startsWith('case ') ? `no processes for ${workflowId}` : `no process ${workflowId}`, [{ field: 'workflowId', message: 'not found' }]);
+/** 404 naming what is missing, e.g. notFound('workflowId', 'no process X'). */
+export function notFound(field: string, message: string): HttpProblem {
+  return new HttpProblem(404, 'Not found', message, [{ field, message: 'not found' }]);
 }

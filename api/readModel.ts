@@ -16,7 +16,7 @@ export async function readClock(client: Client, connection: Connection, workflow
   try {
     description = await handle.describe();
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError) throw notFound(workflowId);
+    if (err instanceof WorkflowNotFoundError) throw notFound('workflowId', `no process ${workflowId}`);
     throw err;
   }
   if (description.status.name === 'RUNNING') {
@@ -102,5 +102,5 @@ export async function listClocks(client: Client, filter: ListFilter, limit = 500
     if (out.length >= limit) break;
   }
   // Oldest case first within a case: the order a child's journey happened in.
-  return out.sort((a, b) => a.caseId.localeCompare(b.caseId) || a.startedAt.localeCompare(b.startedAt));
+  return out.sort((a, b) => a.caseId.localeCompare(b.caseId) || a.startedAt.localeCompare(b.startedAt) || a.workflowId.localeCompare(b.workflowId));
 }

@@ -76,6 +76,11 @@ export interface ParsedMoment {
   hasTime: boolean;
 }
 
+/** a before b: by instant when both carry a time, else by London date (a date means that whole day). */
+export function momentBefore(a: ParsedMoment, b: ParsedMoment): boolean {
+  return a.hasTime && b.hasTime ? a.at < b.at : a.date < b.date;
+}
+
 export function parseMoment(value: string, field = 'date'): ParsedMoment {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     parseLocalDate(value, field);

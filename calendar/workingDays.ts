@@ -42,6 +42,15 @@ export class WorkingDayCalendar {
   private readonly holidays: Set<LocalDate>;
   private readonly closures: Set<LocalDate>;
 
+  private static readonly built = new WeakMap<CalendarData, WorkingDayCalendar>();
+
+  /** The calendar for a slice, built once per slice object (a workflow's input keeps the same one). */
+  static of(data: CalendarData): WorkingDayCalendar {
+    let cal = WorkingDayCalendar.built.get(data);
+    if (!cal) WorkingDayCalendar.built.set(data, (cal = new WorkingDayCalendar(data)));
+    return cal;
+  }
+
   constructor(readonly data: CalendarData) {
     parseLocalDate(data.coverage.from, 'coverage.from');
     parseLocalDate(data.coverage.to, 'coverage.to');

@@ -47,7 +47,7 @@ export function requestHash(body: unknown): string {
 
 export class ProcessStarter {
   constructor(
-    readonly client: Client,
+    private readonly client: Client,
     private readonly profiles: ProfileRegistry,
     private readonly taskQueue: string,
   ) {}

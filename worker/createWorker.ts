@@ -41,6 +41,7 @@ export async function createClockWorker(
     uiBaseUrl: config.TEMPORAL_UI_URL,
     namespace: config.TEMPORAL_NAMESPACE,
     starter: () => starter,
+    client: () => options.client,
   });
   const worker = await Worker.create({
     connection: options.connection,

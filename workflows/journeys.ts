@@ -3,6 +3,7 @@
  * by the workflows (which act on it), the API (which lists it in /openapi.json) and the tests. Outcomes
  * are national practice, the same for every LA; their timescales live in the profiles.
  */
+import type { ProcessType } from '../profiles/schema';
 
 export interface OutcomeEffect {
   /** What the outcome means, in the words history and the Temporal UI show. */
@@ -10,7 +11,7 @@ export interface OutcomeEffect {
   /** Records this anchor at the outcome's date, unless it is already recorded (S47 started at the strategy discussion). */
   setsAnchor?: string;
   /** Starts the next process for the same case and episode. Anchors: 'outcome' = the date of this outcome; {from} = copied. */
-  starts?: { type: string; anchors: Record<string, 'outcome' | { from: string }>; unlessSteppedUp?: boolean };
+  starts?: { type: ProcessType; anchors: Record<string, 'outcome' | { from: string }>; unlessSteppedUp?: boolean };
   /** Closes the process this one stepped up from (a CP plan supersedes the child's CIN plan). */
   supersedes?: boolean;
   /** Ends this process: its open steps lapse (shown as cancelled, never escalated). */
@@ -25,7 +26,7 @@ export interface ProcessShape {
   repeatableAnchors: string[];
 }
 
-const toCinPlan = { type: 'child-in-need-plan', anchors: { 'plan-agreed': 'outcome' as const } };
+const toCinPlan = { type: 'child-in-need-plan' as const, anchors: { 'plan-agreed': 'outcome' as const } };
 
 export const SHAPES: Record<string, ProcessShape> = {
   referral: {

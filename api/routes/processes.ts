@@ -65,8 +65,8 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
   // One child's processes in the order they began: referral, assessment, enquiry, plan, step-down...
   r.get('/cases/:caseId', allow(...EVERYONE), async (req, res) => {
     const caseId = parse(OpaqueIdSchema, req.params.caseId, 'caseId');
-    const processes = (await listClocks(deps.client, { caseId })).sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.workflowId.localeCompare(b.workflowId));
-    if (!processes.length) throw notFound(`case ${caseId}`);
+    const processes = await listClocks(deps.client, { caseId });
+    if (!processes.length) throw notFound('caseId', `no processes for case ${caseId}`);
     res.json({ caseId, processes });
   });
 
@@ -109,7 +109,7 @@ async function updateProblem(err: unknown, handle: WorkflowHandle, timeoutMs: nu
   if (err instanceof WorkflowNotFoundError) {
     // The server answers "not found" for an update to a closed workflow: tell the two apart.
     const closed = await handle.describe().then((d) => d.status.name !== 'RUNNING', () => false);
-    return closed ? new HttpProblem(409, 'Conflict', `${id} is closed: it accepts no more events`, [{ field: 'workflowId', message: 'process closed' }]) : notFound(id);
+    return closed ? new HttpProblem(409, 'Conflict', `${id} is closed: it accepts no more events`, [{ field: 'workflowId', message: 'process closed' }]) : notFound('workflowId', `no process ${id}`);
   }
   if (err instanceof WorkflowUpdateFailedError) {
     const cause = err.cause as { type?: string; message?: string; details?: unknown[] } | undefined;

@@ -4,10 +4,11 @@
  */
 import { Unit, computeDue } from '../../calendar/due';
 import { CalendarInputError } from '../../calendar/localDate';
-import { formatLondon, londonDate, parseMoment } from '../../calendar/london';
+import { formatLondon, londonDate, momentBefore, parseMoment } from '../../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
 import type { ClockEvent } from '../contracts/events';
 import { ProcessShape, shapeOf } from '../journeys';
+import { stepLabel } from './explain';
 import { occurrenceTimes, openOccurrence, pickAnchor } from './schedule';
 import type { ClockInput, ClockState } from './types';
 
@@ -32,15 +33,13 @@ function moment(value: string, field: string) {
   }
 }
 
-const isBefore = (a: ReturnType<typeof parseMoment>, b: ReturnType<typeof parseMoment>) => (a.hasTime && b.hasTime ? a.at < b.at : a.date < b.date);
-
 /** The furthest date an extension of `step` may reach, or a rejection. */
 export function extensionLimit(input: ClockInput, state: ClockState, step: string): { maxDate: string; base: string } | Rejection {
   const rule = input.rules.steps.find((s) => s.key === step)!;
   if (!rule.extension) {
     return { field: 'step', message: `${input.rules.profileName} allows no extension of '${step}'`, conflict: true };
   }
-  const cal = new WorkingDayCalendar(input.calendar);
+  const cal = WorkingDayCalendar.of(input.calendar);
   const occurrence = openOccurrence(state, rule);
   const t = occurrenceTimes(cal, input, state, rule, occurrence);
   if (!t) return { field: 'step', message: `'${step}' has no due date yet (anchor '${rule.anchor}' not recorded)`, conflict: true };
@@ -60,7 +59,7 @@ function waitingFor(rule: ClockInput['rules']['steps'][number]): string {
 export function checkEvent(input: ClockInput, state: ClockState, event: ClockEvent, now: number, shape: ProcessShape = shapeOf(input.processType)): Rejection | undefined {
   if (state.closed) return { field: 'type', message: `the process was closed on ${state.closed.at} (${state.closed.reason})`, conflict: true };
   if (state.finished) return { field: 'type', message: `the process ended on ${state.finished.at}: ${state.finished.reason}`, conflict: true };
-  const cal = new WorkingDayCalendar(input.calendar);
+  const cal = WorkingDayCalendar.of(input.calendar);
   try {
     switch (event.type) {
       case 'step-completed': {
@@ -77,8 +76,8 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         if (!t && !rule.completableBeforeAnchor) {
           return { field: 'step', message: `'${event.step}' counts from ${waitingFor(rule)}, which has not been recorded yet: record that first`, conflict: true };
         }
-        if (t && !rule.completableBeforeAnchor && isBefore(at, t.from)) {
-          return { field: 'occurredAt', message: `${event.occurredAt} is before ${t.timing.anchorLabel} (${t.fromRaw}), which '${event.step}'${rule.repeat ? ` #${occurrence}` : ''} counts from` };
+        if (t && !rule.completableBeforeAnchor && momentBefore(at, t.from)) {
+          return { field: 'occurredAt', message: `${event.occurredAt} is before ${t.timing.anchorLabel} (${t.fromRaw}), which '${stepLabel(rule, occurrence)}' counts from` };
         }
         for (const required of rule.requires ?? []) {
           const req = input.rules.steps.find((s) => s.key === required)!;
@@ -127,7 +126,7 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         if (dependent.length) return { field: 'anchor', message: `steps counted from '${event.anchor}' are already completed (${dependent.map((s) => s.key).join(', ')})`, conflict: true };
         if (shape.repeatableAnchors.includes(event.anchor)) {
           const latest = pickAnchor(state, event.anchor, 'latest');
-          if (latest && isBefore(at, parseMoment(latest))) {
+          if (latest && momentBefore(at, parseMoment(latest))) {
             return { field: 'at', message: `${event.at} is before the last ${event.anchor} (${latest}); a ${event.anchor} held again comes after the one before it` };
           }
         }
@@ -168,21 +167,22 @@ function record(state: ClockState, at: string, what: string, by?: string) {
   if (state.history.length > MAX_HISTORY) state.history.splice(0, state.history.length - MAX_HISTORY);
 }
 
+/** Repeatable anchors keep every value (the current one is the latest); others are replaced. */
 function recordAnchor(state: ClockState, anchor: string, value: string, repeatable: boolean) {
-  state.anchors[anchor] = repeatable ? (state.anchors[anchor] && parseMoment(state.anchors[anchor]).at > parseMoment(value).at ? state.anchors[anchor] : value) : value;
   state.anchorLog[anchor] = repeatable ? [...(state.anchorLog[anchor] ?? []), value] : [value];
+  state.anchors[anchor] = pickAnchor(state, anchor, 'latest')!;
 }
 
 /** Applies an event that checkEvent accepted. Returns a one-line description for history and the UI. */
 export function applyEvent(input: ClockInput, state: ClockState, event: ClockEvent, now: number, shape: ProcessShape = shapeOf(input.processType)): string {
   const at = formatLondon(now);
-  const cal = new WorkingDayCalendar(input.calendar);
+  const cal = WorkingDayCalendar.of(input.calendar);
   let what: string;
   switch (event.type) {
     case 'step-completed': {
       const rule = input.rules.steps.find((s) => s.key === event.step)!;
       const occurrence = openOccurrence(state, rule);
-      const label = rule.repeat ? `${event.step} #${occurrence}` : event.step;
+      const label = stepLabel(rule, occurrence);
       if (rule.visit && event.seen === false) {
         (state.noAccess[event.step] ??= []).push({ occurrence, occurredAt: event.occurredAt, recordedAt: at, ...(event.by ? { by: event.by } : {}) });
         what = `${label}: visit on ${event.occurredAt}, child NOT seen (no access); the team manager is told and the visit is still due`;

@@ -6,6 +6,11 @@ import type { WorkingDayCalendar } from '../../calendar/workingDays';
 import type { ResolvedStepRule } from '../../profiles/resolved';
 import type { Source } from '../../profiles/schema';
 
+/** `cp-visit #7` for an occurrence of a recurring step, the bare key for a one-off step. */
+export function stepLabel(rule: Pick<ResolvedStepRule, 'key' | 'repeat'>, occurrence: number): string {
+  return rule.repeat ? `${rule.key} #${occurrence}` : rule.key;
+}
+
 export function formatSource(source: Source): string {
   if (source.kind === 'seed') {
     const lines = Array.isArray(source.lines) ? `lines ${source.lines[0]}-${source.lines[1]}` : `line ${source.lines}`;

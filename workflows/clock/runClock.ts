@@ -21,6 +21,7 @@ import { formatLondon } from '../../calendar/london';
 import type { createActivities } from '../../activities';
 import { clockEventUpdate, clockViewQuery } from '../messages';
 import { currentDetails } from './details';
+import { stepLabel } from './explain';
 import { ProcessShape, shapeOf } from '../journeys';
 import { applyEvent, checkEvent, recordHistory } from './events';
 import { compactForContinueAsNew } from './compact';
@@ -157,7 +158,7 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       const view = schedule.steps.find((s) => s.key === d.step.key && s.occurrence === d.occurrence)!;
       const record: NotificationRecord = { key: d.key, step: d.step.key, occurrence: d.occurrence, tier: d.tier, role: d.role, ...(d.cc ? { cc: d.cc } : {}), firesAt: formatLondon(d.firesAt), decidedAt };
       state.notifications.push(record);
-      recordHistory(state, decidedAt, `${d.tier} for ${d.step.key}${d.step.repeat ? ` #${d.occurrence}` : ''} to ${d.role}${d.cc ? ` (copy to ${d.cc.join(', ')})` : ''}`);
+      recordHistory(state, decidedAt, `${d.tier} for ${stepLabel(d.step, d.occurrence)} to ${d.role}${d.cc ? ` (copy to ${d.cc.join(', ')})` : ''}`);
       const request: NotificationRequest = {
         key: d.key,
         workflowId,
@@ -180,7 +181,7 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       };
       deliveries.push(
         deliverNotification.executeWithOptions(
-          { ...DELIVERY, summary: `${d.tier}: ${d.step.key}${d.step.repeat ? ` #${d.occurrence}` : ''} to ${d.role}` },
+          { ...DELIVERY, summary: `${d.tier}: ${stepLabel(d.step, d.occurrence)} to ${d.role}` },
           [request],
         ).then((result) => {
           record.deliveredAt = result.deliveredAt;
@@ -216,7 +217,7 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
         }
         try {
           const started = await startHandover({
-            type: effect.starts.type as never,
+            type: effect.starts.type,
             caseId: input.caseId,
             episode: input.episode,
             localAuthority: input.localAuthority,

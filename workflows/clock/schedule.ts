@@ -5,7 +5,7 @@
  */
 import { computeDue, Due } from '../../calendar/due';
 import { CalendarInputError } from '../../calendar/localDate';
-import { endOfLondonDay, formatLondon, londonWallTime, parseMoment, ParsedMoment } from '../../calendar/london';
+import { endOfLondonDay, formatLondon, londonWallTime, momentBefore, parseMoment, ParsedMoment } from '../../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
 import type { AnchorPick, ResolvedStepRule } from '../../profiles/resolved';
 import type { Role, Tier } from '../../profiles/schema';
@@ -57,10 +57,7 @@ export function pickAnchor(state: ClockState, name: string, pick: AnchorPick = '
   const limitRaw = pickAnchor(state, pick.latestOnOrBefore, 'latest');
   if (!limitRaw) return values.at(-1);
   const limit = parseMoment(limitRaw);
-  const onOrBefore = values.filter((v) => {
-    const m = parseMoment(v);
-    return m.hasTime && limit.hasTime ? m.at <= limit.at : m.date <= limit.date;
-  });
+  const onOrBefore = values.filter((v) => !momentBefore(limit, parseMoment(v)));
   return onOrBefore.at(-1) ?? values[0];
 }
 
@@ -160,7 +157,7 @@ function ruleView(rule: ResolvedStepRule): StepView['rule'] {
 }
 
 export function buildSchedule(input: ClockInput, state: ClockState, now: number, workflowId: string): Schedule {
-  const cal = new WorkingDayCalendar(input.calendar);
+  const cal = WorkingDayCalendar.of(input.calendar);
   const decided = new Map<string, NotificationRecord>(state.notifications.map((n) => [n.key, n]));
   const steps: StepView[] = [];
   const decisions: Decision[] = [];
