@@ -27,7 +27,7 @@ test('open workflows and registered search attributes survive a dev server resta
     const d = await new Client({ connection }).workflow.getHandle(workflowId).describe();
     expect(d.status.name).toBe('RUNNING');
     expect(d.searchAttributes).toMatchObject({ CaseId: ['RESTART-1'], LocalAuthority: ['york'] });
-    expect(calendarData().coverage.to).toBe('2030-12-31');
+    expect(calendarData().coverage.to).toBe('2045-12-31');
   } finally {
     await connection.close();
     await server.stop();

@@ -12,7 +12,7 @@ const due = (from: string, value: number, unit: 'working-days' | 'calendar-days'
 
 describe('vendored calendar', () => {
   test('covers 2012 to 2030 and holds the one-off days of 2022 and 2023', () => {
-    expect(englandAndWales.coverage).toEqual({ from: '2012-01-01', to: '2030-12-31' });
+    expect(englandAndWales.coverage).toEqual({ from: '2012-01-01', to: '2045-12-31' });
     const dates = new Set(englandAndWales.days.map((d) => d.date));
     for (const d of ['2022-06-02', '2022-06-03', '2022-09-19', '2023-05-08']) expect(dates.has(d)).toBe(true);
     // 2022's spring bank holiday moved from the usual last Monday of May (30 May) to 2 June.
@@ -123,10 +123,10 @@ describe('Europe/London', () => {
 
 describe('bad input is an error, never a guess', () => {
   test('past the calendar coverage', () => {
-    expect(() => due('2031-01-02', 1, 'working-days')).toThrow(CalendarCoverageError);
-    // Tue 31 Dec 2030 + 1 WD needs 1 Jan 2031, which is outside the list
-    expect(() => due('2030-12-31', 1, 'working-days')).toThrow(/outside the working-day calendar's coverage \(2012-01-01 to 2030-12-31\)/);
-    expect(() => due('2030-12-01', 2, 'months')).toThrow(CalendarCoverageError);
+    expect(() => due('2046-01-02', 1, 'working-days')).toThrow(CalendarCoverageError);
+    // Fri 29 Dec 2045 + 1 WD needs Mon 1 Jan 2046, which is outside the list
+    expect(() => due('2045-12-29', 1, 'working-days')).toThrow(/outside the working-day calendar's coverage \(2012-01-01 to 2045-12-31\)/);
+    expect(() => due('2045-12-01', 2, 'months')).toThrow(CalendarCoverageError);
   });
 
   test('impossible and malformed dates name the field', () => {
