@@ -14,7 +14,7 @@ export function createHandoverActivities(starter: () => ProcessStarter, client: 
       // Same path as the API: idempotent on the workflow id, so a retried activity starts nothing twice.
       try {
         return await starter().start(
-          { type: req.type, caseId: req.caseId, episode: req.episode, localAuthority: req.localAuthority, anchors: req.anchors, assignment: req.assignment, ...(req.familyId ? { familyId: req.familyId } : {}) },
+          { type: req.type, caseId: req.caseId, episode: req.episode, localAuthority: req.localAuthority, anchors: req.anchors, ...(req.anchorKinds ? { anchorKinds: req.anchorKinds } : {}), assignment: req.assignment, ...(req.familyId ? { familyId: req.familyId } : {}) },
           { startedBy: req.startedBy, correlationId: req.correlationId },
         );
       } catch (err) {

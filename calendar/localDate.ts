@@ -70,6 +70,18 @@ export function addMonths(date: LocalDate, months: number): LocalDate {
   return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(td).padStart(2, '0')}`;
 }
 
+/**
+ * The date a person born on `date` reaches `years` (a birthday; also a placement's anniversary). A
+ * 29 February birthday falls on 1 March in a common year: a person attains an age at the start of the
+ * anniversary of their birth (Family Law Reform Act 1969 s9), and a common year has no 29 February.
+ */
+export function anniversary(date: LocalDate, years: number): LocalDate {
+  const { y, m, d } = parseLocalDate(date);
+  const ty = y + years;
+  if (m === 2 && d === 29 && daysInMonth(ty, 2) === 28) return `${String(ty).padStart(4, '0')}-03-01`;
+  return `${String(ty).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 export function compareDates(a: LocalDate, b: LocalDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -7,6 +7,8 @@ export const WORKFLOW_TYPE: Record<ProcessType, string> = {
   'child-protection-enquiry': 'childProtectionEnquiry',
   'child-protection-plan': 'childProtectionPlan',
   'child-in-need-plan': 'childInNeedPlan',
+  'looked-after': 'lookedAfter',
+  'pathway-plan': 'pathwayPlan',
 };
 
 export function workflowIdFor(type: string, caseId: string, episode: string): string {

@@ -15,6 +15,10 @@ export const StartProcessSchema = z.object({
   episode: OpaqueIdSchema.optional().describe('distinguishes repeated processes of one case; default 1'),
   localAuthority: z.string().min(1).describe('an LA profile id, e.g. derbyshire'),
   anchors: z.record(z.string().regex(/^[a-z0-9-]+$/), MomentSchema).refine((a) => Object.keys(a).length > 0, 'give at least one anchor'),
+  anchorKinds: z
+    .record(z.string().regex(/^[a-z0-9-]+$/), z.string().min(1).max(64))
+    .optional()
+    .describe("the kind of an anchor that carries one, e.g. {'placement-start': 'foster-care'}"),
   assignment: AssignmentSchema.optional(),
   familyId: OpaqueIdSchema.optional(),
   steppedUpFrom: OpaqueIdSchema.optional().describe('the workflow id of the process this one stepped up from (a CIN plan); a CP plan closes it'),
@@ -39,6 +43,7 @@ export interface HandoverRequest {
   episode: string;
   localAuthority: string;
   anchors: Record<string, string>;
+  anchorKinds?: Record<string, string>;
   assignment: { workerId?: string; team?: string };
   familyId?: string;
   startedBy?: string;

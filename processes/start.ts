@@ -14,6 +14,7 @@ import { buildSchedule } from '../workflows/clock/schedule';
 import * as SA from '../workflows/clock/searchAttributes';
 import { initialState } from '../workflows/clock/state';
 import type { ClockInput } from '../workflows/clock/types';
+import { shapeOf } from '../workflows/journeys';
 import { WORKFLOW_TYPE, workflowIdFor } from './catalogue';
 import type { StartProcess } from './contracts';
 
@@ -63,6 +64,21 @@ export class ProcessStarter {
         throw new StartError(422, `anchors.${key}`, `'${key}' is not an anchor of ${req.type} for ${rules.profileName} (anchors: ${rules.anchors.join(', ')})`);
       }
     }
+    const shape = shapeOf(req.type);
+    for (const anchor of shape.requiredAnchors ?? []) {
+      if (!req.anchors[anchor]) throw new StartError(422, `anchors.${anchor}`, `${req.type} needs '${anchor}' to start`);
+    }
+    for (const [anchor, kinds] of Object.entries(shape.anchorKinds ?? {})) {
+      const kind = req.anchorKinds?.[anchor];
+      if (req.anchors[anchor] && (!kind || !kinds.includes(kind))) {
+        throw new StartError(422, `anchorKinds.${anchor}`, `'${anchor}' needs its kind: one of ${kinds.join(', ')}`);
+      }
+    }
+    for (const anchor of Object.keys(req.anchorKinds ?? {})) {
+      if (!shape.anchorKinds?.[anchor] || !req.anchors[anchor]) {
+        throw new StartError(422, `anchorKinds.${anchor}`, `'${anchor}' ${req.anchors[anchor] ? 'takes no kind' : 'was not given in anchors'}`);
+      }
+    }
     const needed = [...new Set(rules.steps.map((s) => s.anchor))];
     if (options.requireAllStepAnchors) {
       const missing = needed.filter((a) => !req.anchors[a]);
@@ -74,7 +90,10 @@ export class ProcessStarter {
     if (!needed.some((a) => req.anchors[a])) {
       throw new StartError(422, 'anchors', `give at least one of the anchors its steps count from: ${needed.join(', ')}`);
     }
-    const earliest = Object.values(req.anchors).map((v) => parseMoment(v).date).sort()[0];
+    // The calendar slice starts from the anchors due dates count from (a date of birth is read in years only).
+    const counted = new Set(rules.steps.flatMap((s) => [s.anchor, ...(s.also ?? []).map((a) => a.anchor)]));
+    const countedValues = Object.entries(req.anchors).filter(([k]) => counted.has(k)).map(([, v]) => v);
+    const earliest = (countedValues.length ? countedValues : Object.values(req.anchors)).map((v) => parseMoment(v).date).sort()[0];
     const episode = req.episode ?? '1';
     const input: ClockInput = {
       processType: req.type,
@@ -84,6 +103,7 @@ export class ProcessStarter {
       ...(req.familyId ? { familyId: req.familyId } : {}),
       ...(req.steppedUpFrom ? { steppedUpFrom: req.steppedUpFrom } : {}),
       anchors: { ...req.anchors },
+      ...(req.anchorKinds ? { anchorKinds: { ...req.anchorKinds } } : {}),
       assignment: { ...(req.assignment ?? {}) },
       rules,
       // From a year before the earliest anchor: reminders count back from due dates.

@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { PROCESS_TYPES, ProfileFile, ProfileFileSchema, StepRuleSchema, TIERS } from './schema';
 import type { ResolvedProcessRules, ResolvedStepRule } from './resolved';
+import { conditionAnchors } from '../workflows/clock/cadence';
+import { shapeOf } from '../workflows/journeys';
 
 export const DEFAULT_PROFILE_DIR = resolve(__dirname, 'data');
 const NATIONAL = 'england';
@@ -184,6 +186,20 @@ export class ProfileRegistry {
       if (rule.anchorPick && typeof rule.anchorPick === 'object' && anchors && !anchors.includes(rule.anchorPick.latestOnOrBefore)) {
         problems.push(`${where}.anchorPick.latestOnOrBefore: '${rule.anchorPick.latestOnOrBefore}' is not an anchor of ${processType}`);
       }
+      (rule.variants ?? []).forEach((v, i) => {
+        const at = `${where}.variants.${i}.when`;
+        for (const a of conditionAnchors(v.when)) if (anchors && !known(a)) problems.push(`${at}: '${a}' is neither an anchor of ${processType} nor one of its steps`);
+        const kinds = shapeOf(processType).anchorKinds?.[v.when.kindOf?.anchor ?? ''];
+        if (v.when.kindOf && !kinds) problems.push(`${at}.kindOf.anchor: '${v.when.kindOf.anchor}' carries no kind`);
+        for (const k of v.when.kindOf?.in ?? []) if (kinds && !kinds.includes(k)) problems.push(`${at}.kindOf.in: '${k}' is not a kind of ${v.when.kindOf!.anchor} (${kinds.join(', ')})`);
+        for (const st of [v.when.stepDone, v.when.stepNotDone]) if (st && !steps.has(st)) problems.push(`${at}: '${st}' is not a step of ${processType}`);
+        if (v.due.unit === 'hours') problems.push(`${where}.variants.${i}.due.unit: variants count in days, weeks or months`);
+        if (v.when.from === 'previous' && !rule.repeat) problems.push(`${at}.from: 'previous' needs a recurring step`);
+      });
+      if (rule.perAnchor && rule.repeat) problems.push(`${where}.perAnchor: a step is due per anchor value or on a cadence, not both`);
+      (rule.also ?? []).forEach((t, i) => {
+        if (t.anyOccurrence && !rule.repeat) problems.push(`${where}.also.${i}.anyOccurrence: only a recurring step has later occurrences to bring forward`);
+      });
       for (const r of rule.requires ?? []) if (!steps.has(r) || r === key) problems.push(`${where}.requires: '${r}' is not another step of ${processType}`);
       if (rule.repeat) {
         if (rule.repeat.every.unit === 'hours') problems.push(`${where}.repeat.every.unit: a recurring step repeats in days, weeks or months`);
@@ -217,6 +233,8 @@ export class ProfileRegistry {
       if (rule.anchorPick) out.anchorPick = rule.anchorPick;
       if (rule.also?.length) out.also = rule.also;
       if (rule.repeat) out.repeat = rule.repeat;
+      if (rule.variants?.length) out.variants = rule.variants;
+      if (rule.perAnchor) out.perAnchor = true;
       if (rule.requires?.length) out.requires = rule.requires;
       // Only a national rule is a ceiling; England's product defaults (kind local) are not.
       const nat = national?.steps.find((s) => s.key === key && s.kind === 'statutory');

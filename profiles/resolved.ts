@@ -4,7 +4,7 @@
  * so editing a profile changes new processes, not running ones (design brief section 6).
  */
 import type { Unit } from '../calendar/due';
-import type { LadderTier, Role, Source } from './schema';
+import type { Condition, LadderTier, Role, Source } from './schema';
 
 export interface ResolvedDue {
   value: number;
@@ -17,12 +17,21 @@ export interface ResolvedTiming {
   due: ResolvedDue;
   source: Source;
   note?: string;
+  anyOccurrence?: boolean;
+}
+
+export interface ResolvedVariant {
+  when: Condition;
+  due: { value: number; unit: Unit };
+  source: Source;
+  note?: string;
 }
 
 export type AnchorPick = 'latest' | 'earliest' | { latestOnOrBefore: string };
 
 export interface ResolvedRepeat {
   every: { value: number; unit: Unit };
+  restart?: boolean;
   source?: Source;
   note?: string;
   adjustable?: { loosest?: { value: number; unit: Unit }; approverRole?: Role; source: Source };
@@ -36,6 +45,8 @@ export interface ResolvedStepRule {
   due: ResolvedDue;
   also?: ResolvedTiming[];
   repeat?: ResolvedRepeat;
+  variants?: ResolvedVariant[];
+  perAnchor?: boolean;
   visit: boolean;
   requires?: string[];
   kind: 'statutory' | 'local';

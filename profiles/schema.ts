@@ -93,6 +93,42 @@ export const TimingSchema = z.object({
   due: DueSchema,
   source: SourceSchema,
   note: z.string().optional(),
+  /**
+   * Brings any occurrence forward, not only the first: a value recorded after the previous occurrence
+   * (a significant change before the next review, a visit the child asked for) also makes it due.
+   */
+  anyOccurrence: z.boolean().optional(),
+});
+
+/**
+ * A fact about the case on the date an occurrence is counted from (the previous visit, or the anchor).
+ * Every part given must hold. Conditions read recorded facts only, so due dates stay a pure function.
+ */
+export const ConditionSchema = z
+  .object({
+    /** Counted from the rule's anchor (a first occurrence, or a restart), or from the previous occurrence. */
+    from: z.enum(['anchor', 'previous']).optional(),
+    /** The occurrence being counted, e.g. {min: 2, max: 2}: the second review. */
+    occurrence: z.object({ min: z.number().int().positive().optional(), max: z.number().int().positive().optional() }).optional(),
+    /** The kind recorded with the anchor's value then in force (the placement type of the current placement). */
+    kindOf: z.object({ anchor: z.string().min(1), in: z.array(z.string().min(1)).min(1) }).optional(),
+    /** The anchor was recorded by then, and not before the latest value of `since` (permanence agreed for this placement). */
+    recorded: z.object({ anchor: z.string().min(1), since: z.string().min(1).optional() }).optional(),
+    /** Less than this many years after the anchor's value then in force (first year of a placement; under 5). */
+    within: z.object({ anchor: z.string().min(1), years: z.number().int().positive() }).optional(),
+    /** The step's first occurrence had (or had not) happened by then (weekly visits until the first review). */
+    stepDone: z.string().min(1).optional(),
+    stepNotDone: z.string().min(1).optional(),
+  })
+  .strict();
+export type Condition = z.infer<typeof ConditionSchema>;
+
+/** A different timescale where a condition holds (reg 28's visit variants); the first that holds wins. */
+export const VariantSchema = z.object({
+  when: ConditionSchema,
+  due: DurationSchema,
+  source: SourceSchema,
+  note: z.string().optional(),
 });
 
 /**
@@ -104,6 +140,11 @@ export const AnchorPickSchema = z.union([z.enum(['latest', 'earliest']), z.objec
 export const RepeatSchema = z.object({
   /** Occurrence 2, 3... fall due this long after the date the previous one actually happened (brief s4). */
   every: DurationSchema,
+  /**
+   * A new value of the rule's anchor (a placement move) restarts the cadence: the next occurrence counts
+   * from it with the rule's first timescale, not from the previous occurrence.
+   */
+  restart: z.boolean().optional(),
   source: SourceSchema.optional(),
   note: z.string().optional(),
   /**
@@ -127,6 +168,10 @@ export const StepRuleSchema = z.object({
   due: DueSchema,
   also: z.array(TimingSchema).optional(),
   repeat: RepeatSchema.optional(),
+  /** Other timescales where the case's facts say so (placement type, age, first year); the first that holds wins. */
+  variants: z.array(VariantSchema).optional(),
+  /** Due once for every value of its anchor (a placement plan for each placement), not on a cadence. */
+  perAnchor: z.boolean().optional(),
   /** A visit: completes only when the child was seen; a no-access visit is recorded and escalated. */
   visit: z.boolean().optional(),
   /** Steps that must have happened first (when they apply to this case, i.e. their anchor is recorded). */
@@ -172,6 +217,14 @@ export const ProfileFileSchema = z.object({
 });
 export type ProfileFile = z.infer<typeof ProfileFileSchema>;
 
-export const PROCESS_TYPES = ['referral', 'single-assessment', 'child-protection-enquiry', 'child-protection-plan', 'child-in-need-plan'] as const;
+export const PROCESS_TYPES = [
+  'referral',
+  'single-assessment',
+  'child-protection-enquiry',
+  'child-protection-plan',
+  'child-in-need-plan',
+  'looked-after',
+  'pathway-plan',
+] as const;
 export const ProcessTypeSchema = z.enum(PROCESS_TYPES);
 export type ProcessType = z.infer<typeof ProcessTypeSchema>;

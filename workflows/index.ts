@@ -3,3 +3,4 @@ export { referral } from './referral';
 export { singleAssessment } from './single-assessment';
 export { childProtectionEnquiry, childProtectionPlan } from './child-protection';
 export { childInNeedPlan } from './child-in-need';
+export { lookedAfter, pathwayPlan } from './looked-after';

@@ -20,11 +20,82 @@ export interface OutcomeEffect {
   cycle?: boolean;
 }
 
+/**
+ * Something that happens on a date the case's facts give, with no event: a birthday, or the day a
+ * looked-after child becomes an eligible care leaver. Decided once, at the start of that day.
+ */
+export interface Milestone {
+  key: string;
+  means: string;
+  /** A birthday (counted from `date-of-birth`), or the day the child becomes an eligible care leaver (CPPCR reg 40). */
+  at: { birthday: number } | { eligibleCareLeaver: true };
+  /** An anchor that, once recorded, stops this milestone (support to 25 asked for before the 21st birthday). */
+  unless?: string;
+  /** Starts the next process; its anchors are copied, plus the milestone's own anchor at the milestone's date. */
+  starts?: { type: ProcessType; anchors: Record<string, { from: string }> };
+  ends?: boolean;
+}
+
 export interface ProcessShape {
   outcomes: Record<string, Record<string, OutcomeEffect>>;
   /** Anchors that can happen more than once and are all kept (each one is a candidate for a rule). */
   repeatableAnchors: string[];
+  /** Anchors a process cannot start without (a looked-after child's date of birth sets health reviews and 18). */
+  requiredAnchors?: string[];
+  /** Anchors recorded with a kind, and the kinds allowed (a placement's type decides its visiting pattern). */
+  anchorKinds?: Record<string, readonly string[]>;
+  /** Anchors whose recording ends the process, with what it means (ceasing to be looked after). */
+  endingAnchors?: Record<string, string>;
+  /** Steps whose every completion ends a cycle: the process continues as new (a looked-after review). */
+  cycleSteps?: string[];
+  milestones?: Milestone[];
 }
+
+/**
+ * Placement types, as far as they change the visiting pattern (CPPCR 2010 reg 28(2)-(5)) or an LA's
+ * local pattern (Derbyshire visits children in agency foster care and private residential homes 4-weekly).
+ */
+export const PLACEMENT_KINDS = [
+  'foster-care',
+  'agency-foster-care',
+  'residential',
+  'private-residential',
+  'placed-for-adoption',
+  'parent-before-assessment',
+  'connected-person-temporary',
+  'interim-care-order-at-home',
+  'care-order-at-home',
+  'other',
+] as const;
+
+const lookedAfter: ProcessShape = {
+  repeatableAnchors: ['placement-start', 'significant-change', 'visit-requested', 'permanence-agreed'],
+  requiredAnchors: ['became-looked-after', 'date-of-birth'],
+  anchorKinds: { 'placement-start': PLACEMENT_KINDS },
+  endingAnchors: { 'ceased-looked-after': 'ceased to be looked after' },
+  cycleSteps: ['lac-review'],
+  outcomes: {},
+  milestones: [
+    {
+      key: 'pathway-planning',
+      means: 'eligible care leaver (looked after 13 weeks since 14, now 16 or over): pathway planning starts',
+      at: { eligibleCareLeaver: true },
+      starts: { type: 'pathway-plan', anchors: { 'date-of-birth': { from: 'date-of-birth' } } },
+    },
+    { key: 'eighteenth-birthday', means: 'reached 18: no longer looked after; leaving-care support continues in the pathway plan', at: { birthday: 18 }, ends: true },
+  ],
+};
+
+const pathwayPlan: ProcessShape = {
+  repeatableAnchors: ['accommodation-start', 'review-requested'],
+  requiredAnchors: ['date-of-birth'],
+  cycleSteps: ['pathway-plan-review'],
+  outcomes: {},
+  milestones: [
+    { key: 'twenty-first-birthday', means: 'reached 21: leaving-care support ends (it continues to 25 on request)', at: { birthday: 21 }, unless: 'support-to-25-requested', ends: true },
+    { key: 'twenty-fifth-birthday', means: 'reached 25: leaving-care support ends', at: { birthday: 25 }, ends: true },
+  ],
+};
 
 const toCinPlan = { type: 'child-in-need-plan' as const, anchors: { 'plan-agreed': 'outcome' as const } };
 
@@ -91,6 +162,8 @@ export const SHAPES: Record<string, ProcessShape> = {
       },
     },
   },
+  'looked-after': lookedAfter,
+  'pathway-plan': pathwayPlan,
 };
 
 export function shapeOf(processType: string): ProcessShape {

@@ -19,7 +19,7 @@ describe('the five profiles', () => {
   test('load, and resolve every process for every LA', () => {
     expect(registry.ids()).toEqual(['bracknell-forest', 'derbyshire', 'england', 'northamptonshire', 'york']);
     for (const id of registry.ids()) {
-      expect(registry.processTypes(id)).toEqual(['child-in-need-plan', 'child-protection-enquiry', 'child-protection-plan', 'referral', 'single-assessment']);
+      expect(registry.processTypes(id)).toEqual(['child-in-need-plan', 'child-protection-enquiry', 'child-protection-plan', 'looked-after', 'pathway-plan', 'referral', 'single-assessment']);
       expect(registry.resolve(id, 'referral').steps.map((s) => s.key)).toEqual(['referral-decision']);
       expect(registry.resolve(id, 'single-assessment').steps.map((s) => s.key)).toContain('assessment-complete');
       expect(registry.resolve(id, 'child-protection-enquiry').steps.map((s) => s.key).sort()).toEqual(id === 'england' || id === 'northamptonshire' ? ['icpc', 's47-complete'] : ['icpc', 's47-complete', 'strategy-discussion']);

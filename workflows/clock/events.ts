@@ -8,8 +8,9 @@ import { formatLondon, londonDate, momentBefore, parseMoment } from '../../calen
 import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
 import type { ClockEvent } from '../contracts/events';
 import { ProcessShape, shapeOf } from '../journeys';
+import { conditionAnchors } from './cadence';
 import { stepLabel } from './explain';
-import { occurrenceTimes, openOccurrence, pickAnchor } from './schedule';
+import { completionOf, occurrenceTimes, openOccurrence, pickAnchor } from './schedule';
 import type { ClockInput, ClockState } from './types';
 
 /** Clocks drift between a case system and the worker; a completion up to this far "ahead" is accepted. */
@@ -65,13 +66,13 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
       case 'step-completed': {
         const rule = input.rules.steps.find((s) => s.key === event.step);
         if (!rule) return { field: 'step', message: `unknown step '${event.step}' for ${input.processType} (steps: ${input.rules.steps.map((s) => s.key).join(', ')})` };
-        const done = state.completions[event.step] ?? [];
-        if (!rule.repeat && done.length) return { field: 'step', message: `'${event.step}' was already completed at ${done[0].occurredAt}`, conflict: true };
+        const occurrence = openOccurrence(state, rule);
+        const already = completionOf(state, rule, occurrence);
+        if (already) return { field: 'step', message: `'${stepLabel(rule, occurrence)}' was already completed at ${already.occurredAt}`, conflict: true };
         const at = moment(event.occurredAt, 'occurredAt');
         if ('error' in at) return at.error;
         const future = at.hasTime ? at.at > now + FUTURE_SKEW_MS : at.date > londonDate(now);
         if (future) return { field: 'occurredAt', message: `${event.occurredAt} is in the future (now ${formatLondon(now)}); a step cannot be completed ahead of time` };
-        const occurrence = openOccurrence(state, rule);
         const t = occurrenceTimes(cal, input, state, rule, occurrence);
         if (!t && !rule.completableBeforeAnchor) {
           return { field: 'step', message: `'${event.step}' counts from ${waitingFor(rule)}, which has not been recorded yet: record that first`, conflict: true };
@@ -97,7 +98,7 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
       case 'extend': {
         const rule = input.rules.steps.find((s) => s.key === event.step);
         if (!rule) return { field: 'step', message: `unknown step '${event.step}' for ${input.processType}` };
-        if (!rule.repeat && (state.completions[event.step] ?? []).length) return { field: 'step', message: `'${event.step}' is already completed`, conflict: true };
+        if (completionOf(state, rule, openOccurrence(state, rule))) return { field: 'step', message: `'${event.step}' is already completed`, conflict: true };
         if (!event.reason || event.reason.trim().length < 3) return { field: 'reason', message: 'a reason is required for an extension' };
         const limit = extensionLimit(input, state, event.step);
         if ('field' in limit) return limit;
@@ -118,13 +119,25 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         if (!input.rules.anchors.includes(event.anchor)) return { field: 'anchor', message: `unknown anchor '${event.anchor}' for ${input.processType} (anchors: ${input.rules.anchors.join(', ')})` };
         const at = moment(event.at, 'at');
         if ('error' in at) return at.error;
+        const kinds = shape.anchorKinds?.[event.anchor];
+        if (kinds && (!event.kind || !kinds.includes(event.kind))) return { field: 'kind', message: `'${event.anchor}' needs its kind: one of ${kinds.join(', ')}` };
+        if (!kinds && event.kind) return { field: 'kind', message: `'${event.anchor}' takes no kind` };
+        const ending = shape.endingAnchors?.[event.anchor];
+        if (ending && (at.hasTime ? at.at > now + FUTURE_SKEW_MS : at.date > londonDate(now))) {
+          return { field: 'at', message: `${event.at} is in the future: the process ends (${ending}) when it has happened` };
+        }
         const sameStep = input.rules.steps.find((s) => s.key === event.anchor && !s.repeat);
         if (sameStep && !(state.completions[sameStep.key] ?? []).length) {
           return { field: 'anchor', message: `record the first ${event.anchor} as step-completed '${event.anchor}' (with its outcome); this event records it held again`, conflict: true };
         }
-        const dependent = input.rules.steps.filter((s) => s.anchor === event.anchor && (state.completions[s.key] ?? []).length);
+        // A one-off step already done counted from the old value would silently change its record; a recurring
+        // or per-value step (visits after a placement move) counts from the new value, and an 'earliest' pick never moves.
+        const repeatable = shape.repeatableAnchors.includes(event.anchor);
+        const dependent = input.rules.steps.filter(
+          (s) => s.anchor === event.anchor && !s.repeat && !s.perAnchor && !(repeatable && s.anchorPick === 'earliest') && (state.completions[s.key] ?? []).length,
+        );
         if (dependent.length) return { field: 'anchor', message: `steps counted from '${event.anchor}' are already completed (${dependent.map((s) => s.key).join(', ')})`, conflict: true };
-        if (shape.repeatableAnchors.includes(event.anchor)) {
+        if (repeatable) {
           const latest = pickAnchor(state, event.anchor, 'latest');
           if (latest && momentBefore(at, parseMoment(latest))) {
             return { field: 'at', message: `${event.at} is before the last ${event.anchor} (${latest}); a ${event.anchor} held again comes after the one before it` };
@@ -230,17 +243,25 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
     case 'anchor': {
       const repeatable = shape.repeatableAnchors.includes(event.anchor);
       const previous = state.anchors[event.anchor];
-      const dependants = input.rules.steps.filter((s) => s.anchor === event.anchor || (s.also ?? []).some((a) => a.anchor === event.anchor));
+      const dependants = input.rules.steps.filter(
+        (s) => s.anchor === event.anchor || (s.also ?? []).some((a) => a.anchor === event.anchor) || (s.variants ?? []).some((v) => conditionAnchors(v.when).includes(event.anchor)),
+      );
       const before = dependants.map((s) => ({ s, t: occurrenceTimes(cal, input, state, s, openOccurrence(state, s)) }));
       recordAnchor(state, event.anchor, event.at, repeatable);
-      what = repeatable && previous ? `${event.anchor} held again at ${event.at} (earlier: ${state.anchorLog[event.anchor].slice(0, -1).join(', ')})` : `anchor ${event.anchor} ${previous ? `moved from ${previous} ` : ''}set to ${event.at}`;
+      if (event.kind) (state.anchorKinds[event.anchor] ??= []).push({ at: event.at, kind: event.kind });
+      what = repeatable && previous ? `${event.anchor}${event.kind ? ` (${event.kind})` : ''} recorded again at ${event.at} (earlier: ${state.anchorLog[event.anchor].slice(0, -1).join(', ')})` : `anchor ${event.anchor}${event.kind ? ` (${event.kind})` : ''} ${previous ? `moved from ${previous} ` : ''}set to ${event.at}`;
       // Say what the new value does to each rule counted from it (the history shows why a date moved, or why not).
       for (const { s, t } of before) {
-        if ((state.completions[s.key] ?? []).length && !s.repeat) continue;
+        if (completionOf(state, s, openOccurrence(state, s))) continue;
         const after = occurrenceTimes(cal, input, state, s, openOccurrence(state, s));
         if (!after) continue;
         const pick = typeof s.anchorPick === 'object' ? `the ${event.anchor} on or before ${s.anchorPick.latestOnOrBefore}` : `the ${s.anchorPick ?? 'latest'} ${event.anchor}`;
         what += t?.due.dueDate === after.due.dueDate ? `; ${s.key} stays due ${after.due.dueDate} (counted from ${pick}, ${after.fromRaw})` : `; ${s.key} now due ${after.due.dueDate}${t ? ` (was ${t.due.dueDate})` : ''}, counted from ${after.timing.anchorLabel} ${after.fromRaw}`;
+      }
+      const ending = shape.endingAnchors?.[event.anchor];
+      if (ending) {
+        state.finished = { reason: `${ending} on ${event.at}`, at, step: event.anchor, outcome: event.anchor };
+        what += `; the process ends: ${ending}`;
       }
       break;
     }

@@ -7,8 +7,8 @@ import type { ResolvedStepRule } from '../../profiles/resolved';
 import type { Source } from '../../profiles/schema';
 
 /** `cp-visit #7` for an occurrence of a recurring step, the bare key for a one-off step. */
-export function stepLabel(rule: Pick<ResolvedStepRule, 'key' | 'repeat'>, occurrence: number): string {
-  return rule.repeat ? `${rule.key} #${occurrence}` : rule.key;
+export function stepLabel(rule: Pick<ResolvedStepRule, 'key' | 'repeat' | 'perAnchor'>, occurrence: number): string {
+  return rule.repeat || rule.perAnchor ? `${rule.key} #${occurrence}` : rule.key;
 }
 
 export function formatSource(source: Source): string {
@@ -32,6 +32,8 @@ export interface TimingUsed {
   anchorLabel: string;
   due: DueRule;
   source: Source;
+  /** Why this timescale applies rather than the rule's own (the variant's condition). */
+  why?: string;
 }
 
 export function explainDue(
@@ -64,6 +66,7 @@ export function explainDue(
     if (rule.kind === 'local' && cal.data.closures.length) parts.push('LA closure days are not counted (local target)');
   }
   if (timing.due.unit === 'months') parts.push('same day of the month, or the last day of a shorter month');
+  if (timing.why) parts.push(`because ${timing.why}`);
   parts.push(`rule (${rule.kind}, ${rule.definedBy}): ${formatSource(timing.source)}`);
   if (rule.looserThanNational) parts.push(`FLAG: ${rule.looserThanNational}`);
   return parts.join('; ');

@@ -8,15 +8,18 @@ import { CalendarInputError } from '../../calendar/localDate';
 import { endOfLondonDay, formatLondon, londonWallTime, momentBefore, parseMoment, ParsedMoment } from '../../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
 import type { AnchorPick, ResolvedStepRule } from '../../profiles/resolved';
-import type { Role, Tier } from '../../profiles/schema';
-import { TimingUsed, explainDue } from './explain';
-import type { ClockInput, ClockState, NoticeTier, NotificationRecord, StepView } from './types';
+import type { Role, Source, Tier } from '../../profiles/schema';
+import { CountContext, anchorValues, describeCondition, variantFor } from './cadence';
+import { TimingUsed, explainDue, stepLabel } from './explain';
+import type { ClockInput, ClockState, Completion, NoticeTier, NotificationRecord, StepView } from './types';
 
 export const TIER_LEVEL: Record<Tier, number> = { reminder: 0, overdue: 1, escalated: 2, critical: 3 };
 /** Who hears of a visit at which the child was not seen (brief s4: recorded and escalated). */
 export const NO_ACCESS_ROLE: Role = 'team-manager';
 /** Completed occurrences of a recurring step shown in the view (older ones live in history). */
 export const RECENT_OCCURRENCES = 2;
+
+export { anchorValues };
 
 export interface Decision {
   key: string;
@@ -39,13 +42,6 @@ export interface Schedule {
   /** The open step due soonest. */
   current?: StepView;
   allDone: boolean;
-}
-
-/** Every value recorded for an anchor, oldest first; a step key gives the dates that step happened. */
-export function anchorValues(state: ClockState, name: string): string[] {
-  const log = state.anchorLog[name] ?? (state.anchors[name] ? [state.anchors[name]] : []);
-  if (log.length) return [...log].sort((a, b) => parseMoment(a).at - parseMoment(b).at);
-  return (state.completions[name] ?? []).map((c) => c.occurredAt);
 }
 
 /** The value a rule counts from, per its pick (brief s3: every candidate anchor is kept). */
@@ -76,35 +72,81 @@ export interface OccurrenceTimes {
   alternatives: string[];
 }
 
-/** The occurrence of a step that is open now: 1 for a one-off step, last completed + 1 for a recurring one. */
+/**
+ * The occurrence of a step that is open now: 1 for a one-off step, last completed + 1 for a recurring
+ * one, the anchor's latest value for a per-anchor step (placement plan #3 for the third placement).
+ */
 export function openOccurrence(state: ClockState, rule: ResolvedStepRule): number {
+  if (rule.perAnchor) return Math.max(anchorValues(state, rule.anchor).length, 1);
   const last = state.completions[rule.key]?.at(-1);
   if (!rule.repeat) return 1;
   return (last?.occurrence ?? 0) + 1;
 }
 
+/** The completion of an occurrence of a step that is done once (per process, or per anchor value). */
+export function completionOf(state: ClockState, rule: ResolvedStepRule, occurrence: number): Completion | undefined {
+  if (rule.repeat) return undefined;
+  return (state.completions[rule.key] ?? []).find((c) => c.occurrence === occurrence);
+}
+
+const INTERVAL_SOURCE = (reason: string): Source => ({ kind: 'product', citation: `interval set for this child: ${reason}` });
+
 /**
- * Due date of an occurrence. The first counts from the rule's anchor (or the earliest of its alternative
- * timings whose anchors are recorded); later ones from the date the previous one actually happened.
+ * Due date of an occurrence. It counts from the rule's anchor (the first occurrence; each value of a
+ * per-anchor step; a restart after a new value, e.g. a placement move), otherwise from the date the
+ * previous occurrence actually happened. The first variant whose condition holds on that date sets the
+ * timescale; alternative timings that were recorded (a transfer-in, a significant change, a request)
+ * compete, and the earliest due date wins.
  */
 export function occurrenceTimes(cal: WorkingDayCalendar, input: ClockInput, state: ClockState, rule: ResolvedStepRule, occurrence: number): OccurrenceTimes | undefined {
   const interval = state.intervals[rule.key];
   type Candidate = { raw: string; timing: TimingUsed };
   const candidates: Candidate[] = [];
-  if (occurrence === 1) {
-    const raw = pickAnchor(state, rule.anchor, rule.anchorPick);
-    const due = interval && rule.repeat ? { ...interval.every } : rule.due;
-    if (raw) candidates.push({ raw, timing: { anchorLabel: rule.anchor, due, source: interval && rule.repeat ? { kind: 'product', citation: `interval set for this child: ${interval.reason}` } : rule.source } });
-    for (const alt of rule.also ?? []) {
-      const altRaw = pickAnchor(state, alt.anchor);
-      if (altRaw) candidates.push({ raw: altRaw, timing: { anchorLabel: alt.anchor, due: alt.due, source: alt.source } });
+  const withVariant = (ctx: CountContext, fallback: TimingUsed): TimingUsed => {
+    const v = variantFor(state, rule, ctx);
+    return v ? { ...fallback, due: v.due, source: v.source, why: v.note ?? describeCondition(v.when) } : fallback;
+  };
+  const previous = occurrence > 1 && rule.repeat ? (state.completions[rule.key] ?? []).find((c) => c.occurrence === occurrence - 1) : undefined;
+  if (occurrence > 1 && rule.repeat && !previous) return undefined;
+  const latestAnchor = rule.perAnchor ? anchorValues(state, rule.anchor)[occurrence - 1] : pickAnchor(state, rule.anchor, rule.anchorPick);
+  const restarted = previous && rule.repeat?.restart && latestAnchor !== undefined && momentBefore(parseMoment(previous.occurredAt), parseMoment(latestAnchor));
+  let since: string | undefined;
+  let strictlyAfter = false;
+  if (!previous || restarted) {
+    if (latestAnchor) {
+      since = latestAnchor;
+      const setInterval = interval && rule.repeat && !restarted && occurrence === 1;
+      const base: TimingUsed = {
+        anchorLabel: restarted ? `${rule.anchor} (new value after ${stepLabel(rule, occurrence - 1)}: the cadence restarts)` : rule.anchor,
+        due: setInterval ? { ...interval.every } : rule.due,
+        source: setInterval ? INTERVAL_SOURCE(interval.reason) : rule.source,
+      };
+      const timing = setInterval ? base : withVariant({ from: 'anchor', occurrence, on: parseMoment(latestAnchor).date }, base);
+      candidates.push({ raw: latestAnchor, timing });
+    }
+    if (occurrence === 1) {
+      for (const alt of rule.also ?? []) {
+        if (alt.anyOccurrence) continue;
+        const altRaw = pickAnchor(state, alt.anchor);
+        if (altRaw) candidates.push({ raw: altRaw, timing: { anchorLabel: alt.anchor, due: alt.due, source: alt.source } });
+      }
     }
   } else {
-    const previous = (state.completions[rule.key] ?? []).find((c) => c.occurrence === occurrence - 1);
-    if (!previous || !rule.repeat) return undefined;
-    const every = interval ? interval.every : rule.repeat.every;
-    const source = interval ? { kind: 'product' as const, citation: `interval set for this child: ${interval.reason}` } : rule.repeat.source ?? rule.source;
-    candidates.push({ raw: previous.occurredAt, timing: { anchorLabel: `${rule.key} #${occurrence - 1} held`, due: every, source } });
+    since = previous.occurredAt;
+    strictlyAfter = true;
+    const base: TimingUsed = interval
+      ? { anchorLabel: `${stepLabel(rule, occurrence - 1)} held`, due: interval.every, source: INTERVAL_SOURCE(interval.reason) }
+      : { anchorLabel: `${stepLabel(rule, occurrence - 1)} held`, due: rule.repeat!.every, source: rule.repeat!.source ?? rule.source };
+    candidates.push({ raw: previous.occurredAt, timing: interval ? base : withVariant({ from: 'previous', occurrence, on: parseMoment(previous.occurredAt).date }, base) });
+  }
+  // Timings that bring any occurrence forward count from the first value recorded since it was counted from.
+  if (since !== undefined) {
+    const sinceAt = parseMoment(since);
+    for (const alt of rule.also ?? []) {
+      if (!alt.anyOccurrence) continue;
+      const altRaw = anchorValues(state, alt.anchor).find((v) => (strictlyAfter ? momentBefore(sinceAt, parseMoment(v)) : !momentBefore(parseMoment(v), sinceAt)));
+      if (altRaw) candidates.push({ raw: altRaw, timing: { anchorLabel: alt.anchor, due: alt.due, source: alt.source, ...(alt.note ? { why: alt.note } : {}) } });
+    }
   }
   if (!candidates.length) return undefined;
   const options = { withClosures: rule.kind === 'local', anchorOnNonWorkingDay: input.rules.anchorOnNonWorkingDay, meeting: rule.meeting };
@@ -176,8 +218,9 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
   for (const rule of input.rules.steps) {
     const done = state.completions[rule.key] ?? [];
     // Recent completed occurrences of a recurring step, as the record of what happened and when.
-    if (rule.repeat) {
-      for (const c of done.slice(-RECENT_OCCURRENCES)) {
+    if (rule.repeat || rule.perAnchor) {
+      const occurrenceNow = openOccurrence(state, rule);
+      for (const c of done.filter((c) => c.occurrence !== occurrenceNow).slice(-RECENT_OCCURRENCES)) {
         steps.push({
           key: rule.key,
           occurrence: c.occurrence,
@@ -194,7 +237,7 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
       }
     }
     const occurrence = openOccurrence(state, rule);
-    const completion = rule.repeat ? undefined : done[0];
+    const completion = completionOf(state, rule, occurrence);
     const view: StepView = {
       key: rule.key,
       occurrence,

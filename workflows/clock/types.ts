@@ -20,6 +20,8 @@ export interface ClockInput {
   familyId?: string;
   /** anchor key -> ISO date or datetime with offset, as the caller gave it */
   anchors: Record<string, string>;
+  /** The kind of an anchor that carries one (placement-start: the placement type). */
+  anchorKinds?: Record<string, string>;
   assignment: Assignment;
   rules: ResolvedProcessRules;
   calendar: CalendarData;
@@ -100,6 +102,10 @@ export interface ClockState {
   anchors: Record<string, string>;
   /** Every value an anchor has had, in the order recorded (a strategy discussion held again). */
   anchorLog: Record<string, string[]>;
+  /** The kind recorded with each value of an anchor that carries one (each placement's type). */
+  anchorKinds: Record<string, { at: string; kind: string }[]>;
+  /** Milestones reached (birthdays, eligibility as a care leaver): key -> what happened, when. */
+  reached: Record<string, { date: string; at: string; what: string }>;
   /** Per step, its completed occurrences in order (older ones of recurring steps pruned at continue-as-new). */
   completions: Record<string, Completion[]>;
   noAccess: Record<string, NoAccessVisit[]>;

@@ -62,6 +62,7 @@ export const AnchorEventSchema = z.object({
   eventId,
   anchor: z.string().min(1),
   at: MomentSchema,
+  kind: z.string().min(1).max(64).optional().describe("for an anchor that carries one: placement-start's placement type (see /openapi.json)"),
 });
 
 export const SetIntervalEventSchema = z.object({
