@@ -54,6 +54,7 @@ describe('the five profiles', () => {
           if (step.repeat?.source) sources.push({ where: `${id}/${type}/${step.key}/repeat`, source: step.repeat.source });
           if (step.repeat?.adjustable) sources.push({ where: `${id}/${type}/${step.key}/repeat.adjustable`, source: step.repeat.adjustable.source });
           for (const [i, alt] of (step.also ?? []).entries()) sources.push({ where: `${id}/${type}/${step.key}/also.${i}`, source: alt.source });
+          for (const [i, v] of (step.variants ?? []).entries()) sources.push({ where: `${id}/${type}/${step.key}/variants.${i}`, source: v.source });
         }
       }
     }
