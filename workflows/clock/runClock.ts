@@ -48,6 +48,12 @@ const { startHandover, closeSuperseded } = proxyActivities<Activities>({
 /** Continue as new well before Temporal's 10,240-event warning, even without a cycle boundary (brief s7). */
 export const CONTINUE_AS_NEW_AT_EVENTS = 1500;
 
+/** A review that closes a cycle: an outcome marked `cycle`, or any completion of a cycle step (a looked-after review). */
+function endsCycle(shape: ProcessShape, event: { step: string; outcome?: string; seen?: boolean }): boolean {
+  if (event.outcome && shape.outcomes[event.step]?.[event.outcome]?.cycle) return true;
+  return (shape.cycleSteps ?? []).includes(event.step) && event.seen !== false;
+}
+
 export function toView(input: ClockInput, state: ClockState, schedule: Schedule, workflowId: string, finished: boolean): ClockView {
   const next = schedule.current;
   return {
@@ -100,7 +106,7 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
         return toView(input, state, safeSchedule(input, state, Date.now(), workflowId), workflowId, false);
       }
       applyEvent(input, state, event, Date.now(), shape);
-      if (event.type === 'step-completed' && event.outcome && shape.outcomes[event.step]?.[event.outcome]?.cycle) cycleEnded = true;
+      if (event.type === 'step-completed' && endsCycle(shape, event)) cycleEnded = true;
       changed = true;
       return toView(input, state, safeSchedule(input, state, Date.now(), workflowId), workflowId, false);
     },
