@@ -32,7 +32,8 @@ const anchor = (iso: string, name: string, kind?: string): [string, Record<strin
 export const SCENARIOS: Scenario[] = [
   {
     // A 15-year-old in foster care: plans, visits (one no-access), the first review (a new run), a move,
-    // the 16th birthday passing, and ceasing to be looked after.
+    // the 16th birthday passing (recorded before milestones existed: no pathway plan starts), and ceasing
+    // to be looked after.
     name: 'looked-after-v1',
     start: {
       type: 'looked-after',
@@ -56,9 +57,11 @@ export const SCENARIOS: Scenario[] = [
       done('2029-06-03T10:00:00+01:00', 'placement-plan'),
       done('2029-06-05T10:00:00+01:00', 'statutory-visit', { seen: true }),
       done('2029-07-10T10:00:00+01:00', 'statutory-visit', { seen: true }),
-      anchor('2029-07-20T10:00:00+01:00', 'ceased-looked-after'),
+      // After the 16th birthday (Sun 15 Jul 2029), while still looked after: later code starts pathway planning here.
+      done('2029-07-25T10:00:00+01:00', 'statutory-visit', { seen: true }),
+      anchor('2029-08-10T10:00:00+01:00', 'ceased-looked-after'),
     ],
-    endsAt: '2029-07-21T10:00:00+01:00',
+    endsAt: '2029-08-11T10:00:00+01:00',
   },
   {
     name: 'pathway-plan-v1',

@@ -10,6 +10,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -25,6 +26,8 @@ import { stepLabel } from './explain';
 import { ProcessShape, shapeOf } from '../journeys';
 import { applyEvent, checkEvent, recordHistory } from './events';
 import { compactForContinueAsNew } from './compact';
+import { pendingMilestones } from './milestones';
+import type { ProcessType } from '../../profiles/schema';
 import { Schedule, buildSchedule } from './schedule';
 import * as SA from './searchAttributes';
 import { initialState } from './state';
@@ -44,6 +47,9 @@ const { startHandover, closeSuperseded } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', nonRetryableErrorTypes: ['HandoverRefused'] },
 });
+
+/** Workflows recorded before milestones existed (test/histories/*-v1) replay without them; live runs decide them. */
+export const MILESTONES_PATCH = 'care-leaver-milestones';
 
 /** Continue as new well before Temporal's 10,240-event warning, even without a cycle boundary (brief s7). */
 export const CONTINUE_AS_NEW_AT_EVENTS = 1500;
@@ -221,28 +227,58 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
           const value = from === 'outcome' ? c.occurredAt : state.anchors[from.from];
           if (value) anchors[name] = value;
         }
-        try {
-          const started = await startHandover({
-            type: effect.starts.type,
-            caseId: input.caseId,
-            episode: input.episode,
-            localAuthority: input.localAuthority,
-            anchors,
-            assignment: state.assignment,
-            ...(input.familyId ? { familyId: input.familyId } : {}),
-            startedBy: `${input.processType} ${workflowId} (${step}: ${c.outcome})`,
-            correlationId: input.correlationId,
-          });
-          state.handedOver = { to: started.workflowId, at: formatLondon(Date.now()) };
-          recordHistory(state, state.handedOver.at, `${effect.means}: ${started.workflowId} ${started.existing ? 'already running' : 'started'}`);
-        } catch (err) {
-          if (!(err instanceof ActivityFailure)) throw err;
-          const reason = err.cause instanceof ApplicationFailure ? err.cause.message : err.message;
-          state.handedOver = { to: effect.starts.type, at: formatLondon(Date.now()), error: reason };
-          recordHistory(state, state.handedOver.at, `could not start ${effect.starts.type}: ${reason}; start it through the API`);
-        }
+        await startNext(effect.starts.type, anchors, `${step}: ${c.outcome}`, effect.means);
       }
     }
+  };
+
+  /** Starts the next process of the case (idempotently); a refusal is recorded, not retried. */
+  const startNext = async (type: ProcessType, anchors: Record<string, string>, why: string, means: string) => {
+    try {
+      const started = await startHandover({
+        type,
+        caseId: input.caseId,
+        episode: input.episode,
+        localAuthority: input.localAuthority,
+        anchors,
+        assignment: state.assignment,
+        ...(input.familyId ? { familyId: input.familyId } : {}),
+        startedBy: `${input.processType} ${workflowId} (${why})`,
+        correlationId: input.correlationId,
+      });
+      state.handedOver = { to: started.workflowId, at: formatLondon(Date.now()) };
+      recordHistory(state, state.handedOver.at, `${means}: ${started.workflowId} ${started.existing ? 'already running' : 'started'}`);
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      const reason = err.cause instanceof ApplicationFailure ? err.cause.message : err.message;
+      state.handedOver = { to: type, at: formatLondon(Date.now()), error: reason };
+      recordHistory(state, state.handedOver.at, `could not start ${type}: ${reason}; start it through the API`);
+    }
+  };
+
+  /**
+   * Decides the milestones whose day has come (birthdays, eligibility as a care leaver), once each, and
+   * returns when the next one falls. Histories recorded before milestones existed replay without them.
+   */
+  const reachMilestones = async (): Promise<number | undefined> => {
+    for (const m of pendingMilestones(shape, state)) {
+      if (m.at > Date.now()) return m.at;
+      if (!patched(MILESTONES_PATCH)) return undefined;
+      const at = formatLondon(Date.now());
+      state.reached[m.milestone.key] = { date: m.date, at, what: m.milestone.means };
+      recordHistory(state, at, `${m.date}: ${m.milestone.means}`);
+      changed = true;
+      if (m.milestone.starts) {
+        const anchors: Record<string, string> = { [m.anchor]: m.date };
+        for (const [name, from] of Object.entries(m.milestone.starts.anchors)) if (state.anchors[from.from]) anchors[name] = state.anchors[from.from];
+        await startNext(m.milestone.starts.type, anchors, `${m.milestone.key} ${m.date}`, m.milestone.means);
+      }
+      if (m.milestone.ends) {
+        state.finished = { reason: `${m.milestone.means} (${m.date})`, at, step: m.milestone.key, outcome: 'reached' };
+        return undefined;
+      }
+    }
+    return undefined;
   };
 
   for (;;) {
@@ -251,7 +287,9 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
     decide(schedule);
     publish(schedule, false);
     await handOver();
-    if (state.closed || state.finished || schedule.allDone) break;
+    const nextMilestone = state.closed || state.finished ? undefined : await reachMilestones();
+    if (state.closed || state.finished) break;
+    if (schedule.allDone && nextMilestone === undefined) break;
     const info = workflowInfo();
     if (cycleEnded || info.continueAsNewSuggested || info.historyLength > CONTINUE_AS_NEW_AT_EVENTS) {
       // Finish what this run started (deliveries, events in flight), then carry the facts, not the history.
@@ -265,7 +303,8 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       continue;
     }
     changed = false;
-    const wait = schedule.nextWakeAt === undefined ? undefined : Math.max(schedule.nextWakeAt - now, 1);
+    const wakeAt = [schedule.nextWakeAt, nextMilestone].filter((x): x is number => x !== undefined).sort((a, b) => a - b)[0];
+    const wait = wakeAt === undefined ? undefined : Math.max(wakeAt - now, 1);
     const label = schedule.current?.dueDate ? `next: ${schedule.current.key} due ${schedule.current.dueDate}` : 'waiting for events';
     if (wait === undefined) await condition(() => changed);
     else await condition(() => changed, wait, { summary: label });

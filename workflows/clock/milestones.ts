@@ -1,0 +1,59 @@
+/**
+ * Dates the case's facts give, with no event: birthdays, and the day a looked-after child becomes an
+ * eligible care leaver. Pure: the workflow decides each once, at the start of that day (London).
+ */
+import { addDays, anniversary } from '../../calendar/localDate';
+import { londonWallTime, parseMoment } from '../../calendar/london';
+import type { Milestone, ProcessShape } from '../journeys';
+import type { ClockState } from './types';
+
+/** A looked-after child's looked-after time counts towards eligibility from the 14th birthday (CPPCR 2010 reg 40). */
+export const ELIGIBILITY_WEEKS = 13;
+
+/**
+ * The day a looked-after child becomes an eligible care leaver: looked after for 13 weeks since the age
+ * of 14 and now 16 or over (Children Act 1989 Sch 2 para 19B; CPPCR 2010 reg 40(1)). It is the 16th
+ * birthday when the 13 weeks were already served, otherwise the day they are. Only this episode counts:
+ * earlier periods in care are not known to the process (start pathway planning through the API then).
+ */
+export function eligibleCareLeaverFrom(dateOfBirth: string, becameLookedAfter: string): { date: string; anchor: 'sixteenth-birthday' | 'became-eligible' } | undefined {
+  const dob = parseMoment(dateOfBirth).date;
+  const since = parseMoment(becameLookedAfter).date;
+  const fourteen = anniversary(dob, 14);
+  const sixteen = anniversary(dob, 16);
+  const served = addDays(since > fourteen ? since : fourteen, ELIGIBILITY_WEEKS * 7);
+  const date = served > sixteen ? served : sixteen;
+  if (date >= anniversary(dob, 18)) return undefined;
+  return { date, anchor: date === sixteen ? 'sixteenth-birthday' : 'became-eligible' };
+}
+
+export interface MilestoneTime {
+  milestone: Milestone;
+  date: string;
+  /** The instant it is decided: 00:00 London on its date. */
+  at: number;
+  /** The anchor the date is recorded as in a process it starts. */
+  anchor: string;
+}
+
+const BIRTHDAY_ANCHORS: Record<number, string> = { 16: 'sixteenth-birthday', 18: 'eighteenth-birthday', 21: 'twenty-first-birthday', 25: 'twenty-fifth-birthday' };
+
+/** Milestones not yet reached, with their dates; those the facts cannot date yet (no date of birth) are left out. */
+export function pendingMilestones(shape: ProcessShape, state: ClockState): MilestoneTime[] {
+  const out: MilestoneTime[] = [];
+  const dob = state.anchors['date-of-birth'];
+  if (!dob) return out;
+  for (const milestone of shape.milestones ?? []) {
+    if (state.reached[milestone.key]) continue;
+    if (milestone.unless && state.anchors[milestone.unless]) continue;
+    if ('birthday' in milestone.at) {
+      const date = anniversary(parseMoment(dob).date, milestone.at.birthday);
+      out.push({ milestone, date, at: londonWallTime(date), anchor: BIRTHDAY_ANCHORS[milestone.at.birthday] ?? `birthday-${milestone.at.birthday}` });
+      continue;
+    }
+    const lookedAfter = state.anchors['became-looked-after'];
+    const eligible = lookedAfter ? eligibleCareLeaverFrom(dob, lookedAfter) : undefined;
+    if (eligible) out.push({ milestone, date: eligible.date, at: londonWallTime(eligible.date), anchor: eligible.anchor });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
