@@ -4,12 +4,14 @@
  * hand from the profile's rules (each file says how); test/workflow/cp-journey.test.ts runs them on the
  * time-skipping server with the real worker and mail sink.
  */
-export type ProcessRef = 'enquiry' | 'plan' | 'cin';
+export type ProcessRef = 'enquiry' | 'plan' | 'cin' | 'lac' | 'pathway';
 
 export const WORKFLOW_TYPES: Record<ProcessRef, string> = {
   enquiry: 'child-protection-enquiry',
   plan: 'child-protection-plan',
   cin: 'child-in-need-plan',
+  lac: 'looked-after',
+  pathway: 'pathway-plan',
 };
 
 export interface JourneyEvent {
@@ -43,8 +45,10 @@ export interface Journey {
   caseId: string;
   workerId: string;
   team: string;
-  /** Anchors the enquiry starts with. */
+  /** The process the journey starts with (default the enquiry), its anchors and their kinds. */
+  startProcess?: ProcessRef;
   start: Record<string, string>;
+  startKinds?: Record<string, string>;
   events: JourneyEvent[];
   /** Every notification of the journey, all processes; nothing else may be sent. */
   notifications: ExpectedNotice[];

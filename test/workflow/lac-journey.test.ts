@@ -1,0 +1,38 @@
+/**
+ * A child in care for five years and then a care leaver to 21, per profile (test/workflow/journeys/lac/<la>.ts
+ * holds the hand-worked dates and every notification): placement moves, a placement agreed as permanent,
+ * a significant change, the 16th birthday starting pathway planning, leaving care, and the 21st birthday
+ * ending support. Prints the longest history of any one run (goal: under 2,000 events).
+ */
+import { readdirSync } from 'node:fs';
+import { ClockTestEnv, startTimeSkipping } from '../support/timeSkipping';
+import type { Journey } from './journeys/journey';
+import { idOf, longest, runJourney } from './journeys/run';
+
+const files = readdirSync(`${__dirname}/journeys/lac`).filter((f) => f.endsWith('.ts')).sort();
+
+let t: ClockTestEnv;
+beforeEach(async () => {
+  t = await startTimeSkipping();
+});
+afterEach(async () => t?.teardown());
+
+describe.each(files)('%s', (file) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const journey: Journey & { expectEnd: { lac: string; pathway: string } } = require(`./journeys/lac/${file}`).journey;
+
+  test(`${journey.la}: five years in care, then a care leaver to 21`, async () => {
+    const runs = await runJourney(t, { ...journey, startProcess: 'lac' });
+    const lac = await t.env.client.workflow.getHandle(idOf(journey, 'lac')).result();
+    const pathway = await t.env.client.workflow.getHandle(idOf(journey, 'pathway')).result();
+    // eslint-disable-next-line no-console
+    console.log(
+      `${journey.la}: looked-after ${lac.run} runs, longest ${longest(runs, 'lac')} events (${[...(runs.get('lac')?.values() ?? [])].join(', ')}); ` +
+        `pathway-plan ${pathway.run} runs, longest ${longest(runs, 'pathway')} events (${[...(runs.get('pathway')?.values() ?? [])].join(', ')})`,
+    );
+    expect(lac.finished?.reason).toBe(journey.expectEnd.lac);
+    expect(pathway.finished?.reason).toBe(journey.expectEnd.pathway);
+    expect(lac.handedOver?.to).toBe(idOf(journey, 'pathway'));
+    expect(Math.max(longest(runs, 'lac'), longest(runs, 'pathway'))).toBeLessThan(2000);
+  });
+});
