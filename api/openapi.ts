@@ -4,7 +4,7 @@ import { ReferralSchema, StartProcessSchema } from '../processes/contracts';
 import { ProcessEventSchema } from '../workflows/contracts/events';
 import { API_ROLES } from './auth';
 import { DueQuerySchema } from './routes/calendar';
-import { ListQuerySchema } from './routes/processes';
+import { ListQuerySchema, MigrateRulesSchema } from './routes/processes';
 import { SHAPES } from '../workflows/journeys';
 
 /** Step outcomes and what each does, so an integrator can see the journey without reading code. */
@@ -14,6 +14,11 @@ function outcomesDescription(): string {
     for (const [step, outcomes] of Object.entries(shape.outcomes)) {
       lines.push(`- ${type} / ${step}: ${Object.entries(outcomes).map(([o, e]) => `\`${o}\` (${e.means}${e.starts ? `; starts ${e.starts.type}` : ''})`).join(', ')}`);
     }
+  }
+  for (const [type, shape] of Object.entries(SHAPES)) {
+    for (const [anchor, kinds] of Object.entries(shape.anchorKinds ?? {})) lines.push(`- ${type}: anchor \`${anchor}\` needs \`kind\`, one of ${kinds.map((k) => `\`${k}\``).join(', ')}`);
+    for (const [anchor, means] of Object.entries(shape.endingAnchors ?? {})) lines.push(`- ${type}: anchor \`${anchor}\` ends the process (${means})`);
+    for (const m of shape.milestones ?? []) lines.push(`- ${type}: milestone ${m.key}: ${m.means}${m.unless ? ` (not if \`${m.unless}\` was recorded)` : ''}`);
   }
   return lines.join('\n');
 }
@@ -97,6 +102,14 @@ export function openApiDocument() {
           parameters: [{ name: 'workflowId', in: 'path', required: true, schema: { type: 'string' } }],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ProcessEvent' } } } },
           responses: { '200': { description: 'accepted; the updated clock' }, ...errors },
+        },
+      },
+      '/api/processes/{workflowId}/migrate-rules': {
+        post: {
+          summary: "Admin: move a running process onto today's rules and calendar (audited in its history, with the due dates that moved)",
+          parameters: [{ name: 'workflowId', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: json(MigrateRulesSchema) } } },
+          responses: { '200': { description: 'migrated; the migration record and the clock' }, ...errors },
         },
       },
       '/api/calendar/due': {

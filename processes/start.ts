@@ -53,6 +53,16 @@ export class ProcessStarter {
     private readonly taskQueue: string,
   ) {}
 
+  /** The rules a process of this LA and type starts on today (what a migration moves a running one onto). */
+  currentRules(localAuthority: string, type: string) {
+    return this.profiles.resolve(localAuthority, type);
+  }
+
+  /** Today's calendar for the LA (bank holidays and its closure days), whole. */
+  currentCalendar(localAuthority: string) {
+    return calendarData(this.profiles.closureDays(localAuthority));
+  }
+
   /** Builds and checks a workflow input without starting anything (also used by previews and tests). */
   buildInput(req: StartProcess, options: StartOptions = {}, now = Date.now()): ClockInput {
     if (!this.profiles.has(req.localAuthority)) {

@@ -6,7 +6,7 @@ import { ReferralSchema, StartProcessSchema } from '../../processes/contracts';
 import { PROCESS_TYPES } from '../../profiles/schema';
 import { ProcessStarter, StartError } from '../../processes/start';
 import { OpaqueIdSchema, ProcessEventSchema } from '../../workflows/contracts/events';
-import { clockEventUpdate } from '../../workflows/messages';
+import { clockEventUpdate, migrateRulesUpdate } from '../../workflows/messages';
 import { EVENT_ROLES, EVERYONE, allow } from '../auth';
 import { HttpProblem, fromZod, notFound } from '../problem';
 import { listClocks, readClock } from '../readModel';
@@ -97,8 +97,32 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     }
   });
 
+  // An audited administrator action: move a running process onto today's rules and calendar (brief s6).
+  r.post('/processes/:workflowId/migrate-rules', allow('admin'), async (req, res) => {
+    const id = parse(WorkflowIdSchema, req.params.workflowId, 'workflowId');
+    const body = parse(MigrateRulesSchema, req.body, 'body');
+    const current = await readClock(deps.client, deps.connection, id);
+    const handle = deps.client.workflow.getHandle(id);
+    try {
+      const view = await deps.connection.withDeadline(Date.now() + deps.updateTimeoutMs, () =>
+        handle.executeUpdate(migrateRulesUpdate, {
+          args: [{ rules: deps.starter.currentRules(current.localAuthority, current.type), calendar: deps.starter.currentCalendar(current.localAuthority), reason: body.reason, by: req.caller!.subject }],
+          ...(body.eventId ? { updateId: body.eventId } : {}),
+        }),
+      );
+      res.json({ migration: view.migrations?.at(-1), view });
+    } catch (err) {
+      throw await updateProblem(err, handle, deps.updateTimeoutMs);
+    }
+  });
+
   return r;
 }
+
+export const MigrateRulesSchema = z.object({
+  reason: z.string().trim().min(3, 'a reason is required to migrate a running process'),
+  eventId: OpaqueIdSchema.optional().describe('your id for this action; a retry with the same id is applied once'),
+});
 
 /** What a failed Update means for the caller: 503 (no worker in time), 404, 409 (closed or conflict), 422. */
 async function updateProblem(err: unknown, handle: WorkflowHandle, timeoutMs: number): Promise<unknown> {

@@ -38,6 +38,8 @@ export interface DevStack {
   taskQueue: string;
   call: (method: string, path: string, body?: unknown, token?: string | null) => Promise<{ status: number; body: any; headers: Headers }>;
   stopWorker: () => Promise<void>;
+  /** Restarts the API on the profiles in `dir` (a deployment of edited profiles); the worker keeps running. */
+  reloadProfiles: (dir: string) => void;
   teardown: () => Promise<void>;
 }
 
@@ -77,20 +79,20 @@ export async function startDevStack(): Promise<DevStack> {
     WEBHOOK_URLS: `http://127.0.0.1:${hookPort}/clock-events`,
     WEBHOOK_SECRET,
   });
-  const profiles = ProfileRegistry.fromDirectory();
-  const app = createApp({
-    client,
-    connection,
-    starter: new ProcessStarter(client, profiles, worker.taskQueue),
-    profiles,
-    logger: pino({ level: 'silent' }),
-    authMode: 'dev-tokens',
-    updateTimeoutMs: 5_000,
-  });
+  const appOn = (profiles: ProfileRegistry) =>
+    createApp({
+      client,
+      connection,
+      starter: new ProcessStarter(client, profiles, worker.taskQueue),
+      profiles,
+      logger: pino({ level: 'silent' }),
+      authMode: 'dev-tokens',
+      updateTimeoutMs: 5_000,
+    });
+  let app = appOn(ProfileRegistry.fromDirectory());
   const apiPort = await freePort();
-  const http = await new Promise<Server>((r) => {
-    const s = app.listen(apiPort, '127.0.0.1', () => r(s));
-  });
+  const http = createServer((req, res) => app(req, res));
+  await new Promise<void>((r) => http.listen(apiPort, '127.0.0.1', r));
   const api = `http://127.0.0.1:${apiPort}`;
   return {
     api,
@@ -108,6 +110,9 @@ export async function startDevStack(): Promise<DevStack> {
       return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
     },
     stopWorker: worker.stop,
+    reloadProfiles: (dir: string) => {
+      app = appOn(ProfileRegistry.fromDirectory(dir));
+    },
     teardown: async () => {
       await new Promise((r) => http.close(r));
       await worker.close();

@@ -20,11 +20,12 @@ import {
 } from '@temporalio/workflow';
 import { formatLondon } from '../../calendar/london';
 import type { createActivities } from '../../activities';
-import { clockEventUpdate, clockViewQuery } from '../messages';
+import { clockEventUpdate, clockViewQuery, migrateRulesUpdate } from '../messages';
+import { applyMigration, checkMigration } from './migrate';
 import { currentDetails } from './details';
 import { stepLabel } from './explain';
 import { ProcessShape, shapeOf } from '../journeys';
-import { applyEvent, checkEvent, recordHistory } from './events';
+import { Rejection, applyEvent, checkEvent, recordHistory } from './events';
 import { compactForContinueAsNew } from './compact';
 import { pendingMilestones } from './milestones';
 import type { ProcessType } from '../../profiles/schema';
@@ -81,8 +82,15 @@ export function toView(input: ClockInput, state: ClockState, schedule: Schedule,
     ...(next?.dueDate ? { nextDue: { step: next.key, occurrence: next.occurrence, dueDate: next.dueDate, dueAt: next.dueAt! } } : {}),
     ...(state.closed ? { closed: state.closed } : {}),
     ...(state.handedOver ? { handedOver: state.handedOver } : {}),
+    ...(state.migrations?.length ? { migrations: state.migrations } : {}),
     history: state.history,
   };
+}
+
+/** A validator's refusal: the caller gets the field and reason; nothing enters history. */
+function refuse(rejection: Rejection | undefined) {
+  if (!rejection) return;
+  throw ApplicationFailure.create({ type: rejection.conflict ? 'Conflict' : 'InvalidEvent', message: `${rejection.field}: ${rejection.message}`, details: [rejection], nonRetryable: true });
 }
 
 function safeSchedule(input: ClockInput, state: ClockState, now: number, workflowId: string): Schedule {
@@ -119,15 +127,21 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
     {
       validator: (event) => {
         if (event.eventId && state.recentEventIds.includes(event.eventId)) return;
-        const rejection = checkEvent(input, state, event, Date.now(), shape);
-        if (rejection) {
-          throw ApplicationFailure.create({
-            type: rejection.conflict ? 'Conflict' : 'InvalidEvent',
-            message: `${rejection.field}: ${rejection.message}`,
-            details: [rejection],
-            nonRetryable: true,
-          });
-        }
+        refuse(checkEvent(input, state, event, Date.now(), shape));
+      },
+    },
+  );
+
+  setHandler(
+    migrateRulesUpdate,
+    (m) => {
+      applyMigration(input, state, m, Date.now());
+      changed = true;
+      return toView(input, state, safeSchedule(input, state, Date.now(), workflowId), workflowId, false);
+    },
+    {
+      validator: (m) => {
+        refuse(checkMigration(input, state, m, Date.now()));
       },
     },
   );

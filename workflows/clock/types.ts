@@ -6,6 +6,7 @@
 import type { CalendarData } from '../../calendar/workingDays';
 import type { ResolvedProcessRules } from '../../profiles/resolved';
 import type { Role, Tier } from '../../profiles/schema';
+import type { MigrationRecord } from './migrate';
 
 export interface Assignment {
   workerId?: string;
@@ -125,6 +126,8 @@ export interface ClockState {
   recentEventIds: string[];
   /** How many runs this process has had (continue-as-new count + 1). */
   run: number;
+  /** Audited moves onto new rules or a new calendar (workflows/clock/migrate.ts). */
+  migrations?: MigrationRecord[];
 }
 
 export type StepStatus = 'pending' | 'completed' | 'overdue' | 'extended' | 'cancelled' | 'awaiting-anchor';
@@ -216,5 +219,6 @@ export interface ClockView {
   nextDue?: { step: string; occurrence: number; dueDate: string; dueAt: string };
   closed?: ClockState['closed'];
   handedOver?: ClockState['handedOver'];
+  migrations?: MigrationRecord[];
   history: HistoryEntry[];
 }
