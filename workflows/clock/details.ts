@@ -22,8 +22,9 @@ export function currentDetails(input: ClockInput, view: ClockView): string {
   lines.push('', '| step | due | status | told |', '|---|---|---|---|');
   for (const s of view.steps) {
     const told = s.escalations.map((e) => `${e.tier}→${e.recipients?.join('/') ?? e.role}`).join(', ') || '-';
-    lines.push(`| ${s.key}${s.occurrence > 1 || s.status === 'completed' && view.steps.filter((x) => x.key === s.key).length > 1 ? ` #${s.occurrence}` : ''}${s.noAccess?.length ? ` (${s.noAccess.length} no-access)` : ''} | ${s.dueDate ? formatLongDate(s.dueDate) : '-'}${s.revisedTarget ? ` (revised ${s.revisedTarget})` : ''} | ${s.status}${s.late ? ' (late)' : ''} | ${told} |`);
+    lines.push(`| ${s.key}${s.occurrence > 1 || s.status === 'completed' && view.steps.filter((x) => x.key === s.key).length > 1 ? ` #${s.occurrence}` : ''}${s.noAccess?.length ? ` (${s.noAccess.length} no-access)` : ''} | ${s.dueDate ? formatLongDate(s.dueDate) : '-'}${s.revisedTarget ? ` (revised ${s.revisedTarget})` : ''} | ${s.status}${s.completedAt ? ` ${formatLongDate(s.completedAt.slice(0, 10))}` : ''}${s.late ? ' (late)' : ''} | ${told} |`);
   }
+  for (const m of view.migrations ?? []) lines.push('', `Migrated ${m.at} by ${m.by ?? 'admin'}: ${m.reason} (${m.changes.join('; ') || 'no open date moved'})`);
   lines.push('', `Rules ${input.rules.profileId}@${input.rules.version}, calendar ${input.calendar.version}`);
   return lines.join('\n');
 }
