@@ -196,6 +196,7 @@ export class ProfileRegistry {
         if (v.due.unit === 'hours') problems.push(`${where}.variants.${i}.due.unit: variants count in days, weeks or months`);
         if (v.when.from === 'previous' && !rule.repeat) problems.push(`${at}.from: 'previous' needs a recurring step`);
       });
+      if (rule.appliesIfDueAfter && anchors && !anchors.includes(rule.appliesIfDueAfter)) problems.push(`${where}.appliesIfDueAfter: '${rule.appliesIfDueAfter}' is not an anchor of ${processType}`);
       if (rule.perAnchor && rule.repeat) problems.push(`${where}.perAnchor: a step is due per anchor value or on a cadence, not both`);
       (rule.also ?? []).forEach((t, i) => {
         if (t.anyOccurrence && !rule.repeat) problems.push(`${where}.also.${i}.anyOccurrence: only a recurring step has later occurrences to bring forward`);
@@ -235,6 +236,7 @@ export class ProfileRegistry {
       if (rule.repeat) out.repeat = rule.repeat;
       if (rule.variants?.length) out.variants = rule.variants;
       if (rule.perAnchor) out.perAnchor = true;
+      if (rule.appliesIfDueAfter) out.appliesIfDueAfter = rule.appliesIfDueAfter;
       if (rule.requires?.length) out.requires = rule.requires;
       // Only a national rule is a ceiling; England's product defaults (kind local) are not.
       const nat = national?.steps.find((s) => s.key === key && s.kind === 'statutory');

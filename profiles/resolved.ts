@@ -47,6 +47,7 @@ export interface ResolvedStepRule {
   repeat?: ResolvedRepeat;
   variants?: ResolvedVariant[];
   perAnchor?: boolean;
+  appliesIfDueAfter?: string;
   visit: boolean;
   requires?: string[];
   kind: 'statutory' | 'local';

@@ -170,6 +170,11 @@ export const StepRuleSchema = z.object({
   repeat: RepeatSchema.optional(),
   /** Other timescales where the case's facts say so (placement type, age, first year); the first that holds wins. */
   variants: z.array(VariantSchema).optional(),
+  /**
+   * The step applies only when it falls due after this anchor's date: a referral to the leaving-care team
+   * due a month before 16 does not apply to a child who came into care at 16 and a half.
+   */
+  appliesIfDueAfter: z.string().min(1).optional(),
   /** Due once for every value of its anchor (a placement plan for each placement), not on a cadence. */
   perAnchor: z.boolean().optional(),
   /** A visit: completes only when the child was seen; a no-access visit is recorded and escalated. */

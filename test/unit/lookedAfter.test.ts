@@ -136,6 +136,16 @@ describe('reviews, plans and health', () => {
   });
 });
 
+test('a step due before the child came into care does not apply (Derbyshire: leaving-care referral a month before 16)', () => {
+  // Born Tue 10 Mar 2015: 191 months on is Mon 10 Feb 2031.
+  const early = clockInput('derbyshire', 'looked-after', { 'date-of-birth': '2015-03-10', 'became-looked-after': '2029-01-08' });
+  expect(open(early, initialState(early), 'leaving-care-referral')).toMatchObject({ dueDate: '2031-02-10', status: 'pending' });
+  const late = clockInput('derbyshire', 'looked-after', { 'date-of-birth': '2015-03-10', 'became-looked-after': '2031-05-01' });
+  const view = buildSchedule(late, initialState(late), NOW, 'wf').steps.find((s) => s.key === 'leaving-care-referral')!;
+  expect(view).toMatchObject({ dueDate: '2031-02-10', status: 'cancelled', escalations: [] });
+  expect(view.explanation).toContain('does not apply: due before became-looked-after (2031-05-01)');
+});
+
 describe('care leavers: eligibility and birthdays', () => {
   test('eligible on the 16th birthday, or when 13 weeks since 14 are served, never at 18', () => {
     // In care from 13: the 13 weeks from the 14th birthday (Sat 10 Mar 2029) end Sat 9 Jun 2029; 16 on Mon 10 Mar 2031.

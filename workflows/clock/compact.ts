@@ -17,7 +17,8 @@ export function compactForContinueAsNew(input: ClockInput, state: ClockState, no
   for (const [step, list] of Object.entries(state.completions)) {
     const rule = input.rules.steps.find((r) => r.key === step);
     // One-off steps keep their single record; recurring ones the recent ones (the next due date needs only the last).
-    completions[step] = rule?.repeat ? list.slice(-RECENT_OCCURRENCES) : list;
+    // The first is kept too: a rule may count from it (a permanence plan due 3 months after the first review).
+    completions[step] = rule?.repeat && list.length > RECENT_OCCURRENCES ? [list[0], ...list.slice(-RECENT_OCCURRENCES)] : list;
   }
   const keepOccurrence = (step: string, occurrence: number) => occurrence >= (open.get(step) ?? 1) - RECENT_OCCURRENCES;
   const carried: ClockState = {

@@ -284,6 +284,12 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
       view.status = 'cancelled';
       continue;
     }
+    const after = rule.appliesIfDueAfter ? pickAnchor(state, rule.appliesIfDueAfter) : undefined;
+    if (t && after && t.due.dueDate < parseMoment(after).date) {
+      view.status = 'cancelled';
+      view.explanation += `; does not apply: due before ${rule.appliesIfDueAfter} (${after})`;
+      continue;
+    }
     if (!t) {
       view.status = 'awaiting-anchor';
       continue;
