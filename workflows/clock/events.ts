@@ -4,7 +4,7 @@
  */
 import { Unit, computeDue } from '../../calendar/due';
 import { CalendarInputError } from '../../calendar/localDate';
-import { formatLondon, londonDate, momentBefore, parseMoment } from '../../calendar/london';
+import { ParsedMoment, formatLondon, londonDate, momentBefore, parseMoment } from '../../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
 import type { ClockEvent } from '../contracts/events';
 import { ProcessShape, shapeOf } from '../journeys';
@@ -23,6 +23,11 @@ export interface Rejection {
   message: string;
   /** 409 for a conflict with the process's state, 422 otherwise. */
   conflict?: boolean;
+}
+
+/** Later than now: a datetime beyond the allowed skew, or a date after today (London). */
+function inFuture(at: ParsedMoment, now: number): boolean {
+  return at.hasTime ? at.at > now + FUTURE_SKEW_MS : at.date > londonDate(now);
 }
 
 function moment(value: string, field: string) {
@@ -71,8 +76,7 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         if (already) return { field: 'step', message: `'${stepLabel(rule, occurrence)}' was already completed at ${already.occurredAt}`, conflict: true };
         const at = moment(event.occurredAt, 'occurredAt');
         if ('error' in at) return at.error;
-        const future = at.hasTime ? at.at > now + FUTURE_SKEW_MS : at.date > londonDate(now);
-        if (future) return { field: 'occurredAt', message: `${event.occurredAt} is in the future (now ${formatLondon(now)}); a step cannot be completed ahead of time` };
+        if (inFuture(at, now)) return { field: 'occurredAt', message: `${event.occurredAt} is in the future (now ${formatLondon(now)}); a step cannot be completed ahead of time` };
         const t = occurrenceTimes(cal, input, state, rule, occurrence);
         if (!t && !rule.completableBeforeAnchor) {
           return { field: 'step', message: `'${event.step}' counts from ${waitingFor(rule)}, which has not been recorded yet: record that first`, conflict: true };
@@ -123,7 +127,7 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         if (kinds && (!event.kind || !kinds.includes(event.kind))) return { field: 'kind', message: `'${event.anchor}' needs its kind: one of ${kinds.join(', ')}` };
         if (!kinds && event.kind) return { field: 'kind', message: `'${event.anchor}' takes no kind` };
         const ending = shape.endingAnchors?.[event.anchor];
-        if (ending && (at.hasTime ? at.at > now + FUTURE_SKEW_MS : at.date > londonDate(now))) {
+        if (ending && inFuture(at, now)) {
           return { field: 'at', message: `${event.at} is in the future: the process ends (${ending}) when it has happened` };
         }
         const sameStep = input.rules.steps.find((s) => s.key === event.anchor && !s.repeat);
