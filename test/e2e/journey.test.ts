@@ -16,7 +16,7 @@
  *  - CIN plan agreed Mon 17 Aug 2026: plan 10 WD (L508): 18-21 (4), 24-28 (9), [Mon 31 Aug], Tue 1 Sep 2026.
  *    Visits 6-weekly (L506): Mon 28 Sep 2026. Review 6 weeks after the plan meeting (Thu 27 Aug) = Thu 8 Oct 2026.
  */
-import { DevStack, startDevStack } from '../support/devStack';
+import { DevStack, startDevStack, stepOf } from '../support/devStack';
 import { waitFor } from '../support/ports';
 
 let s: DevStack;
@@ -31,16 +31,10 @@ const enquiry = `child-protection-enquiry-${CASE}-${REF}`;
 const plan = `child-protection-plan-${CASE}-${REF}`;
 const cin = `child-in-need-plan-${CASE}-${REF}`;
 
-async function event(id: string, body: object, token = 'dev-social-worker') {
-  return s.call('POST', `/api/processes/${id}/events`, body, token);
-}
-async function ok(id: string, body: object, token?: string) {
-  const r = await event(id, body, token);
-  expect({ body, status: r.status, detail: r.body.detail }).toEqual({ body, status: 200, detail: undefined });
-  return r.body;
-}
-const due = (view: any, key: string, occurrence = 1) => view.steps.find((x: any) => x.key === key && x.occurrence === occurrence);
-const get = async (id: string) => (await s.call('GET', `/api/processes/${id}`)).body;
+const event = (id: string, body: object, token?: string) => s.event(id, body, token);
+const ok = (id: string, body: object, token?: string) => s.accept(id, body, token);
+const due = stepOf;
+const get = (id: string) => s.view(id);
 async function exists(id: string) {
   return waitFor(`${id} started`, async () => ((await s.call('GET', `/api/processes/${id}`)).status === 200 ? true : undefined));
 }

@@ -19,7 +19,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DevStack, startDevStack } from '../support/devStack';
+import { DevStack, startDevStack, stepOf } from '../support/devStack';
 import { waitFor } from '../support/ports';
 
 let s: DevStack;
@@ -34,12 +34,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const step = (view: any, key: string, occurrence = 1) => view.steps.find((x: any) => x.key === key && x.occurrence === occurrence);
-async function ok(id: string, body: object, token = 'dev-social-worker') {
-  const r = await s.call('POST', `/api/processes/${id}/events`, body, token);
-  expect({ body, status: r.status, detail: r.body.detail }).toEqual({ body, status: 200, detail: undefined });
-  return r.body;
-}
+const step = stepOf;
+const ok = (id: string, body: object) => s.accept(id, body);
 const visit = (id: string, date: string) => ok(id, { type: 'step-completed', step: 'statutory-visit', occurredAt: date, seen: true, seenAlone: true });
 
 /** The same child's facts recorded on a case: placement, plans, visits, the first two reviews. */

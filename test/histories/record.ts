@@ -15,6 +15,7 @@ import { clockEventUpdate } from '../../workflows/messages';
 import globalSetup from '../support/bundle.global';
 import { historyToFile } from './files';
 import { startTimeSkipping } from '../support/timeSkipping';
+import { skipTo } from '../workflow/journeys/run';
 
 interface Scenario {
   name: string;
@@ -93,19 +94,15 @@ async function main() {
   try {
     const starter = new ProcessStarter(t.env.client, ProfileRegistry.fromDirectory(), t.taskQueue);
     for (const s of SCENARIOS.filter((x) => !only.length || only.includes(x.name))) {
-      const skipTo = async (iso: string) => {
-        const gap = Date.parse(iso) - (await t.env.currentTimeMs());
-        if (gap > 0) await t.env.sleep(gap);
-      };
-      await skipTo(Object.values(s.start.anchors).filter((v) => v > '2026').sort()[0] + 'T09:00:00Z');
+      await skipTo(t, Object.values(s.start.anchors).filter((v) => v > '2026').sort()[0] + 'T09:00:00Z');
       const { workflowId } = await starter.start(s.start);
       const handle = t.env.client.workflow.getHandle(workflowId);
       const first = (await handle.describe()).runId;
       for (const [instant, event] of s.events) {
-        await skipTo(instant);
+        await skipTo(t, instant);
         await handle.executeUpdate(clockEventUpdate, { args: [event as never] });
       }
-      await skipTo(s.endsAt);
+      await skipTo(t, s.endsAt);
       const runs = [...new Set([first, (await handle.describe()).runId])];
       for (const [i, runId] of runs.entries()) {
         const history = await t.env.client.workflow.getHandle(workflowId, runId).fetchHistory();

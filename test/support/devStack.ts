@@ -37,6 +37,12 @@ export interface DevStack {
   client: Client;
   taskQueue: string;
   call: (method: string, path: string, body?: unknown, token?: string | null) => Promise<{ status: number; body: any; headers: Headers }>;
+  /** POSTs an event (as a social worker unless told otherwise); the raw answer. */
+  event: (workflowId: string, body: object, token?: string) => Promise<{ status: number; body: any; headers: Headers }>;
+  /** POSTs an event that must be accepted (200, no problem detail); the updated clock. */
+  accept: (workflowId: string, body: object, token?: string) => Promise<any>;
+  /** GET /api/processes/:workflowId, the body. */
+  view: (workflowId: string) => Promise<any>;
   stopWorker: () => Promise<void>;
   /** Restarts the API on the profiles in `dir` (a deployment of edited profiles); the worker keeps running. */
   reloadProfiles: (dir: string) => void;
@@ -94,21 +100,30 @@ export async function startDevStack(): Promise<DevStack> {
   const http = createServer((req, res) => app(req, res));
   await new Promise<void>((r) => http.listen(apiPort, '127.0.0.1', r));
   const api = `http://127.0.0.1:${apiPort}`;
+  const call: DevStack['call'] = async (method, path, body, token = 'dev-admin') => {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+  };
+  const event: DevStack['event'] = (id, body, token = 'dev-social-worker') => call('POST', `/api/processes/${id}/events`, body, token);
   return {
     api,
     mail,
     hooks,
     client,
     taskQueue: worker.taskQueue,
-    call: async (method, path, body, token = 'dev-admin') => {
-      const res = await fetch(`${api}${path}`, {
-        method,
-        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+    call,
+    event,
+    accept: async (id, body, token) => {
+      const r = await event(id, body, token);
+      expect({ body, status: r.status, detail: r.body.detail }).toEqual({ body, status: 200, detail: undefined });
+      return r.body;
     },
+    view: async (id) => (await call('GET', `/api/processes/${id}`)).body,
     stopWorker: worker.stop,
     reloadProfiles: (dir: string) => {
       app = appOn(ProfileRegistry.fromDirectory(dir));
@@ -124,3 +139,6 @@ export async function startDevStack(): Promise<DevStack> {
     },
   };
 }
+
+/** The step of a clock view with this key and occurrence. */
+export const stepOf = (view: any, key: string, occurrence = 1) => view.steps.find((x: any) => x.key === key && x.occurrence === occurrence);

@@ -32,11 +32,9 @@ export interface MilestoneTime {
   date: string;
   /** The instant it is decided: 00:00 London on its date. */
   at: number;
-  /** The anchor the date is recorded as in a process it starts. */
-  anchor: string;
+  /** The anchor the date is recorded as in a process it starts (eligibility: the 16th birthday or later). */
+  anchor?: string;
 }
-
-const BIRTHDAY_ANCHORS: Record<number, string> = { 16: 'sixteenth-birthday', 18: 'eighteenth-birthday', 21: 'twenty-first-birthday', 25: 'twenty-fifth-birthday' };
 
 /** Milestones not yet reached, with their dates; those the facts cannot date yet (no date of birth) are left out. */
 export function pendingMilestones(shape: ProcessShape, state: ClockState): MilestoneTime[] {
@@ -48,7 +46,7 @@ export function pendingMilestones(shape: ProcessShape, state: ClockState): Miles
     if (milestone.unless && state.anchors[milestone.unless]) continue;
     if ('birthday' in milestone.at) {
       const date = anniversary(parseMoment(dob).date, milestone.at.birthday);
-      out.push({ milestone, date, at: londonWallTime(date), anchor: BIRTHDAY_ANCHORS[milestone.at.birthday] ?? `birthday-${milestone.at.birthday}` });
+      out.push({ milestone, date, at: londonWallTime(date) });
       continue;
     }
     const lookedAfter = state.anchors['became-looked-after'];

@@ -283,7 +283,7 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       recordHistory(state, at, `${m.date}: ${m.milestone.means}`);
       changed = true;
       if (m.milestone.starts) {
-        const anchors: Record<string, string> = { [m.anchor]: m.date };
+        const anchors: Record<string, string> = m.anchor ? { [m.anchor]: m.date } : {};
         for (const [name, from] of Object.entries(m.milestone.starts.anchors)) if (state.anchors[from.from]) anchors[name] = state.anchors[from.from];
         await startNext(m.milestone.starts.type, anchors, `${m.milestone.key} ${m.date}`, m.milestone.means);
       }

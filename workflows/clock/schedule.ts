@@ -217,10 +217,10 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
 
   for (const rule of input.rules.steps) {
     const done = state.completions[rule.key] ?? [];
+    const occurrence = openOccurrence(state, rule);
     // Recent completed occurrences of a recurring step, as the record of what happened and when.
     if (rule.repeat || rule.perAnchor) {
-      const occurrenceNow = openOccurrence(state, rule);
-      for (const c of done.filter((c) => c.occurrence !== occurrenceNow).slice(-RECENT_OCCURRENCES)) {
+      for (const c of done.filter((c) => c.occurrence !== occurrence).slice(-RECENT_OCCURRENCES)) {
         steps.push({
           key: rule.key,
           occurrence: c.occurrence,
@@ -236,7 +236,6 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
         });
       }
     }
-    const occurrence = openOccurrence(state, rule);
     const completion = completionOf(state, rule, occurrence);
     const view: StepView = {
       key: rule.key,

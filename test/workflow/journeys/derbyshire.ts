@@ -35,23 +35,11 @@
  * group on the plan after the step-down (Ended). Every other step is completed at least 3 WD before its due date,
  * so no other reminder fires: eight notifications in all.
  */
-import type { Journey, JourneyEvent } from './journey';
+import { Journey, JourneyEvent, done } from './journey';
 
-const seen = (at: string, occurrence: number, dueDate: string, why: string): JourneyEvent => ({
-  at,
-  process: 'plan',
-  expect: { step: 'cp-visit', occurrence, dueDate },
-  event: { type: 'step-completed', step: 'cp-visit', occurredAt: at, seen: true },
-  why,
-});
+const seen = (at: string, occurrence: number, dueDate: string, why: string) => done(at, 'plan', 'cp-visit', { occurrence, dueDate }, why, { seen: true });
 
-const coreGroup = (at: string, occurrence: number, dueDate: string, why: string): JourneyEvent => ({
-  at,
-  process: 'plan',
-  expect: { step: 'core-group', occurrence, dueDate, planBy: dueDate },
-  event: { type: 'step-completed', step: 'core-group', occurredAt: at },
-  why,
-});
+const coreGroup = (at: string, occurrence: number, dueDate: string, why: string) => done(at, 'plan', 'core-group', { occurrence, dueDate, planBy: dueDate }, why);
 
 /**
  * Visits after RCPC 1 set the interval to 8 WD: each one seen on a Wednesday. Wed + 8 WD = the Monday 12 days

@@ -35,12 +35,8 @@
  *   (continue), review 2 Thu 10 Aug (close).
  * Notifications: 5 (one no-access notice, one core group reminder, cp-visit #7 reminder, overdue, escalated).
  */
-import type { ExpectedNotice, Journey, JourneyEvent, ProcessRef } from './journey';
+import { ExpectedNotice, Journey, JourneyEvent, done } from './journey';
 
-/** A step completed at `at` (occurredAt = at), with the hand-worked due date of the open occurrence. */
-function done(at: string, process: ProcessRef, step: string, expect: { occurrence?: number; dueDate: string; planBy?: string }, why: string, extra: Record<string, unknown> = {}): JourneyEvent {
-  return { at, process, expect: { step, ...expect }, event: { type: 'step-completed', step, occurredAt: at, ...extra }, why };
-}
 /** A CP visit at which the child was seen. */
 const cpVisit = (at: string, occurrence: number, dueDate: string, why: string) => done(at, 'plan', 'cp-visit', { occurrence, dueDate }, why, { seen: true });
 /** A core group meeting (the recurring one). */

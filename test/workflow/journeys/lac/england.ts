@@ -80,12 +80,8 @@
  * Notifications: 10 (PEP reminder; visit #3 reminder, overdue, escalated; review #3 reminder, overdue + IRO,
  *   escalated + IRO; visit #29 no-access and reminder; PA contact #22 reminder).
  */
-import type { ExpectedNotice, Journey, JourneyEvent, ProcessRef } from '../journey';
+import { ExpectedNotice, Journey, JourneyEvent, ProcessRef, done } from '../journey';
 
-/** A step completed at `at` (occurredAt = at), with the hand-worked due date of its open occurrence. */
-function done(at: string, process: ProcessRef, step: string, expect: { occurrence: number; dueDate: string; planBy?: string }, why: string, extra: Record<string, unknown> = {}): JourneyEvent {
-  return { at, process, expect: { step, ...expect }, event: { type: 'step-completed', step, occurredAt: at, ...extra }, why };
-}
 /** A visit (statutory visit or PA contact): seen, or not seen (no access). */
 const visit = (at: string, process: ProcessRef, step: string, occurrence: number, dueDate: string, why: string, seen = true) =>
   done(at, process, step, { occurrence, dueDate }, why, { seen });
