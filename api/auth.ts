@@ -7,7 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { HttpProblem } from './problem';
 
-export const API_ROLES = ['intake-system', 'social-worker', 'team-manager', 'service-manager', 'head-of-service', 'admin'] as const;
+export const API_ROLES = ['intake-system', 'social-worker', 'team-manager', 'service-manager', 'head-of-service', 'complaints-manager', 'admin'] as const;
 export const ApiRoleSchema = z.enum(API_ROLES);
 export type ApiRole = z.infer<typeof ApiRoleSchema>;
 
@@ -25,6 +25,8 @@ declare module 'express-serve-static-core' {
 
 export const MANAGERS: ApiRole[] = ['team-manager', 'service-manager', 'head-of-service', 'admin'];
 export const PRACTITIONERS: ApiRole[] = ['social-worker', ...MANAGERS];
+/** Complaints are recorded and their timescales monitored by the complaints manager (Derbyshire L1598, L1571). */
+export const COMPLAINT_HANDLERS: ApiRole[] = [...PRACTITIONERS, 'complaints-manager'];
 export const EVERYONE: ApiRole[] = [...API_ROLES];
 
 export function authenticate(mode: 'dev-tokens' | 'oidc') {
@@ -53,11 +55,13 @@ export function allow(...roles: ApiRole[]) {
 
 /** Which roles may send each event type. */
 export const EVENT_ROLES: Record<string, ApiRole[]> = {
-  'step-completed': ['intake-system', ...PRACTITIONERS],
-  anchor: ['intake-system', ...PRACTITIONERS],
+  'step-completed': ['intake-system', ...COMPLAINT_HANDLERS],
+  anchor: ['intake-system', ...COMPLAINT_HANDLERS],
   // The interval the plan, conference or manager agreed; the agreeing role travels in the event (agreedBy).
   'set-interval': ['intake-system', ...PRACTITIONERS],
-  extend: MANAGERS,
-  reassign: MANAGERS,
+  // The profile may name the one role whose approval an extension needs (the complaints manager's, in Derbyshire).
+  extend: [...MANAGERS, 'complaints-manager'],
+  reassign: [...MANAGERS, 'complaints-manager'],
   close: MANAGERS,
+  withdraw: COMPLAINT_HANDLERS,
 };

@@ -19,7 +19,12 @@ function outcomesDescription(): string {
     for (const [anchor, kinds] of Object.entries(shape.anchorKinds ?? {})) lines.push(`- ${type}: anchor \`${anchor}\` needs \`kind\`, one of ${kinds.map((k) => `\`${k}\``).join(', ')}`);
     for (const [anchor, means] of Object.entries(shape.endingAnchors ?? {})) lines.push(`- ${type}: anchor \`${anchor}\` ends the process (${means})`);
     for (const m of shape.milestones ?? []) lines.push(`- ${type}: milestone ${m.key}: ${m.means}${m.unless ? ` (not if \`${m.unless}\` was recorded)` : ''}`);
+    for (const [step, means] of Object.entries(shape.completionEnds ?? {})) lines.push(`- ${type}: completing \`${step}\` ends the process (${means})`);
+    if (shape.withdrawable) lines.push(`- ${type}: \`{type: 'withdraw', occurredAt, reason}\` ends it at any stage`);
   }
+  lines.push(
+    "- Complaints: a window step (e.g. `stage2-request-window`) is the complainant's time: record their request as `{type: 'anchor', anchor: 'stage2-requested', at}`; with none, the complaint closes after the window's recording grace. Extensions: `{type: 'extend', step, reason, until?, agreedWithComplainant}` (403 without the approver role the profile names; 422 past the maximum or without agreement where required).",
+  );
   return lines.join('\n');
 }
 

@@ -9,6 +9,8 @@ export const WORKFLOW_TYPE: Record<ProcessType, string> = {
   'child-in-need-plan': 'childInNeedPlan',
   'looked-after': 'lookedAfter',
   'pathway-plan': 'pathwayPlan',
+  'complaint-statutory': 'complaintStatutory',
+  'complaint-corporate': 'complaintCorporate',
 };
 
 export function workflowIdFor(type: string, caseId: string, episode: string): string {

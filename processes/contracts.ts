@@ -22,6 +22,10 @@ export const StartProcessSchema = z.object({
   assignment: AssignmentSchema.optional(),
   familyId: OpaqueIdSchema.optional(),
   steppedUpFrom: OpaqueIdSchema.optional().describe('the workflow id of the process this one stepped up from (a CIN plan); a CP plan closes it'),
+  lateAccepted: z
+    .object({ reason: z.string().trim().min(3, 'a reason is required to accept a late complaint').max(500) })
+    .optional()
+    .describe('complaints: the decision to consider a complaint made after the time limit (reg 9(2)), with its reason'),
 });
 export type StartProcess = z.infer<typeof StartProcessSchema>;
 

@@ -13,6 +13,7 @@ import { staticSummary } from '../workflows/clock/details';
 import { buildSchedule } from '../workflows/clock/schedule';
 import * as SA from '../workflows/clock/searchAttributes';
 import { initialState } from '../workflows/clock/state';
+import { timeLimitOf } from '../workflows/clock/timeLimit';
 import type { ClockInput } from '../workflows/clock/types';
 import { shapeOf } from '../workflows/journeys';
 import { WORKFLOW_TYPE, workflowIdFor } from './catalogue';
@@ -68,6 +69,9 @@ export class ProcessStarter {
     if (!this.profiles.has(req.localAuthority)) {
       throw new StartError(422, 'localAuthority', `unknown LA profile '${req.localAuthority}' (known: ${this.profiles.ids().join(', ')})`);
     }
+    if (!this.profiles.processTypes(req.localAuthority).includes(req.type)) {
+      throw new StartError(422, 'type', `${req.localAuthority} has no ${req.type} procedure in its profile (its practice standards describe none); add processes.${req.type} to profiles/data/${req.localAuthority}.json`);
+    }
     const rules = this.profiles.resolve(req.localAuthority, req.type);
     for (const key of Object.keys(req.anchors)) {
       if (!rules.anchors.includes(key)) {
@@ -88,6 +92,13 @@ export class ProcessStarter {
       if (!shape.anchorKinds?.[anchor] || !req.anchors[anchor]) {
         throw new StartError(422, `anchorKinds.${anchor}`, `'${anchor}' ${req.anchors[anchor] ? 'takes no kind' : 'was not given in anchors'}`);
       }
+    }
+    const limit = timeLimitOf({ rules, ...(req.lateAccepted ? { lateAccepted: req.lateAccepted } : {}) }, req.anchors);
+    if (limit?.late && !req.lateAccepted) {
+      throw new StartError(422, 'lateAccepted', `${rules.timeLimit!.of} ${req.anchors[rules.timeLimit!.of]} is after the time limit (${rules.timeLimit!.within.value} ${rules.timeLimit!.within.unit} after ${rules.timeLimit!.anchor} ${req.anchors[rules.timeLimit!.anchor]}: ${limit.limitDate}; ${limit.source}); to consider it anyway, record the decision in lateAccepted.reason`);
+    }
+    if (req.lateAccepted && !limit?.late) {
+      throw new StartError(422, 'lateAccepted', limit ? `not late: ${rules.timeLimit!.of} is within the time limit (${limit.limitDate})` : `${req.type} for ${rules.profileName} has no time limit, or '${rules.timeLimit?.anchor ?? 'its anchor'}' was not given`);
     }
     const needed = [...new Set(rules.steps.map((s) => s.anchor))];
     if (options.requireAllStepAnchors) {
@@ -120,6 +131,7 @@ export class ProcessStarter {
       calendar: calendarData(this.profiles.closureDays(req.localAuthority), `${Number(earliest.slice(0, 4)) - 1}-01-01`),
       ...(options.correlationId ? { correlationId: options.correlationId } : {}),
       ...(options.startedBy ? { startedBy: options.startedBy } : {}),
+      ...(req.lateAccepted ? { lateAccepted: { reason: req.lateAccepted.reason, ...(options.startedBy ? { by: options.startedBy } : {}) } } : {}),
     };
     if (earliest < input.calendar.coverage.from) {
       throw new StartError(422, 'anchors', `anchor ${earliest} is before the calendar's coverage (${input.calendar.coverage.from})`);

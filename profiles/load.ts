@@ -11,6 +11,7 @@ import { PROCESS_TYPES, ProfileFile, ProfileFileSchema, StepRuleSchema, TIERS } 
 import type { ResolvedProcessRules, ResolvedStepRule } from './resolved';
 import { conditionAnchors } from '../workflows/clock/cadence';
 import { shapeOf } from '../workflows/journeys';
+import { TIME_LIMIT_UNITS } from '../workflows/clock/timeLimit';
 
 export const DEFAULT_PROFILE_DIR = resolve(__dirname, 'data');
 const NATIONAL = 'england';
@@ -145,6 +146,8 @@ export class ProfileRegistry {
     let hourBreachRole: ResolvedProcessRules['hourBreachRole'] = 'duty-manager';
     let ladder: ResolvedStepRule['ladder'] | undefined;
     let anchors: string[] | undefined;
+    let timeLimit: ResolvedProcessRules['timeLimit'];
+    let processLadder: ResolvedStepRule['ladder'] | undefined;
     const steps = new Map<string, { merged: Record<string, unknown>; definedBy: string }>();
     for (const p of chain) {
       notificationHour = p.notificationHour ?? notificationHour;
@@ -154,6 +157,8 @@ export class ProfileRegistry {
       const proc = p.processes[processType];
       if (!proc) continue;
       anchors = proc.anchors ?? anchors;
+      timeLimit = proc.timeLimit ?? timeLimit;
+      processLadder = proc.ladder ?? processLadder;
       for (const [key, partial] of Object.entries(proc.steps ?? {})) {
         const base = steps.get(key)?.merged ?? {};
         steps.set(key, { merged: { ...base, ...stripUndefined(partial) }, definedBy: p.id });
@@ -213,8 +218,15 @@ export class ProfileRegistry {
         if (max.unit !== rule.due.unit) problems.push(`${where}.extension.max.unit: must be ${rule.due.unit}, the unit of the rule`);
         else if (max.value < rule.due.value) problems.push(`${where}.extension.max.value: ${max.value} is shorter than the rule itself (${rule.due.value})`);
       }
-      const stepLadder = rule.ladder ?? ladder ?? [];
-      if (!stepLadder.some((t) => t.tier === 'overdue')) problems.push(`${where}.ladder: needs an 'overdue' tier`);
+      if (rule.window) {
+        if (anchors && !anchors.includes(rule.window.closedBy)) problems.push(`${where}.window.closedBy: '${rule.window.closedBy}' is not an anchor of ${processType}`);
+        if (rule.extension) problems.push(`${where}.extension: a complainant's window cannot be extended`);
+        if (rule.repeat || rule.perAnchor) problems.push(`${where}.window: a window is a one-off step`);
+        if (rule.ladder) problems.push(`${where}.ladder: a complainant's window escalates nobody`);
+      }
+      // A window is the complainant's time: nobody is reminded or escalated.
+      const stepLadder = rule.window ? [] : (rule.ladder ?? processLadder ?? ladder ?? []);
+      if (!rule.window && !stepLadder.some((t) => t.tier === 'overdue')) problems.push(`${where}.ladder: needs an 'overdue' tier`);
       const out: ResolvedStepRule = {
         key,
         title: rule.title,
@@ -230,6 +242,7 @@ export class ProfileRegistry {
         definedBy,
       };
       if (rule.extension) out.extension = rule.extension;
+      if (rule.window) out.window = rule.window;
       if (rule.note) out.note = rule.note;
       if (rule.anchorPick) out.anchorPick = rule.anchorPick;
       if (rule.also?.length) out.also = rule.also;
@@ -245,6 +258,10 @@ export class ProfileRegistry {
         if (looser) out.looserThanNational = looser;
       }
       resolved.push(out);
+    }
+    if (timeLimit && anchors) {
+      for (const a of [timeLimit.anchor, timeLimit.of]) if (!anchors.includes(a)) problems.push(`${id}: processes.${processType}.timeLimit: '${a}' is not an anchor of ${processType}`);
+      if (!(TIME_LIMIT_UNITS as readonly string[]).includes(timeLimit.within.unit)) problems.push(`${id}: processes.${processType}.timeLimit.within.unit: one of ${TIME_LIMIT_UNITS.join(', ')} (a limit may reach back before the calendar's coverage)`);
     }
     if (problems.length) throw new ProfileError(problems);
     // Order steps as they happen: by anchor (a step anchored on another follows it), then by length.
@@ -263,6 +280,7 @@ export class ProfileRegistry {
       anchorOnNonWorkingDay,
       hourBreachRole,
       anchors: anchors!,
+      ...(timeLimit ? { timeLimit } : {}),
       steps: resolved,
     };
     return { ...body, version: hashOf(body) };

@@ -53,7 +53,9 @@ export interface ResolvedStepRule {
   kind: 'statutory' | 'local';
   meeting: boolean;
   source: Source;
-  extension?: { max: { value: number; unit: Unit }; statutory: boolean; approverRole?: Role; source: Source };
+  extension?: { max: { value: number; unit: Unit }; statutory: boolean; approverRole?: Role; complainantAgreement?: boolean; source: Source };
+  /** The complainant's window to ask for the next stage (never escalated; lapsing ends the process). */
+  window?: { closedBy: string; recordingGrace: { value: number; unit: Unit }; graceSource: Source };
   ladder: LadderTier[];
   completableBeforeAnchor: boolean;
   note?: string;
@@ -73,5 +75,7 @@ export interface ResolvedProcessRules {
   anchorOnNonWorkingDay: 'count-from-anchor' | 'next-working-day';
   hourBreachRole: Role;
   anchors: string[];
+  /** A limit on when the process may start without a recorded decision to accept it late (complaints, reg 9). */
+  timeLimit?: { anchor: string; of: string; within: { value: number; unit: Unit }; source: Source; note?: string };
   steps: ResolvedStepRule[];
 }

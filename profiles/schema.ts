@@ -81,7 +81,21 @@ export const ExtensionSchema = z.object({
    */
   statutory: z.boolean(),
   approverRole: RoleSchema.optional(),
+  /** The extension must be agreed with the complainant (the event says so: agreedWithComplainant). */
+  complainantAgreement: z.boolean().optional(),
   source: SourceSchema,
+});
+
+/**
+ * The complainant's time, not the LA's duty (20 working days to ask for the next stage of a complaint):
+ * the recording of `closedBy` dated within it completes it; nobody is escalated; if nothing is recorded,
+ * the process ends once `recordingGrace` has passed after its last day (a request made on the last day
+ * is often recorded the next morning).
+ */
+export const WindowSchema = z.object({
+  closedBy: z.string().min(1),
+  recordingGrace: DurationSchema,
+  graceSource: SourceSchema,
 });
 
 /** A due duration; `before: true` counts back from the anchor (a pre-birth conference before 28 weeks' gestation). */
@@ -186,6 +200,7 @@ export const StepRuleSchema = z.object({
   meeting: z.boolean().optional(),
   source: SourceSchema,
   extension: ExtensionSchema.optional(),
+  window: WindowSchema.optional(),
   ladder: LadderSchema.optional(),
   /** Completion may be recorded before the anchor (e.g. a placement plan made before the placement). */
   completableBeforeAnchor: z.boolean().optional(),
@@ -194,10 +209,16 @@ export const StepRuleSchema = z.object({
 });
 export type StepRuleInput = z.input<typeof StepRuleSchema>;
 
-export const ProcessRulesSchema = z.object({
-  /** Anchors this process accepts, in the order they happen (used to flag rules looser than national). */
-  anchors: z.array(z.string().min(1)).min(1),
-  steps: z.record(z.string().regex(/^[a-z0-9-]+$/, 'step keys are kebab-case'), StepRuleSchema),
+/**
+ * A time limit for starting the process (a complaint made more than a year after the matter, reg 9):
+ * `of` later than `within` after `anchor` needs a recorded decision to accept it late.
+ */
+export const TimeLimitSchema = z.object({
+  anchor: z.string().min(1),
+  of: z.string().min(1),
+  within: DurationSchema,
+  source: SourceSchema,
+  note: z.string().optional(),
 });
 
 /** What an LA file holds: everything optional but its id, so it overrides only what its standards change. */
@@ -215,6 +236,9 @@ export const ProfileFileSchema = z.object({
       z.string(),
       z.object({
         anchors: z.array(z.string().min(1)).optional(),
+        timeLimit: TimeLimitSchema.optional(),
+        /** The ladder for every step of this process that sets none (complaints escalate to the complaints manager). */
+        ladder: LadderSchema.optional(),
         steps: z.record(z.string().regex(/^[a-z0-9-]+$/, 'step keys are kebab-case'), StepRuleSchema.partial()).optional(),
       }),
     )
@@ -230,6 +254,8 @@ export const PROCESS_TYPES = [
   'child-in-need-plan',
   'looked-after',
   'pathway-plan',
+  'complaint-statutory',
+  'complaint-corporate',
 ] as const;
 export const ProcessTypeSchema = z.enum(PROCESS_TYPES);
 export type ProcessType = z.infer<typeof ProcessTypeSchema>;

@@ -4,3 +4,4 @@ export { singleAssessment } from './single-assessment';
 export { childProtectionEnquiry, childProtectionPlan } from './child-protection';
 export { childInNeedPlan } from './child-in-need';
 export { lookedAfter, pathwayPlan } from './looked-after';
+export { complaintStatutory, complaintCorporate } from './complaints';

@@ -49,6 +49,10 @@ export interface ProcessShape {
   /** Steps whose every completion ends a cycle: the process continues as new (a looked-after review). */
   cycleSteps?: string[];
   milestones?: Milestone[];
+  /** Steps whose completion ends the process, with what that means (the final response to a complaint). */
+  completionEnds?: Record<string, string>;
+  /** The person the process serves may withdraw it at any stage (a complaint). */
+  withdrawable?: boolean;
 }
 
 /**
@@ -95,6 +99,25 @@ const pathwayPlan: ProcessShape = {
     { key: 'twenty-first-birthday', means: 'reached 21: leaving-care support ends (it continues to 25 on request)', at: { birthday: 21 }, unless: 'support-to-25-requested', ends: true },
     { key: 'twenty-fifth-birthday', means: 'reached 25: leaving-care support ends', at: { birthday: 25 }, ends: true },
   ],
+};
+
+/** After the last stage, the complainant is told where to go next (GBFC 2006; LGSCO). */
+const OMBUDSMAN = 'the complainant may take the complaint to the Local Government and Social Care Ombudsman';
+
+const complaintStatutory: ProcessShape = {
+  repeatableAnchors: [],
+  requiredAnchors: ['stage1-received'],
+  outcomes: {},
+  completionEnds: { 'stage3-la-response': `the statutory procedure is complete; ${OMBUDSMAN}` },
+  withdrawable: true,
+};
+
+const complaintCorporate: ProcessShape = {
+  repeatableAnchors: [],
+  requiredAnchors: ['received'],
+  outcomes: {},
+  completionEnds: { response: `the final response was sent; ${OMBUDSMAN}` },
+  withdrawable: true,
 };
 
 const toCinPlan = { type: 'child-in-need-plan' as const, anchors: { 'plan-agreed': 'outcome' as const } };
@@ -164,6 +187,8 @@ export const SHAPES: Record<string, ProcessShape> = {
   },
   'looked-after': lookedAfter,
   'pathway-plan': pathwayPlan,
+  'complaint-statutory': complaintStatutory,
+  'complaint-corporate': complaintCorporate,
 };
 
 export function shapeOf(processType: string): ProcessShape {

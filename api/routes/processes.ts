@@ -138,8 +138,8 @@ async function updateProblem(err: unknown, handle: WorkflowHandle, timeoutMs: nu
   if (err instanceof WorkflowUpdateFailedError) {
     const cause = err.cause as { type?: string; message?: string; details?: unknown[] } | undefined;
     const rejection = (cause?.details?.[0] ?? {}) as { field?: string; message?: string };
-    const status = cause?.type === 'Conflict' ? 409 : 422;
-    return new HttpProblem(status, status === 409 ? 'Conflict' : 'Unprocessable', cause?.message ?? err.message, [{ field: rejection.field ? `body.${rejection.field}` : 'body', message: rejection.message ?? cause?.message ?? err.message }]);
+    const status = cause?.type === 'Conflict' ? 409 : cause?.type === 'Forbidden' ? 403 : 422;
+    return new HttpProblem(status, ({ 409: 'Conflict', 403: 'Forbidden', 422: 'Unprocessable' } as const)[status], cause?.message ?? err.message, [{ field: rejection.field ? `body.${rejection.field}` : 'body', message: rejection.message ?? cause?.message ?? err.message }]);
   }
   return err;
 }

@@ -19,7 +19,9 @@ describe('the five profiles', () => {
   test('load, and resolve every process for every LA', () => {
     expect(registry.ids()).toEqual(['bracknell-forest', 'derbyshire', 'england', 'northamptonshire', 'york']);
     for (const id of registry.ids()) {
-      expect(registry.processTypes(id)).toEqual(['child-in-need-plan', 'child-protection-enquiry', 'child-protection-plan', 'looked-after', 'pathway-plan', 'referral', 'single-assessment']);
+      // Only Derbyshire's standards describe a corporate complaints procedure (seed 000 L1560-1568).
+      const corporate = id === 'derbyshire' ? ['complaint-corporate'] : [];
+      expect(registry.processTypes(id)).toEqual(['child-in-need-plan', 'child-protection-enquiry', 'child-protection-plan', ...corporate, 'complaint-statutory', 'looked-after', 'pathway-plan', 'referral', 'single-assessment']);
       expect(registry.resolve(id, 'referral').steps.map((s) => s.key)).toEqual(['referral-decision']);
       expect(registry.resolve(id, 'single-assessment').steps.map((s) => s.key)).toContain('assessment-complete');
       expect(registry.resolve(id, 'child-protection-enquiry').steps.map((s) => s.key).sort()).toEqual(id === 'england' || id === 'northamptonshire' ? ['icpc', 's47-complete'] : ['icpc', 's47-complete', 'strategy-discussion']);

@@ -22,8 +22,20 @@ export function currentDetails(input: ClockInput, view: ClockView): string {
   lines.push('', '| step | due | status | told |', '|---|---|---|---|');
   for (const s of view.steps) {
     const told = s.escalations.map((e) => `${e.tier}→${e.recipients?.join('/') ?? e.role}`).join(', ') || '-';
-    lines.push(`| ${s.key}${s.occurrence > 1 || s.status === 'completed' && view.steps.filter((x) => x.key === s.key).length > 1 ? ` #${s.occurrence}` : ''}${s.noAccess?.length ? ` (${s.noAccess.length} no-access)` : ''} | ${s.dueDate ? formatLongDate(s.dueDate) : '-'}${s.revisedTarget ? ` (revised ${s.revisedTarget})` : ''} | ${s.status}${s.completedAt ? ` ${formatLongDate(s.completedAt.slice(0, 10))}` : ''}${s.late ? ' (late)' : ''} | ${told} |`);
+    const window = s.window && s.status !== 'completed' ? ` (complainant's window: a request dated by then is in time; closes after ${formatLongDate(s.window.closesAfter)})` : '';
+    lines.push(`| ${s.key}${s.occurrence > 1 || s.status === 'completed' && view.steps.filter((x) => x.key === s.key).length > 1 ? ` #${s.occurrence}` : ''}${s.noAccess?.length ? ` (${s.noAccess.length} no-access)` : ''} | ${s.dueDate ? formatLongDate(s.dueDate) : '-'}${s.revisedTarget ? ` (revised ${s.revisedTarget})` : ''}${s.extensions?.length && !s.revisedTarget ? ' (extended)' : ''} | ${s.status}${window}${s.completedAt ? ` ${formatLongDate(s.completedAt.slice(0, 10))}` : ''}${s.late ? ' (late)' : ''} | ${told} |`);
   }
+  const extended = view.steps.filter((s) => s.extensions?.length);
+  if (extended.length) {
+    lines.push('', '**Extensions**');
+    for (const s of extended) {
+      for (const e of s.extensions!) {
+        lines.push(`- ${s.key}: ${e.statutory ? 'extended' : 'revised target'} ${e.from ? `from ${formatLongDate(e.from)} ` : ''}to **${formatLongDate(e.until)}**: ${e.reason}${e.agreedWithComplainant ? ' (agreed with the complainant)' : ''}; recorded ${e.recordedAt}${e.by ? ` by ${e.by}${e.byRole ? ` (${e.byRole})` : ''}` : ''}`);
+      }
+    }
+  }
+  const limit = view.timeLimit;
+  if (limit) lines.push('', `Time limit: received ${limit.late ? `after ${formatLongDate(limit.limitDate)} (LATE; considered: ${limit.acceptedLate?.reason ?? 'no decision recorded'})` : `by ${formatLongDate(limit.limitDate)} (in time)`}`);
   for (const m of view.migrations ?? []) lines.push('', `Migrated ${m.at} by ${m.by ?? 'admin'}: ${m.reason} (${m.changes.join('; ') || 'no open date moved'})`);
   lines.push('', `Rules ${input.rules.profileId}@${input.rules.version}, calendar ${input.calendar.version}`);
   return lines.join('\n');

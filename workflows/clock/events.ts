@@ -9,8 +9,8 @@ import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workin
 import type { ClockEvent } from '../contracts/events';
 import { ProcessShape, shapeOf } from '../journeys';
 import { conditionAnchors } from './cadence';
-import { stepLabel } from './explain';
-import { completionOf, occurrenceTimes, openOccurrence, pickAnchor } from './schedule';
+import { formatSource, stepLabel } from './explain';
+import { completionOf, occurrenceTimes, openOccurrence, pickAnchor, windowOf } from './schedule';
 import type { ClockInput, ClockState } from './types';
 
 /** Clocks drift between a case system and the worker; a completion up to this far "ahead" is accepted. */
@@ -23,6 +23,8 @@ export interface Rejection {
   message: string;
   /** 409 for a conflict with the process's state, 422 otherwise. */
   conflict?: boolean;
+  /** 403: the profile needs another role's approval (an extension only the complaints manager may agree). */
+  forbidden?: boolean;
 }
 
 /** Later than now: a datetime beyond the allowed skew, or a date after today (London). */
@@ -57,6 +59,23 @@ export function extensionLimit(input: ClockInput, state: ClockState, step: strin
   return { maxDate: due.dueDate, base: last?.until ?? t.due.dueDate };
 }
 
+/**
+ * A complainant's request for the next stage: only once the window is open (the previous stage's response
+ * was sent), dated within it, and not in the future. A request dated after the last day is out of time.
+ */
+function checkWindowRequest(cal: WorkingDayCalendar, input: ClockInput, state: ClockState, rule: ClockInput['rules']['steps'][number], at: ParsedMoment, raw: string, now: number): Rejection | undefined {
+  const w = windowOf(cal, state, rule, occurrenceTimes(cal, input, state, rule, 1));
+  if (!w) return { field: 'anchor', message: `the complainant asks for this stage after '${rule.anchor}'; record that first`, conflict: true };
+  if (w.requestedAt) return { field: 'anchor', message: `${rule.window!.closedBy} was already recorded (${w.requestedAt})`, conflict: true };
+  if (inFuture(at, now)) return { field: 'at', message: `${raw} is in the future (now ${formatLondon(now)}); record the request once it has been made` };
+  const opened = occurrenceTimes(cal, input, state, rule, 1)!;
+  if (momentBefore(at, opened.from)) return { field: 'at', message: `${raw} is before ${rule.anchor} (${opened.fromRaw}), which opens the window` };
+  if (at.date > w.lastDay) {
+    return { field: 'at', message: `${raw} is after the complainant's window closed: ${rule.title} ended on ${w.lastDay} (${rule.due.value} ${rule.due.unit} after ${rule.anchor}, ${formatSource(rule.source)}); the complaint closes at the end of ${w.closesAfter}` };
+  }
+  return undefined;
+}
+
 function waitingFor(rule: ClockInput['rules']['steps'][number]): string {
   const alternatives = (rule.also ?? []).map((a) => a.anchor);
   return [rule.anchor, ...alternatives].map((a) => `'${a}'`).join(' or ');
@@ -71,6 +90,7 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
       case 'step-completed': {
         const rule = input.rules.steps.find((s) => s.key === event.step);
         if (!rule) return { field: 'step', message: `unknown step '${event.step}' for ${input.processType} (steps: ${input.rules.steps.map((s) => s.key).join(', ')})` };
+        if (rule.window) return { field: 'step', message: `'${event.step}' is the complainant's window: record their request as {type: 'anchor', anchor: '${rule.window.closedBy}', at}` };
         const occurrence = openOccurrence(state, rule);
         const already = completionOf(state, rule, occurrence);
         if (already) return { field: 'step', message: `'${stepLabel(rule, occurrence)}' was already completed at ${already.occurredAt}`, conflict: true };
@@ -107,7 +127,10 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         const limit = extensionLimit(input, state, event.step);
         if ('field' in limit) return limit;
         if (rule.extension?.approverRole && event.byRole !== rule.extension.approverRole && event.byRole !== 'admin') {
-          return { field: 'type', message: `extending '${event.step}' needs the approval of the ${rule.extension.approverRole}` };
+          return { field: 'type', forbidden: true, message: `extending '${event.step}' needs the approval of the ${rule.extension.approverRole}: the ${rule.extension.approverRole} sends it (${formatSource(rule.extension.source)})` };
+        }
+        if (rule.extension?.complainantAgreement && event.agreedWithComplainant !== true) {
+          return { field: 'agreedWithComplainant', message: `extending '${event.step}' must be agreed with the complainant first; send agreedWithComplainant: true once it is (${formatSource(rule.extension.source)})` };
         }
         const until = event.until ?? limit.maxDate;
         const u = moment(until, 'until');
@@ -129,6 +152,11 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         const ending = shape.endingAnchors?.[event.anchor];
         if (ending && inFuture(at, now)) {
           return { field: 'at', message: `${event.at} is in the future: the process ends (${ending}) when it has happened` };
+        }
+        const windowStep = input.rules.steps.find((s) => s.window?.closedBy === event.anchor);
+        if (windowStep) {
+          const refusal = checkWindowRequest(cal, input, state, windowStep, at, event.at, now);
+          if (refusal) return refusal;
         }
         const sameStep = input.rules.steps.find((s) => s.key === event.anchor && !s.repeat);
         if (sameStep && !(state.completions[sameStep.key] ?? []).length) {
@@ -170,6 +198,17 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
       case 'close':
         if (!event.reason || event.reason.trim().length < 3) return { field: 'reason', message: 'a reason is required to close a process' };
         return undefined;
+      case 'withdraw': {
+        if (!shape.withdrawable) return { field: 'type', message: `a ${input.processType} cannot be withdrawn; a manager closes it with {type: 'close', reason}` };
+        if (!event.reason || event.reason.trim().length < 3) return { field: 'reason', message: 'a reason is required to record a withdrawal' };
+        const at = moment(event.occurredAt, 'occurredAt');
+        if ('error' in at) return at.error;
+        if (inFuture(at, now)) return { field: 'occurredAt', message: `${event.occurredAt} is in the future (now ${formatLondon(now)}); record a withdrawal once it has happened` };
+        // The anchor it cannot start without is when it began (a complaint's receipt).
+        const began = (shape.requiredAnchors ?? []).map((a) => state.anchors[a]).find(Boolean);
+        if (began && momentBefore(at, parseMoment(began))) return { field: 'occurredAt', message: `${event.occurredAt} is before the process began (${began})` };
+        return undefined;
+      }
       default:
         return { field: 'type', message: `unknown event type '${(event as { type: string }).type}'` };
     }
@@ -227,15 +266,31 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
         what += `; ${effect.setsAnchor} recorded at ${event.occurredAt}`;
       }
       if (effect?.ends) state.finished = { reason: `${event.step} outcome ${event.outcome}: ${effect.means}`, at, step: event.step, outcome: event.outcome! };
+      const last = shape.completionEnds?.[event.step];
+      if (last) {
+        state.finished = { reason: `${event.step} completed: ${last}`, at, step: event.step, outcome: 'completed' };
+        what += `; the process ends: ${last}`;
+      }
       break;
     }
     case 'extend': {
       const limit = extensionLimit(input, state, event.step) as { maxDate: string };
       const rule = input.rules.steps.find((s) => s.key === event.step)!;
-      const until = event.until ?? limit.maxDate;
+      const { maxDate, base } = limit as { maxDate: string; base: string };
+      const until = event.until ?? maxDate;
       const occurrence = openOccurrence(state, rule);
-      (state.extensions[event.step] ??= []).push({ occurrence, until, reason: event.reason.trim(), recordedAt: at, statutory: rule.extension!.statutory, ...(event.by ? { by: event.by } : {}) });
-      what = `${event.step} ${rule.extension!.statutory ? 'extended' : 'given a revised target'} to ${until}: ${event.reason.trim()}`;
+      (state.extensions[event.step] ??= []).push({
+        occurrence,
+        until,
+        from: base,
+        reason: event.reason.trim(),
+        recordedAt: at,
+        statutory: rule.extension!.statutory,
+        ...(event.agreedWithComplainant ? { agreedWithComplainant: true } : {}),
+        ...(event.by ? { by: event.by } : {}),
+        ...(event.byRole ? { byRole: event.byRole } : {}),
+      });
+      what = `${event.step} ${rule.extension!.statutory ? 'extended' : 'given a revised target'} from ${base} to ${until} (the maximum is ${maxDate})${event.agreedWithComplainant ? ', agreed with the complainant' : ''}: ${event.reason.trim()}`;
       break;
     }
     case 'reassign': {
@@ -278,6 +333,10 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
     case 'close':
       state.closed = { reason: event.reason.trim(), at, ...(event.by ? { by: event.by } : {}) };
       what = `closed: ${event.reason.trim()}`;
+      break;
+    case 'withdraw':
+      state.finished = { reason: `withdrawn by the complainant on ${event.occurredAt}: ${event.reason.trim()}`, at, step: 'withdraw', outcome: 'withdrawn' };
+      what = `${state.finished.reason}; open steps lapse`;
       break;
   }
   if (event.eventId) {

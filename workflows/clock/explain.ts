@@ -27,6 +27,11 @@ const UNIT_WORDS: Record<string, string> = {
   hours: 'hours',
 };
 
+/** "20 working days", for explanations. */
+export function durationWords(d: { value: number; unit: string }): string {
+  return `${d.value} ${UNIT_WORDS[d.unit] ?? d.unit}`;
+}
+
 /** What one due date was counted from: the rule itself, an alternative timing, or the previous occurrence. */
 export interface TimingUsed {
   anchorLabel: string;

@@ -28,6 +28,7 @@ import { ProcessShape, shapeOf } from '../journeys';
 import { Rejection, applyEvent, checkEvent, recordHistory } from './events';
 import { compactForContinueAsNew } from './compact';
 import { pendingMilestones } from './milestones';
+import { timeLimitOf } from './timeLimit';
 import type { ProcessType } from '../../profiles/schema';
 import { Schedule, buildSchedule } from './schedule';
 import * as SA from './searchAttributes';
@@ -80,6 +81,7 @@ export function toView(input: ClockInput, state: ClockState, schedule: Schedule,
     calendarVersion: input.calendar.version,
     steps: schedule.steps,
     ...(next?.dueDate ? { nextDue: { step: next.key, occurrence: next.occurrence, dueDate: next.dueDate, dueAt: next.dueAt! } } : {}),
+    ...(input.rules.timeLimit ? { timeLimit: timeLimitOf(input, state.anchors) } : {}),
     ...(state.closed ? { closed: state.closed } : {}),
     ...(state.handedOver ? { handedOver: state.handedOver } : {}),
     ...(state.migrations?.length ? { migrations: state.migrations } : {}),
@@ -90,7 +92,7 @@ export function toView(input: ClockInput, state: ClockState, schedule: Schedule,
 /** A validator's refusal: the caller gets the field and reason; nothing enters history. */
 function refuse(rejection: Rejection | undefined) {
   if (!rejection) return;
-  throw ApplicationFailure.create({ type: rejection.conflict ? 'Conflict' : 'InvalidEvent', message: `${rejection.field}: ${rejection.message}`, details: [rejection], nonRetryable: true });
+  throw ApplicationFailure.create({ type: rejection.conflict ? 'Conflict' : rejection.forbidden ? 'Forbidden' : 'InvalidEvent', message: `${rejection.field}: ${rejection.message}`, details: [rejection], nonRetryable: true });
 }
 
 function safeSchedule(input: ClockInput, state: ClockState, now: number, workflowId: string): Schedule {
@@ -106,7 +108,11 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
   const { workflowId } = workflowInfo();
   const state = initialState(input);
   if (input.carried) recordHistory(state, formatLondon(Date.now()), `run ${state.run} (continued as new, rules ${input.rules.version} carried)`);
-  else recordHistory(state, formatLondon(Date.now()), `started on ${input.rules.profileId} rules ${input.rules.version}, calendar ${input.calendar.version}${input.startedBy ? ` by ${input.startedBy}` : ''}`);
+  else {
+    recordHistory(state, formatLondon(Date.now()), `started on ${input.rules.profileId} rules ${input.rules.version}, calendar ${input.calendar.version}${input.startedBy ? ` by ${input.startedBy}` : ''}`);
+    const limit = timeLimitOf(input, state.anchors);
+    if (limit?.acceptedLate) recordHistory(state, formatLondon(Date.now()), `made after the time limit (${limit.limitDate}, ${limit.source}); considered anyway: ${limit.acceptedLate.reason}`, limit.acceptedLate.by);
+  }
   let changed = false;
   let cycleEnded = false;
   const deliveries: Promise<void>[] = [];
@@ -298,6 +304,14 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
   for (;;) {
     const now = Date.now();
     const schedule = safeSchedule(input, state, now, workflowId);
+    if (schedule.lapsed && !state.closed && !state.finished) {
+      // The complainant did not ask for the next stage in time: the complaint closes (no one is escalated).
+      const { step, lastDay, closesAfter } = schedule.lapsed;
+      const at = formatLondon(now);
+      state.finished = { reason: `${step.key} lapsed: no ${step.window!.closedBy} dated by ${lastDay} was recorded by the end of ${closesAfter}; the complaint is closed`, at, step: step.key, outcome: 'lapsed' };
+      recordHistory(state, at, state.finished.reason);
+      continue;
+    }
     decide(schedule);
     publish(schedule, false);
     await handOver();

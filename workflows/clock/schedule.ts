@@ -10,8 +10,9 @@ import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workin
 import type { AnchorPick, ResolvedStepRule } from '../../profiles/resolved';
 import type { Role, Source, Tier } from '../../profiles/schema';
 import { CountContext, anchorValues, describeCondition, variantFor } from './cadence';
-import { TimingUsed, explainDue, stepLabel } from './explain';
-import type { ClockInput, ClockState, Completion, NoticeTier, NotificationRecord, StepView } from './types';
+import { TimingUsed, durationWords, explainDue, formatSource, stepLabel } from './explain';
+import { formatLongDate } from '../../calendar/localDate';
+import type { ClockInput, ClockState, Completion, Extension, NoticeTier, NotificationRecord, StepView } from './types';
 
 export const TIER_LEVEL: Record<Tier, number> = { reminder: 0, overdue: 1, escalated: 2, critical: 3 };
 /** Who hears of a visit at which the child was not seen (brief s4: recorded and escalated). */
@@ -42,6 +43,8 @@ export interface Schedule {
   /** The open step due soonest. */
   current?: StepView;
   allDone: boolean;
+  /** A complainant's window that ended with no request, once the time to record one made in time has passed. */
+  lapsed?: { step: ResolvedStepRule; lastDay: string; closesAfter: string };
 }
 
 /** The value a rule counts from, per its pick (brief s3: every candidate anchor is kept). */
@@ -68,6 +71,8 @@ export interface OccurrenceTimes {
   effectiveLateFrom: number;
   epoch: number;
   revisedTarget?: string;
+  /** The due date before a statutory extension moved it (for the explanation). */
+  originalDueDate?: string;
   /** The other timings that were recorded but gave a later date (for the explanation). */
   alternatives: string[];
 }
@@ -165,7 +170,7 @@ export function occurrenceTimes(cal: WorkingDayCalendar, input: ClockInput, stat
     // A statutory extension (complaints) moves the due date itself.
     const moved: Due = { dueDate: last.until, lateFrom: endOfLondonDay(last.until) };
     if (rule.meeting) moved.planBy = cal.workingDayOnOrBefore(last.until);
-    return { ...base, due: moved, ladderBase: last.until, effectiveLateFrom: moved.lateFrom, epoch: extensions.length };
+    return { ...base, due: moved, ladderBase: last.until, effectiveLateFrom: moved.lateFrom, epoch: extensions.length, originalDueDate: chosen.due.dueDate };
   }
   return { ...base, due: chosen.due, ladderBase: last.until, effectiveLateFrom: endOfLondonDay(last.until), epoch: extensions.length, revisedTarget: last.until };
 }
@@ -210,6 +215,7 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
     if (at > now && (nextWakeAt === undefined || at < nextWakeAt)) nextWakeAt = at;
   };
   const ended = state.closed ?? state.finished;
+  let lapsed: Schedule['lapsed'];
   const escalationsOf = (key: string, occurrence: number) =>
     state.notifications
       .filter((n) => n.step === key && n.occurrence === occurrence)
@@ -268,8 +274,37 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
       view.dueAt = formatLondon(t.due.lateFrom - 1000);
       if (t.due.planBy) view.planBy = t.due.planBy;
       if (t.revisedTarget) view.revisedTarget = t.revisedTarget;
-      view.explanation = explainDue(cal, rule, t.timing, t.from, t.due.dueDate, input.rules.anchorOnNonWorkingDay);
+      view.explanation = explainDue(cal, rule, t.timing, t.from, t.originalDueDate ?? t.due.dueDate, input.rules.anchorOnNonWorkingDay);
       if (t.alternatives.length) view.explanation += `; the earliest timing applies (${t.alternatives.join('; ')})`;
+      const extensions = (state.extensions[rule.key] ?? []).filter((e) => (e.occurrence ?? 1) === occurrence);
+      if (extensions.length) {
+        view.extensions = extensions;
+        view.explanation += `; ${extensions.map(describeExtension).join('; ')}`;
+        if (rule.extension) view.explanation += ` (at most ${durationWords(rule.extension.max)} after ${t.timing.anchorLabel}: ${formatSource(rule.extension.source)})`;
+      }
+    }
+    if (rule.window) {
+      const w = windowOf(cal, state, rule, t);
+      if (w) {
+        view.window = { closedBy: rule.window.closedBy, lastDay: w.lastDay, closesAfter: w.closesAfter };
+        view.explanation += `; the complainant's time, not the LA's: a ${rule.window.closedBy} dated by then is in time and can be recorded until the end of ${formatLongDate(w.closesAfter)}, when the process closes without one (${formatSource(rule.window.graceSource)})`;
+      }
+      if (w?.requestedAt) {
+        view.status = 'completed';
+        view.completedAt = w.requestedAt;
+        continue;
+      }
+      if (!w) {
+        view.status = ended ? 'cancelled' : 'awaiting-anchor';
+        continue;
+      }
+      const over = now >= w.lateFrom;
+      view.status = over ? 'lapsed' : ended ? 'cancelled' : 'awaiting-complainant';
+      if (ended) continue;
+      wake(w.lateFrom);
+      wake(w.closesAt);
+      if (now >= w.closesAt && !lapsed) lapsed = { step: rule, lastDay: w.lastDay, closesAfter: w.closesAfter };
+      continue;
     }
     if (completion) {
       view.status = 'completed';
@@ -294,7 +329,7 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
       continue;
     }
     const overdue = now >= t.effectiveLateFrom;
-    view.status = overdue ? 'overdue' : t.revisedTarget ? 'extended' : 'pending';
+    view.status = overdue ? 'overdue' : t.epoch ? 'extended' : 'pending';
     if (now >= t.due.lateFrom) overdueSteps.push(rule.key);
     wake(t.effectiveLateFrom);
     wake(t.due.lateFrom);
@@ -340,5 +375,30 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
   const open = steps.filter((s) => s.status === 'pending' || s.status === 'overdue' || s.status === 'extended');
   const current = [...open].filter((s) => s.dueDate).sort((a, b) => (a.dueAt! < b.dueAt! ? -1 : a.dueAt! > b.dueAt! ? 1 : 0))[0];
   const allDone = steps.every((s) => s.status === 'completed' || s.status === 'cancelled');
-  return { steps, decisions, nextWakeAt, overdueSteps, escalationLevel, current, allDone };
+  return { steps, decisions, nextWakeAt, overdueSteps, escalationLevel, current, allDone, ...(lapsed ? { lapsed } : {}) };
+}
+
+/** An extension in words: from and to, why, agreed with whom, who recorded it and when. */
+function describeExtension(e: Extension): string {
+  const what = e.statutory ? 'extended' : 'revised target';
+  return `${what} ${e.from ? `from ${formatLongDate(e.from)} ` : ''}to ${formatLongDate(e.until)}: ${e.reason}${e.agreedWithComplainant ? ' (agreed with the complainant)' : ''}, recorded ${e.recordedAt}${e.by ? ` by ${e.by}${e.byRole ? ` (${e.byRole})` : ''}` : ''}`;
+}
+
+export interface WindowTimes {
+  lastDay: string;
+  /** End of the last day: a request dated later is out of time. */
+  lateFrom: number;
+  /** The last day a request made in time can still be recorded, and the instant the process closes without one. */
+  closesAfter: string;
+  closesAt: number;
+  /** The request that closed the window, if one was recorded. */
+  requestedAt?: string;
+}
+
+/** A complainant's window: open once the step it counts from happened; closed by the request, or lapsed. */
+export function windowOf(cal: WorkingDayCalendar, state: ClockState, rule: ResolvedStepRule, t: OccurrenceTimes | undefined): WindowTimes | undefined {
+  if (!rule.window || !t) return undefined;
+  const closesAfter = computeDue(cal, parseMoment(t.due.dueDate), rule.window.recordingGrace).dueDate;
+  const requestedAt = pickAnchor(state, rule.window.closedBy);
+  return { lastDay: t.due.dueDate, lateFrom: t.due.lateFrom, closesAfter, closesAt: endOfLondonDay(closesAfter), ...(requestedAt ? { requestedAt } : {}) };
 }

@@ -33,6 +33,8 @@ export interface ClockInput {
   steppedUpFrom?: string;
   /** The compact state carried across continue-as-new (years-long plans); absent on the first run. */
   carried?: ClockState;
+  /** The recorded decision to consider a process started outside its time limit (a complaint over a year late). */
+  lateAccepted?: { reason: string; by?: string };
 }
 
 export interface Completion {
@@ -71,8 +73,13 @@ export interface Extension {
   until: string; // LocalDate
   reason: string;
   by?: string;
+  /** The role that sent it (checked against the profile's approver role). */
+  byRole?: string;
   recordedAt: string;
   statutory: boolean;
+  /** The date it replaced (the due date, or the previous extension's). */
+  from?: string;
+  agreedWithComplainant?: boolean;
 }
 
 /** A ladder tier, or the alert a no-access visit raises. */
@@ -130,7 +137,11 @@ export interface ClockState {
   migrations?: MigrationRecord[];
 }
 
-export type StepStatus = 'pending' | 'completed' | 'overdue' | 'extended' | 'cancelled' | 'awaiting-anchor';
+/**
+ * `awaiting-complainant`: a complainant's window is open (their time, not the LA's duty); `lapsed`: it
+ * ended with no request recorded.
+ */
+export type StepStatus = 'pending' | 'completed' | 'overdue' | 'extended' | 'cancelled' | 'awaiting-anchor' | 'awaiting-complainant' | 'lapsed';
 
 export interface StepView {
   key: string;
@@ -146,6 +157,10 @@ export interface StepView {
   planBy?: string;
   /** An agreed revised target that moves reminders and escalations (not the statutory date). */
   revisedTarget?: string;
+  /** Every extension of this occurrence, in order: the date it moved from and to, why, who and when. */
+  extensions?: Extension[];
+  /** A complainant's window: the last day a request is recorded as in time, and when the process closes without one. */
+  window?: { closedBy: string; lastDay: string; closesAfter: string };
   completedAt?: string;
   outcome?: string;
   late?: boolean;
@@ -217,6 +232,8 @@ export interface ClockView {
   calendarVersion: string;
   steps: StepView[];
   nextDue?: { step: string; occurrence: number; dueDate: string; dueAt: string };
+  /** Whether the process started within its time limit, and the decision that accepted it if not. */
+  timeLimit?: { anchor: string; limitDate: string; late: boolean; acceptedLate?: ClockInput['lateAccepted']; source: string };
   closed?: ClockState['closed'];
   handedOver?: ClockState['handedOver'];
   migrations?: MigrationRecord[];

@@ -45,6 +45,7 @@ export const ExtendEventSchema = z.object({
   step: z.string().min(1),
   reason: z.string().trim().min(3, 'a reason is required for an extension'),
   until: LocalDateSchema.optional().describe("new date; without it, the rule's maximum"),
+  agreedWithComplainant: z.boolean().optional().describe('complaints: the extension was agreed with the complainant (required where the profile says so)'),
 });
 
 export const ReassignEventSchema = z
@@ -80,6 +81,13 @@ export const CloseEventSchema = z.object({
   reason: z.string().trim().min(3, 'a reason is required to close a process'),
 });
 
+export const WithdrawEventSchema = z.object({
+  type: z.literal('withdraw'),
+  eventId,
+  occurredAt: MomentSchema.describe('when the complainant withdrew'),
+  reason: z.string().trim().min(3, 'a reason is required to record a withdrawal').max(500),
+});
+
 export const ProcessEventSchema = z.discriminatedUnion('type', [
   StepCompletedEventSchema,
   ExtendEventSchema,
@@ -87,6 +95,7 @@ export const ProcessEventSchema = z.discriminatedUnion('type', [
   AnchorEventSchema,
   SetIntervalEventSchema,
   CloseEventSchema,
+  WithdrawEventSchema,
 ]);
 export type ProcessEvent = z.infer<typeof ProcessEventSchema>;
 

@@ -4,7 +4,7 @@
  * hand from the profile's rules (each file says how); test/workflow/cp-journey.test.ts runs them on the
  * time-skipping server with the real worker and mail sink.
  */
-export type ProcessRef = 'enquiry' | 'plan' | 'cin' | 'lac' | 'pathway';
+export type ProcessRef = 'enquiry' | 'plan' | 'cin' | 'lac' | 'pathway' | 'complaint' | 'corporate';
 
 export const WORKFLOW_TYPES: Record<ProcessRef, string> = {
   enquiry: 'child-protection-enquiry',
@@ -12,6 +12,8 @@ export const WORKFLOW_TYPES: Record<ProcessRef, string> = {
   cin: 'child-in-need-plan',
   lac: 'looked-after',
   pathway: 'pathway-plan',
+  complaint: 'complaint-statutory',
+  corporate: 'complaint-corporate',
 };
 
 export interface JourneyEvent {
@@ -23,7 +25,7 @@ export interface JourneyEvent {
   /** The event body, exactly as the API takes it. */
   event: Record<string, unknown>;
   /** For an event out of order: how it must be refused ('Ended' = the process has already finished). */
-  rejected?: { type: 'Conflict' | 'InvalidEvent' | 'Ended'; field?: string };
+  rejected?: { type: 'Conflict' | 'InvalidEvent' | 'Forbidden' | 'Ended'; field?: string };
   /** The hand working, in words. */
   why: string;
 }
