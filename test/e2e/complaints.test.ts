@@ -1,0 +1,86 @@
+/**
+ * Complaints through the API against a real dev server, back-dated (the dev server runs in real time):
+ * a late complaint needs a recorded decision; a bad extension (no reason, past the maximum, not agreed with
+ * the complainant, the wrong role) is refused with the field named and changes nothing; a good one moves the
+ * date and shows who, when and why in the API and in the Temporal UI's details; a withdrawal ends it.
+ * Hand-worked (2026 bank holidays: 3 Apr, 6 Apr, 4 May, 25 May, 31 Aug, 25 Dec, 28 Dec):
+ *  - received Mon 5 Oct 2026: stage 1 due 10 WD later = Tue 6 .. Fri 9 (4), Mon 12 .. Fri 16 (9), Mon 19 Oct (10);
+ *    the maximum, 20 WD: Tue 20 .. Fri 23 (14), Mon 26 .. Fri 30 (19), Mon 2 Nov 2026 (20).
+ *  - the matter on Mon 1 Sep 2025: the year ends Tue 1 Sep 2026, so a complaint received on 5 Oct 2026 is late.
+ */
+import { DevStack, startDevStack, stepOf } from '../support/devStack';
+
+let s: DevStack;
+beforeAll(async () => {
+  s = await startDevStack();
+});
+afterAll(async () => s?.teardown());
+
+const start = (body: object, token = 'dev-complaints-manager') => s.call('POST', '/api/processes', body, token);
+const received = { 'stage1-received': '2026-10-05T11:00:00+01:00' };
+
+/** What a refused event must leave untouched: every step and the whole history. */
+const snapshot = async (id: string) => {
+  const v = await s.view(id);
+  return JSON.stringify({ steps: v.steps, history: v.history });
+};
+
+test('a late complaint needs a recorded decision; bad extensions change nothing; a good one is recorded with who, when and why', async () => {
+  const body = { type: 'complaint-statutory', caseId: 'CMP-E2E-1', localAuthority: 'england', anchors: { ...received, 'matter-occurred': '2025-09-01' }, assignment: { workerId: 'sw-eng-none', team: 'eng-demo' } };
+  const late = await start(body);
+  expect(late.status).toBe(422);
+  expect(late.body.errors[0]).toMatchObject({ field: 'lateAccepted', message: expect.stringContaining('2026-09-01') });
+  const started = await start({ ...body, lateAccepted: { reason: 'the young person was in hospital for most of the year' } });
+  expect(started.status).toBe(201);
+  const id = started.body.workflowId;
+  const first = await s.view(id);
+  expect(first.timeLimit).toMatchObject({ limitDate: '2026-09-01', late: true, acceptedLate: { reason: 'the young person was in hospital for most of the year', by: 'dev-complaints-manager' } });
+  expect(stepOf(first, 'stage1-response')).toMatchObject({ dueDate: '2026-10-19' });
+  const before = await snapshot(id);
+
+  const noReason = await s.event(id, { type: 'extend', step: 'stage1-response', agreedWithComplainant: true }, 'dev-team-manager');
+  expect(noReason.status).toBe(400);
+  expect(noReason.body.errors[0].field).toBe('body.reason');
+  const pastMax = await s.event(id, { type: 'extend', step: 'stage1-response', reason: 'complex', until: '2026-11-03', agreedWithComplainant: true }, 'dev-team-manager');
+  expect(pastMax.status).toBe(422);
+  expect(pastMax.body.errors[0]).toMatchObject({ field: 'body.until', message: expect.stringContaining('2026-11-02') });
+  const notAgreed = await s.event(id, { type: 'extend', step: 'stage1-response', reason: 'complex', until: '2026-10-26' }, 'dev-team-manager');
+  expect(notAgreed.status).toBe(422);
+  expect(notAgreed.body.errors[0].field).toBe('body.agreedWithComplainant');
+  const worker = await s.event(id, { type: 'extend', step: 'stage1-response', reason: 'complex', until: '2026-10-26', agreedWithComplainant: true }, 'dev-social-worker');
+  expect(worker.status).toBe(403);
+  const window = await s.event(id, { type: 'anchor', anchor: 'stage2-requested', at: '2026-10-20' });
+  expect(window.status).toBe(409);
+  expect(await snapshot(id)).toBe(before);
+
+  const extended = await s.accept(id, { type: 'extend', step: 'stage1-response', reason: 'complex: three teams involved', until: '2026-10-26', agreedWithComplainant: true }, 'dev-team-manager');
+  expect(stepOf(extended, 'stage1-response')).toMatchObject({
+    dueDate: '2026-10-26',
+    extensions: [{ from: '2026-10-19', until: '2026-10-26', reason: 'complex: three teams involved', agreedWithComplainant: true, statutory: true, by: 'dev-team-manager', byRole: 'team-manager' }],
+  });
+  // The Temporal UI shows the same record in the workflow's current details.
+  const meta = (await s.client.workflow.getHandle(id).query('__temporal_workflow_metadata')) as { currentDetails?: string };
+  expect(meta.currentDetails).toContain('- stage1-response: extended from Mon 19 Oct 2026 to **Mon 26 Oct 2026**: complex: three teams involved (agreed with the complainant)');
+  expect(meta.currentDetails).toContain('Time limit: received after Tue 1 Sep 2026 (LATE; considered: the young person was in hospital for most of the year)');
+
+  const withdrawn = await s.accept(id, { type: 'withdraw', occurredAt: '2026-10-21', reason: 'resolved with the team manager' });
+  expect(withdrawn.finished.reason).toBe('withdrawn by the complainant on 2026-10-21: resolved with the team manager');
+});
+
+test("Derbyshire: only the complaints manager agrees a stage 1 extension (L1617); York has no corporate procedure", async () => {
+  const started = await start({ type: 'complaint-statutory', caseId: 'CMP-E2E-2', localAuthority: 'derbyshire', anchors: received, assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } });
+  expect(started.status).toBe(201);
+  const id = started.body.workflowId;
+  const before = await snapshot(id);
+  const byTeamManager = await s.event(id, { type: 'extend', step: 'stage1-response', reason: 'complex', agreedWithComplainant: true }, 'dev-team-manager');
+  expect(byTeamManager.status).toBe(403);
+  expect(byTeamManager.body.errors[0]).toMatchObject({ field: 'body.type', message: expect.stringContaining('complaints-manager') });
+  expect(await snapshot(id)).toBe(before);
+  // No `until`: the maximum, Mon 2 Nov 2026.
+  const extended = await s.accept(id, { type: 'extend', step: 'stage1-response', reason: 'complex', agreedWithComplainant: true }, 'dev-complaints-manager');
+  expect(stepOf(extended, 'stage1-response')).toMatchObject({ dueDate: '2026-11-02', extensions: [{ byRole: 'complaints-manager' }] });
+
+  const york = await start({ type: 'complaint-corporate', caseId: 'CMP-E2E-3', localAuthority: 'york', anchors: { received: '2026-10-05' } });
+  expect(york.status).toBe(422);
+  expect(york.body.errors[0]).toMatchObject({ field: 'type', message: expect.stringContaining('york has no complaint-corporate procedure') });
+});
