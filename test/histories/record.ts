@@ -85,6 +85,30 @@ export const SCENARIOS: Scenario[] = [
     ],
     endsAt: '2029-12-02T10:00:00Z',
   },
+  {
+    // Stage 1 extended to the maximum, stage 2 asked for and answered; nobody asks for stage 3, so the
+    // window lapses (Wed 18 Jul 2029) and the complaint closes after the recording grace (end of Wed 25 Jul).
+    name: 'complaint-statutory-v1',
+    start: { type: 'complaint-statutory', caseId: 'HIST-CS-1', localAuthority: 'england', anchors: { 'stage1-received': '2029-03-19' }, assignment: { workerId: 'sw-eng-none', team: 'eng-demo' } },
+    events: [
+      ['2029-03-26T10:00:00+01:00', { type: 'extend', step: 'stage1-response', reason: 'complex complaint', agreedWithComplainant: true }],
+      done('2029-04-17T10:00:00+01:00', 'stage1-response'),
+      anchor('2029-05-10T10:00:00+01:00', 'stage2-requested'),
+      done('2029-06-20T10:00:00+01:00', 'stage2-response'),
+    ],
+    endsAt: '2029-07-27T10:00:00+01:00',
+  },
+  {
+    // Derbyshire's corporate procedure: acknowledged, a revised target agreed, the response sent (it ends).
+    name: 'complaint-corporate-v1',
+    start: { type: 'complaint-corporate', caseId: 'HIST-CC-1', localAuthority: 'derbyshire', anchors: { received: '2029-03-02' }, assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } },
+    events: [
+      done('2029-03-06T10:00:00Z', 'acknowledgement'),
+      ['2029-03-20T10:00:00Z', { type: 'extend', step: 'response', reason: 'internal procedure ongoing', until: '2029-04-20', agreedWithComplainant: true }],
+      done('2029-04-19T10:00:00+01:00', 'response'),
+    ],
+    endsAt: '2029-04-20T10:00:00+01:00',
+  },
 ];
 
 async function main() {
