@@ -36,8 +36,11 @@ export type RunLengths = Map<ProcessRef, Map<string, number>>;
 
 export async function runJourney(t: ClockTestEnv, journey: Journey): Promise<RunLengths> {
   const first = journey.startProcess ?? 'enquiry';
-  const starter = new ProcessStarter(t.env.client, ProfileRegistry.fromDirectory(), t.taskQueue);
-  const counted = Object.entries(journey.start).filter(([k]) => k !== 'date-of-birth').map(([, v]) => v);
+  const registry = ProfileRegistry.fromDirectory();
+  const starter = new ProcessStarter(t.env.client, registry, t.taskQueue);
+  // Start on the first date a step counts from (a date of birth, or the matter a complaint is about, is earlier).
+  const counts = new Set(registry.resolve(journey.la, WORKFLOW_TYPES[first]).steps.map((s) => s.anchor));
+  const counted = Object.entries(journey.start).filter(([k]) => counts.has(k)).map(([, v]) => v);
   await skipTo(t, counted.sort()[0]);
   await starter.start({
     type: WORKFLOW_TYPES[first] as never,
