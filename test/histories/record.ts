@@ -101,13 +101,14 @@ export const SCENARIOS: Scenario[] = [
   {
     // Derbyshire's corporate procedure: acknowledged, a revised target agreed, the response sent (it ends).
     name: 'complaint-corporate-v1',
-    start: { type: 'complaint-corporate', caseId: 'HIST-CC-1', localAuthority: 'derbyshire', anchors: { received: '2029-03-02' }, assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } },
+    // After the statutory scenario in time: the test server's clock only moves forward.
+    start: { type: 'complaint-corporate', caseId: 'HIST-CC-1', localAuthority: 'derbyshire', anchors: { received: '2029-09-03' }, assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } },
     events: [
-      done('2029-03-06T10:00:00Z', 'acknowledgement'),
-      ['2029-03-20T10:00:00Z', { type: 'extend', step: 'response', reason: 'internal procedure ongoing', until: '2029-04-20', agreedWithComplainant: true }],
-      done('2029-04-19T10:00:00+01:00', 'response'),
+      done('2029-09-05T10:00:00+01:00', 'acknowledgement'),
+      ['2029-09-20T10:00:00+01:00', { type: 'extend', step: 'response', reason: 'internal procedure ongoing', until: '2029-10-19', agreedWithComplainant: true }],
+      done('2029-10-18T10:00:00+01:00', 'response'),
     ],
-    endsAt: '2029-04-20T10:00:00+01:00',
+    endsAt: '2029-10-20T10:00:00+01:00',
   },
 ];
 

@@ -13,7 +13,7 @@ const histories = recordedHistories();
 
 test('there are recorded histories of the long-running processes', () => {
   const names = histories.map((h) => h.name);
-  expect(names).toEqual(expect.arrayContaining(['looked-after-v1-run1', 'looked-after-v1-runlast', 'pathway-plan-v1-run1', 'pathway-plan-v1-runlast']));
+  expect(names).toEqual(expect.arrayContaining(['looked-after-v1-run1', 'looked-after-v1-runlast', 'pathway-plan-v1-run1', 'pathway-plan-v1-runlast', 'complaint-statutory-v1', 'complaint-corporate-v1']));
 });
 
 describe.each(histories.map((h) => [h.name, h.path]))('%s', (name, path) => {
