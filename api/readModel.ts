@@ -6,6 +6,7 @@
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { clockViewQuery } from '../workflows/messages';
 import type { ClockView } from '../workflows/clock/types';
+import * as SA from '../workflows/clock/searchAttributes';
 import { HttpProblem, notFound } from './problem';
 
 const QUERY_DEADLINE_MS = 3_000;
@@ -74,14 +75,16 @@ export async function listClocks(client: Client, filter: ListFilter, limit = 500
     byId.set(wf.workflowId, entry);
     if (wf.status.name === 'CONTINUED_AS_NEW') continue;
     const clock = (wf.memo as { clock?: ClockView } | undefined)?.clock;
+    // Until its first workflow task has run a process has no memo; the start's search attributes say what it is.
+    const attribute = (key: typeof SA.CaseId) => wf.typedSearchAttributes.get(key) ?? '';
     const overdueSteps = [...new Set(clock?.steps.filter((s) => s.status === 'overdue').map((s) => s.key) ?? [])];
     if (wf.closeTime) entry.closedAt = wf.closeTime.toISOString();
     entry.current = {
       workflowId: wf.workflowId,
       type: clock?.type ?? wf.type,
-      caseId: clock?.caseId ?? '',
+      caseId: clock?.caseId ?? attribute(SA.CaseId),
       ...(clock?.episode ? { episode: clock.episode } : {}),
-      localAuthority: clock?.localAuthority ?? '',
+      localAuthority: clock?.localAuthority ?? attribute(SA.LocalAuthority),
       ...(clock?.team ? { team: clock.team } : {}),
       status: wf.status.name === 'RUNNING' ? 'open' : (clock?.status ?? wf.status.name.toLowerCase()),
       ...(clock?.nextDue && wf.status.name === 'RUNNING' ? { nextDue: clock.nextDue } : {}),

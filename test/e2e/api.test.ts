@@ -177,7 +177,7 @@ describe('bad input gets a clear 4xx naming the field, and changes nothing', () 
     const ok = await s.call('POST', `/api/processes/${wf}/events`, { type: 'extend', step: 'assessment-complete', reason: 'family abroad until February', until: '2027-02-04', eventId: 'ext-1' }, 'dev-team-manager');
     expect(ok.status).toBe(200);
     expect(ok.body.steps[0]).toMatchObject({ dueDate: '2027-01-07', revisedTarget: '2027-02-04', status: 'extended' });
-    expect(ok.body.history.at(-1)).toMatchObject({ what: 'assessment-complete given a revised target to 2027-02-04: family abroad until February', by: 'dev-team-manager' });
+    expect(ok.body.history.at(-1)).toMatchObject({ what: 'assessment-complete given a revised target from 2027-01-07 to 2027-02-04 (the maximum is 2027-02-04): family abroad until February', by: 'dev-team-manager' });
     // The same eventId again is applied once.
     const again = await s.call('POST', `/api/processes/${wf}/events`, { type: 'extend', step: 'assessment-complete', reason: 'family abroad until February', until: '2027-02-04', eventId: 'ext-1' }, 'dev-team-manager');
     expect(again.status).toBe(200);
