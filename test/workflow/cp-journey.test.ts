@@ -4,25 +4,14 @@
  * Each journey file (test/workflow/journeys/<la>.ts) holds the hand-worked due dates and the complete list
  * of notifications; journeys/run.ts drives the real workflows on the time-skipping server and compares.
  */
-import { readdirSync } from 'node:fs';
-import { ClockTestEnv, startTimeSkipping } from '../support/timeSkipping';
 import type { Journey } from './journeys/journey';
-import { idOf, longest, runJourney, view } from './journeys/run';
+import { idOf, journeysIn, longest, runJourney, serverPerTest, view } from './journeys/run';
 
-const files = readdirSync(`${__dirname}/journeys`).filter((f) => /^[a-z-]+\.ts$/.test(f) && !['journey.ts', 'run.ts'].includes(f)).sort();
+const server = serverPerTest();
 
-// A fresh time-skipping server per journey: its clock only moves forward, and each journey starts in 2027.
-let t: ClockTestEnv;
-beforeEach(async () => {
-  t = await startTimeSkipping();
-});
-afterEach(async () => t?.teardown());
-
-describe.each(files)('%s', (file) => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const journey: Journey = require(`./journeys/${file}`).journey;
-
+describe.each(journeysIn<Journey>('.'))('%s', (_file, journey) => {
   test(`${journey.la}: the whole journey, every due date and every notification`, async () => {
+    const t = server();
     const runs = await runJourney(t, journey);
     const enquiry = await view(t, journey, 'enquiry');
     expect(enquiry.status).toBe('completed');

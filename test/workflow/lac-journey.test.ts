@@ -4,24 +4,14 @@
  * a significant change, the 16th birthday starting pathway planning, leaving care, and the 21st birthday
  * ending support. Prints the longest history of any one run (goal: under 2,000 events).
  */
-import { readdirSync } from 'node:fs';
-import { ClockTestEnv, startTimeSkipping } from '../support/timeSkipping';
 import type { Journey } from './journeys/journey';
-import { idOf, longest, runJourney } from './journeys/run';
+import { idOf, journeysIn, longest, runJourney, serverPerTest } from './journeys/run';
 
-const files = readdirSync(`${__dirname}/journeys/lac`).filter((f) => f.endsWith('.ts')).sort();
+const server = serverPerTest();
 
-let t: ClockTestEnv;
-beforeEach(async () => {
-  t = await startTimeSkipping();
-});
-afterEach(async () => t?.teardown());
-
-describe.each(files)('%s', (file) => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const journey: Journey & { expectEnd: { lac: string; pathway: string } } = require(`./journeys/lac/${file}`).journey;
-
+describe.each(journeysIn<Journey & { expectEnd: { lac: string; pathway: string } }>('lac'))('%s', (_file, journey) => {
   test(`${journey.la}: five years in care, then a care leaver to 21`, async () => {
+    const t = server();
     const runs = await runJourney(t, { ...journey, startProcess: 'lac' });
     const lac = await t.env.client.workflow.getHandle(idOf(journey, 'lac')).result();
     const pathway = await t.env.client.workflow.getHandle(idOf(journey, 'pathway')).result();

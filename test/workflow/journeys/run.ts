@@ -3,13 +3,15 @@
  * checks each step's due date before each event, sends the event (or checks its refusal), then compares
  * the complete set of emails with the journey's list. Returns the longest history of each process's runs.
  */
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ProfileRegistry } from '../../../profiles/load';
 import { ProcessStarter } from '../../../processes/start';
 import { clockEventUpdate, clockViewQuery } from '../../../workflows/messages';
 import type { ClockView } from '../../../workflows/clock/types';
 import { waitFor } from '../../support/ports';
-import type { ClockTestEnv } from '../../support/timeSkipping';
+import { ClockTestEnv, startTimeSkipping } from '../../support/timeSkipping';
 import { Journey, ProcessRef, WORKFLOW_TYPES } from './journey';
 
 export const idOf = (j: Journey, p: ProcessRef) => `${WORKFLOW_TYPES[p]}-${j.caseId}-1`;
@@ -101,3 +103,26 @@ export async function runJourney(t: ClockTestEnv, journey: Journey): Promise<Run
 }
 
 export const longest = (runs: RunLengths, p: ProcessRef) => Math.max(0, ...(runs.get(p)?.values() ?? []));
+
+/** The journeys in a folder (test/workflow/journeys/<dir>), as [file, journey], by file name. */
+export function journeysIn<J extends Journey>(dir: string): [string, J][] {
+  const folder = resolve(__dirname, dir);
+  return readdirSync(folder)
+    .filter((f) => /^[a-z-]+\.ts$/.test(f) && !['journey.ts', 'run.ts'].includes(f))
+    .sort()
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    .map((f) => [f, require(resolve(folder, f)).journey as J]);
+}
+
+/**
+ * A fresh time-skipping server for each test: its clock only moves forward, and each journey has its own
+ * dates. Returns the current one.
+ */
+export function serverPerTest(): () => ClockTestEnv {
+  let t: ClockTestEnv | undefined;
+  beforeEach(async () => {
+    t = await startTimeSkipping();
+  });
+  afterEach(async () => t?.teardown());
+  return () => t!;
+}
