@@ -93,6 +93,10 @@ export class ProcessStarter {
         throw new StartError(422, `anchorKinds.${anchor}`, `'${anchor}' ${req.anchors[anchor] ? 'takes no kind' : 'was not given in anchors'}`);
       }
     }
+    // A request for the next stage closes a window that opens only when the previous stage's response is recorded.
+    for (const step of rules.steps.filter((r) => r.window && req.anchors[r.window.closedBy])) {
+      throw new StartError(422, `anchors.${step.window!.closedBy}`, `'${step.window!.closedBy}' is recorded as an event after '${step.anchor}' (start with ${rules.anchors.filter((a) => !rules.steps.some((r) => r.window?.closedBy === a)).join(', ')}; then record the earlier stages as events, back-dated)`);
+    }
     const limit = timeLimitOf({ rules, ...(req.lateAccepted ? { lateAccepted: req.lateAccepted } : {}) }, req.anchors);
     if (limit?.late && !req.lateAccepted) {
       throw new StartError(422, 'lateAccepted', `${rules.timeLimit!.of} ${req.anchors[rules.timeLimit!.of]} is after the time limit (${rules.timeLimit!.within.value} ${rules.timeLimit!.within.unit} after ${rules.timeLimit!.anchor} ${req.anchors[rules.timeLimit!.anchor]}: ${limit.limitDate}; ${limit.source}); to consider it anyway, record the decision in lateAccepted.reason`);

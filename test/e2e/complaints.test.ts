@@ -80,6 +80,10 @@ test("Derbyshire: only the complaints manager agrees a stage 1 extension (L1617)
   const extended = await s.accept(id, { type: 'extend', step: 'stage1-response', reason: 'complex', agreedWithComplainant: true }, 'dev-complaints-manager');
   expect(stepOf(extended, 'stage1-response')).toMatchObject({ dueDate: '2026-11-02', extensions: [{ byRole: 'complaints-manager' }] });
 
+  const atStage2 = await start({ type: 'complaint-statutory', caseId: 'CMP-E2E-4', localAuthority: 'derbyshire', anchors: { ...received, 'stage2-requested': '2026-11-02' } });
+  expect(atStage2.status).toBe(422);
+  expect(atStage2.body.errors[0].field).toBe('anchors.stage2-requested');
+
   const york = await start({ type: 'complaint-corporate', caseId: 'CMP-E2E-3', localAuthority: 'york', anchors: { received: '2026-10-05' } });
   expect(york.status).toBe(422);
   expect(york.body.errors[0]).toMatchObject({ field: 'type', message: expect.stringContaining('york has no complaint-corporate procedure') });
