@@ -81,7 +81,7 @@ export async function listClocks(client: Client, filter: ListFilter, limit = 500
     if (wf.closeTime) entry.closedAt = wf.closeTime.toISOString();
     entry.current = {
       workflowId: wf.workflowId,
-      type: clock?.type ?? wf.type,
+      type: clock?.type ?? (attribute(SA.ProcessType) || wf.type),
       caseId: clock?.caseId ?? attribute(SA.CaseId),
       ...(clock?.episode ? { episode: clock.episode } : {}),
       localAuthority: clock?.localAuthority ?? attribute(SA.LocalAuthority),

@@ -79,6 +79,10 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     const id = parse(WorkflowIdSchema, req.params.workflowId, 'workflowId');
     const event = parse(ProcessEventSchema, req.body, 'body');
     const allowed = EVENT_ROLES[event.type];
+    // The complaints manager acts on complaints only, never on a child's protection or care clocks.
+    if (req.caller!.role === 'complaints-manager' && !id.startsWith('complaint-')) {
+      throw new HttpProblem(403, 'Forbidden', `the complaints manager sends events to complaints only; ${id} is not one`, [{ field: 'authorization', message: 'role not allowed for this process' }]);
+    }
     if (!allowed.includes(req.caller!.role)) {
       throw new HttpProblem(403, 'Forbidden', `'${event.type}' needs one of the roles ${allowed.join(', ')}; you are ${req.caller!.role}`, [{ field: 'type', message: 'role not allowed for this event' }]);
     }

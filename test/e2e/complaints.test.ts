@@ -41,22 +41,26 @@ test('a late complaint needs a recorded decision; bad extensions change nothing;
   const noReason = await s.event(id, { type: 'extend', step: 'stage1-response', agreedWithComplainant: true }, 'dev-team-manager');
   expect(noReason.status).toBe(400);
   expect(noReason.body.errors[0].field).toBe('body.reason');
-  const pastMax = await s.event(id, { type: 'extend', step: 'stage1-response', reason: 'complex', until: '2026-11-03', agreedWithComplainant: true }, 'dev-team-manager');
+  const pastMax = await s.event(id, { type: 'extend', step: 'stage1-response', reason: 'complex', until: '2026-11-03', agreedWithComplainant: true, agreedAt: '2026-10-15' }, 'dev-team-manager');
   expect(pastMax.status).toBe(422);
   expect(pastMax.body.errors[0]).toMatchObject({ field: 'body.until', message: expect.stringContaining('2026-11-02') });
-  const notAgreed = await s.event(id, { type: 'extend', step: 'stage1-response', reason: 'complex', until: '2026-10-26' }, 'dev-team-manager');
+  const notAgreed = await s.event(id, { type: 'extend', step: 'stage1-response', reason: 'complex', until: '2026-10-26', agreedAt: '2026-10-15' }, 'dev-team-manager');
   expect(notAgreed.status).toBe(422);
   expect(notAgreed.body.errors[0].field).toBe('body.agreedWithComplainant');
   const worker = await s.event(id, { type: 'extend', step: 'stage1-response', reason: 'complex', until: '2026-10-26', agreedWithComplainant: true }, 'dev-social-worker');
   expect(worker.status).toBe(403);
+  // Agreed after the due date (Mon 19 Oct): a statutory extension cannot turn a breach into "on time".
+  const afterDue = await s.event(id, { type: 'extend', step: 'stage1-response', reason: 'complex', until: '2026-10-26', agreedWithComplainant: true, agreedAt: '2026-10-20' }, 'dev-team-manager');
+  expect(afterDue.status).toBe(422);
+  expect(afterDue.body.errors[0]).toMatchObject({ field: 'body.agreedAt', message: expect.stringContaining('was due 2026-10-19') });
   const window = await s.event(id, { type: 'anchor', anchor: 'stage2-requested', at: '2026-10-20' });
   expect(window.status).toBe(409);
   expect(await snapshot(id)).toBe(before);
 
-  const extended = await s.accept(id, { type: 'extend', step: 'stage1-response', reason: 'complex: three teams involved', until: '2026-10-26', agreedWithComplainant: true }, 'dev-team-manager');
+  const extended = await s.accept(id, { type: 'extend', step: 'stage1-response', reason: 'complex: three teams involved', until: '2026-10-26', agreedWithComplainant: true, agreedAt: '2026-10-15T14:00:00+01:00' }, 'dev-team-manager');
   expect(stepOf(extended, 'stage1-response')).toMatchObject({
     dueDate: '2026-10-26',
-    extensions: [{ from: '2026-10-19', until: '2026-10-26', reason: 'complex: three teams involved', agreedWithComplainant: true, statutory: true, by: 'dev-team-manager', byRole: 'team-manager' }],
+    extensions: [{ from: '2026-10-19', until: '2026-10-26', reason: 'complex: three teams involved', agreedWithComplainant: true, agreedAt: '2026-10-15T14:00:00+01:00', statutory: true, by: 'dev-team-manager', byRole: 'team-manager' }],
   });
   // The Temporal UI shows the same record in the workflow's current details.
   const meta = (await s.client.workflow.getHandle(id).query('__temporal_workflow_metadata')) as { currentDetails?: string };
@@ -77,12 +81,18 @@ test("Derbyshire: only the complaints manager agrees a stage 1 extension (L1617)
   expect(byTeamManager.body.errors[0]).toMatchObject({ field: 'body.type', message: expect.stringContaining('complaints-manager') });
   expect(await snapshot(id)).toBe(before);
   // No `until`: the maximum, Mon 2 Nov 2026.
-  const extended = await s.accept(id, { type: 'extend', step: 'stage1-response', reason: 'complex', agreedWithComplainant: true }, 'dev-complaints-manager');
+  const extended = await s.accept(id, { type: 'extend', step: 'stage1-response', reason: 'complex', agreedWithComplainant: true, agreedAt: '2026-10-16' }, 'dev-complaints-manager');
   expect(stepOf(extended, 'stage1-response')).toMatchObject({ dueDate: '2026-11-02', extensions: [{ byRole: 'complaints-manager' }] });
 
   const atStage2 = await start({ type: 'complaint-statutory', caseId: 'CMP-E2E-4', localAuthority: 'derbyshire', anchors: { ...received, 'stage2-requested': '2026-11-02' } });
   expect(atStage2.status).toBe(422);
   expect(atStage2.body.errors[0].field).toBe('anchors.stage2-requested');
+
+  // The complaints manager acts on complaints only.
+  const referral = await s.call('POST', '/api/referrals', { referralId: 'R-CMP-5', caseId: 'CMP-E2E-5', localAuthority: 'derbyshire', receivedAt: '2026-10-05T10:00:00+01:00' }, 'dev-intake-system');
+  expect(referral.status).toBe(201);
+  const onReferral = await s.event(referral.body.workflowId, { type: 'step-completed', step: 'referral-decision', occurredAt: '2026-10-06', outcome: 'no-further-action' }, 'dev-complaints-manager');
+  expect(onReferral.status).toBe(403);
 
   const york = await start({ type: 'complaint-corporate', caseId: 'CMP-E2E-3', localAuthority: 'york', anchors: { received: '2026-10-05' } });
   expect(york.status).toBe(422);

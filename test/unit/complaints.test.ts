@@ -33,23 +33,23 @@ describe('complaint-statutory, England', () => {
     expect(step(inp, state, 'stage1-response')).toMatchObject({ dueDate: '2029-04-04' });
     expect(step(inp, state, 'stage1-response').explanation).toContain('not counted besides weekends: Fri 30 Mar 2029 (bank holiday), Mon 2 Apr 2029 (bank holiday)');
     // The maximum: 20 WD after receipt = Thu 5 (11) .. Wed 18 Apr (20).
-    expect(refusal(inp, state, { type: 'extend', step: 'stage1-response', reason: 'complex complaint', until: '2029-04-11' })).toMatchObject({ field: 'agreedWithComplainant' });
-    expect(refusal(inp, state, { type: 'extend', step: 'stage1-response', reason: 'complex complaint', until: '2029-04-19', agreedWithComplainant: true })).toMatchObject({ field: 'until' });
-    expect(refusal(inp, state, { type: 'extend', step: 'stage1-response', reason: '', agreedWithComplainant: true })).toMatchObject({ field: 'reason' });
-    send(inp, state, { type: 'extend', step: 'stage1-response', reason: 'complex: three services involved', until: '2029-04-11', agreedWithComplainant: true, by: 'dev-team-manager', byRole: 'team-manager' });
+    expect(refusal(inp, state, { type: 'extend', step: 'stage1-response', reason: 'complex complaint', until: '2029-04-11', agreedAt: '2029-03-26' })).toMatchObject({ field: 'agreedWithComplainant' });
+    expect(refusal(inp, state, { type: 'extend', step: 'stage1-response', reason: 'complex complaint', until: '2029-04-19', agreedWithComplainant: true, agreedAt: '2029-03-26' })).toMatchObject({ field: 'until' });
+    expect(refusal(inp, state, { type: 'extend', step: 'stage1-response', reason: '', agreedWithComplainant: true, agreedAt: '2029-03-26' })).toMatchObject({ field: 'reason' });
+    send(inp, state, { type: 'extend', step: 'stage1-response', reason: 'complex: three services involved', until: '2029-04-11', agreedWithComplainant: true, agreedAt: '2029-03-26', by: 'dev-team-manager', byRole: 'team-manager' });
     // A statutory extension moves the due date itself; the record says from, to, why, agreed, who.
     expect(step(inp, state, 'stage1-response')).toMatchObject({
       dueDate: '2029-04-11',
-      extensions: [{ from: '2029-04-04', until: '2029-04-11', statutory: true, agreedWithComplainant: true, by: 'dev-team-manager', byRole: 'team-manager' }],
+      extensions: [{ from: '2029-04-04', until: '2029-04-11', statutory: true, agreedWithComplainant: true, agreedAt: '2029-03-26', by: 'dev-team-manager', byRole: 'team-manager' }],
     });
     expect(step(inp, state, 'stage1-response').explanation).toContain('10 working days after Mon 19 Mar 2029 (stage1-received) = Wed 4 Apr 2029');
-    expect(step(inp, state, 'stage1-response').explanation).toContain('extended from Wed 4 Apr 2029 to Wed 11 Apr 2029: complex: three services involved (agreed with the complainant), recorded 2031-01-01T12:00:00+00:00 by dev-team-manager (team-manager) (at most 20 working days after stage1-received');
-    expect(refusal(inp, state, { type: 'extend', step: 'stage1-response', reason: 'again', until: '2029-04-11', agreedWithComplainant: true })).toMatchObject({ field: 'until' });
+    expect(step(inp, state, 'stage1-response').explanation).toContain('extended from Wed 4 Apr 2029 to Wed 11 Apr 2029: complex: three services involved (agreed with the complainant), agreed 2029-03-26, recorded 2031-01-01T12:00:00+00:00 by dev-team-manager (team-manager) (at most 20 working days after stage1-received');
+    expect(refusal(inp, state, { type: 'extend', step: 'stage1-response', reason: 'again', until: '2029-04-11', agreedWithComplainant: true, agreedAt: '2029-04-02' })).toMatchObject({ field: 'until' });
     // No `until`: to the maximum, Wed 18 Apr.
-    send(inp, state, { type: 'extend', step: 'stage1-response', reason: 'advocate appointed', agreedWithComplainant: true });
+    send(inp, state, { type: 'extend', step: 'stage1-response', reason: 'advocate appointed', agreedWithComplainant: true, agreedAt: '2029-04-11' });
     expect(step(inp, state, 'stage1-response')).toMatchObject({ dueDate: '2029-04-18' });
     expect(step(inp, state, 'stage2-request-window')).toMatchObject({ status: 'awaiting-anchor' });
-    send(inp, state, { type: 'step-completed', step: 'stage1-response', occurredAt: '2029-04-17T15:00:00+01:00' });
+    send(inp, state, { type: 'step-completed', step: 'stage1-response', occurredAt: '2029-04-17T15:00:00+01:00' }, Date.parse('2029-04-17T16:00:00+01:00'));
     expect(step(inp, state, 'stage1-response')).toMatchObject({ status: 'completed', late: false, dueDate: '2029-04-18' });
 
     // Window: 20 WD after Tue 17 Apr = Wed 18 (1) .. Fri 4 May (13), Mon 7 May skipped, Tue 8 (14) .. Wed 16 May (20);
@@ -68,7 +68,7 @@ describe('complaint-statutory, England', () => {
     // Stage 2: 25 WD after Wed 16 May = Thu 17 (1), Fri 18, Mon 21-Fri 25 (7), Mon 28 May skipped, Tue 29 (8) ..
     // Thu 21 Jun (25). The maximum, 65 WD after it, is Thu 16 Aug (no holiday between 28 May and 27 Aug).
     expect(step(inp, state, 'stage2-response')).toMatchObject({ dueDate: '2029-06-21' });
-    send(inp, state, { type: 'extend', step: 'stage2-response', reason: 'independent person unavailable in July' });
+    send(inp, state, { type: 'extend', step: 'stage2-response', reason: 'independent person unavailable in July', agreedAt: '2029-06-01' });
     expect(step(inp, state, 'stage2-response')).toMatchObject({ dueDate: '2029-08-16' });
     send(inp, state, { type: 'step-completed', step: 'stage2-response', occurredAt: '2029-08-15' });
 
@@ -99,7 +99,7 @@ describe('complaint-statutory, England', () => {
 
   test('a window that lapses: open, ended, then the process closes after the recording grace', () => {
     const { inp, state } = complaint();
-    send(inp, state, { type: 'step-completed', step: 'stage1-response', occurredAt: '2029-04-04' });
+    send(inp, state, { type: 'step-completed', step: 'stage1-response', occurredAt: '2029-04-04' }, Date.parse('2029-04-04T17:00:00+01:00'));
     // 20 WD after Wed 4 Apr = Wed 2 May; 5 WD to record a request made in time: Thu 3, Fri 4, (Mon 7 May skipped),
     // Tue 8, Wed 9, Thu 10 May; the process closes at 00:00 on Fri 11 May.
     const at = (iso: string) => buildSchedule(inp, state, Date.parse(iso), 'wf');
@@ -113,6 +113,35 @@ describe('complaint-statutory, England', () => {
     expect(refusal(inp, state, { type: 'anchor', anchor: 'stage2-requested', at: '2029-05-03' }, grace)).toMatchObject({ field: 'at' });
     send(inp, state, { type: 'anchor', anchor: 'stage2-requested', at: '2029-05-02' }, grace);
     expect(at('2029-05-11T00:00:00+01:00').lapsed).toBeUndefined();
+  });
+
+  test('a statutory extension must be agreed by the due date it moves: after it, the step is simply late', () => {
+    const { inp, state } = complaint();
+    // Due Wed 4 Apr 2029 (see above). Agreed on Thu 5 Apr: refused, naming agreedAt; with no agreedAt, "today" (2031).
+    const ext = { type: 'extend', step: 'stage1-response', reason: 'complex complaint', agreedWithComplainant: true };
+    expect(refusal(inp, state, { ...ext, agreedAt: '2029-04-05' })).toMatchObject({ field: 'agreedAt', message: expect.stringContaining('was due 2029-04-04') });
+    expect(refusal(inp, state, ext)).toMatchObject({ field: 'type', message: expect.stringContaining('give agreedAt') });
+    expect(refusal(inp, state, { ...ext, agreedAt: '2031-01-02' })).toMatchObject({ field: 'agreedAt', message: expect.stringContaining('future') });
+    expect(refusal(inp, state, { ...ext, agreedAt: '2029-04-04T16:00:00+01:00' })).toBeUndefined();
+  });
+
+  test('a stage 1 response entered weeks late does not close the complaint before the grace has run from its entry', () => {
+    const { inp, state } = complaint();
+    // Sent Wed 4 Apr 2029 but recorded Mon 2 Jul 2029: the window ended Wed 2 May; the grace of 5 WD runs from the
+    // entry: Tue 3, Wed 4, Thu 5, Fri 6, Mon 9 Jul. A request dated within the window can be recorded until then.
+    send(inp, state, { type: 'step-completed', step: 'stage1-response', occurredAt: '2029-04-04' }, Date.parse('2029-07-02T10:00:00+01:00'));
+    const s = buildSchedule(inp, state, Date.parse('2029-07-02T11:00:00+01:00'), 'wf');
+    expect(s.lapsed).toBeUndefined();
+    expect(s.steps.find((x) => x.key === 'stage2-request-window')).toMatchObject({ status: 'lapsed', window: { lastDay: '2029-05-02', closesAfter: '2029-07-09' } });
+    expect(buildSchedule(inp, state, Date.parse('2029-07-10T00:00:00+01:00'), 'wf').lapsed).toMatchObject({ closesAfter: '2029-07-09' });
+  });
+
+  test('the time limit cannot be side-stepped by recording the matter, or moving the receipt, after the start', () => {
+    const { inp, state } = complaint('england', { 'stage1-received': '2029-03-19', 'matter-occurred': '2028-06-01' });
+    // The matter on Thu 1 Jun 2028: the year ends Fri 1 Jun 2029.
+    expect(refusal(inp, state, { type: 'anchor', anchor: 'stage1-received', at: '2029-06-04' })).toMatchObject({ field: 'at', message: expect.stringContaining('2029-06-01') });
+    expect(refusal(inp, state, { type: 'anchor', anchor: 'matter-occurred', at: '2028-01-10' })).toMatchObject({ field: 'at' });
+    expect(refusal(inp, state, { type: 'anchor', anchor: 'matter-occurred', at: '2028-05-10' })).toBeUndefined();
   });
 
   test('stage 2 cannot be asked for before the stage 1 response; withdrawal ends it at any stage', () => {
@@ -145,7 +174,7 @@ describe('complaint-statutory, England', () => {
 describe('Derbyshire', () => {
   test('a stage 1 extension is agreed through the complaints manager (L1617)', () => {
     const { inp, state } = complaint('derbyshire');
-    const ext = { type: 'extend', step: 'stage1-response', reason: 'complex complaint', agreedWithComplainant: true };
+    const ext = { type: 'extend', step: 'stage1-response', reason: 'complex complaint', agreedWithComplainant: true, agreedAt: '2029-03-26' };
     expect(refusal(inp, state, { ...ext, byRole: 'team-manager' })).toMatchObject({ field: 'type', forbidden: true, message: expect.stringContaining('complaints-manager') });
     send(inp, state, { ...ext, byRole: 'complaints-manager' });
     // Received Mon 19 Mar 2029; the maximum, 20 WD, is Wed 18 Apr (as nationally).

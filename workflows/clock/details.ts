@@ -30,7 +30,7 @@ export function currentDetails(input: ClockInput, view: ClockView): string {
     lines.push('', '**Extensions**');
     for (const s of extended) {
       for (const e of s.extensions!) {
-        lines.push(`- ${s.key}: ${e.statutory ? 'extended' : 'revised target'} ${e.from ? `from ${formatLongDate(e.from)} ` : ''}to **${formatLongDate(e.until)}**: ${e.reason}${e.agreedWithComplainant ? ' (agreed with the complainant)' : ''}; recorded ${e.recordedAt}${e.by ? ` by ${e.by}${e.byRole ? ` (${e.byRole})` : ''}` : ''}`);
+        lines.push(`- ${s.key}: ${e.statutory ? 'extended' : 'revised target'} ${e.from ? `from ${formatLongDate(e.from)} ` : ''}to **${formatLongDate(e.until)}**: ${e.reason}${e.agreedWithComplainant ? ' (agreed with the complainant)' : ''}${e.agreedAt ? `, agreed ${e.agreedAt}` : ''}; recorded ${e.recordedAt}${e.by ? ` by ${e.by}${e.byRole ? ` (${e.byRole})` : ''}` : ''}`);
       }
     }
   }

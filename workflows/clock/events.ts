@@ -10,6 +10,7 @@ import type { ClockEvent } from '../contracts/events';
 import { ProcessShape, shapeOf } from '../journeys';
 import { conditionAnchors } from './cadence';
 import { formatSource, stepLabel } from './explain';
+import { timeLimitOf } from './timeLimit';
 import { completionOf, occurrenceTimes, openOccurrence, pickAnchor, windowOf } from './schedule';
 import type { ClockInput, ClockState } from './types';
 
@@ -132,6 +133,16 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         if (rule.extension?.complainantAgreement && event.agreedWithComplainant !== true) {
           return { field: 'agreedWithComplainant', message: `extending '${event.step}' must be agreed with the complainant first; send agreedWithComplainant: true once it is (${formatSource(rule.extension.source)})` };
         }
+        if (event.agreedAt !== undefined) {
+          const agreed = moment(event.agreedAt, 'agreedAt');
+          if ('error' in agreed) return agreed.error;
+          if (inFuture(agreed, now)) return { field: 'agreedAt', message: `${event.agreedAt} is in the future (now ${formatLondon(now)})` };
+        }
+        // A statutory extension moves the deadline itself: agreed after it had passed, it would rewrite a breach as on time.
+        const agreedOn = event.agreedAt ? parseMoment(event.agreedAt).date : londonDate(now);
+        if (rule.extension!.statutory && agreedOn > limit.base) {
+          return { field: event.agreedAt ? 'agreedAt' : 'type', message: `'${event.step}' was due ${limit.base}; a statutory extension must be agreed by then (agreed ${agreedOn}${event.agreedAt ? '' : ', today: give agreedAt if it was agreed earlier'}); after it the step is late` };
+        }
         const until = event.until ?? limit.maxDate;
         const u = moment(until, 'until');
         if ('error' in u) return u.error;
@@ -152,6 +163,13 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         const ending = shape.endingAnchors?.[event.anchor];
         if (ending && inFuture(at, now)) {
           return { field: 'at', message: `${event.at} is in the future: the process ends (${ending}) when it has happened` };
+        }
+        const limitRule = input.rules.timeLimit;
+        if (limitRule && (event.anchor === limitRule.anchor || event.anchor === limitRule.of)) {
+          const limit = timeLimitOf(input, { ...state.anchors, [event.anchor]: event.at });
+          if (limit?.late && !input.lateAccepted) {
+            return { field: 'at', message: `${limitRule.of} would be after the time limit (${limit.limitDate}; ${limit.source}); a late complaint starts with the recorded decision to consider it (lateAccepted)` };
+          }
         }
         const windowStep = input.rules.steps.find((s) => s.window?.closedBy === event.anchor);
         if (windowStep) {
@@ -287,6 +305,7 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
         recordedAt: at,
         statutory: rule.extension!.statutory,
         ...(event.agreedWithComplainant ? { agreedWithComplainant: true } : {}),
+        ...(event.agreedAt ? { agreedAt: event.agreedAt } : {}),
         ...(event.by ? { by: event.by } : {}),
         ...(event.byRole ? { byRole: event.byRole } : {}),
       });

@@ -284,7 +284,15 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
       }
     }
     if (rule.window) {
-      const w = windowOf(cal, state, rule, t);
+      let w: WindowTimes | undefined;
+      try {
+        w = windowOf(cal, state, rule, t);
+      } catch (err) {
+        if (!(err instanceof CalendarCoverageError)) throw err;
+        view.problem = err.message;
+        view.status = ended ? 'cancelled' : 'awaiting-complainant';
+        continue;
+      }
       if (w) {
         view.window = { closedBy: rule.window.closedBy, lastDay: w.lastDay, closesAfter: w.closesAfter };
         view.explanation += `; the complainant's time, not the LA's: a ${rule.window.closedBy} dated by then is in time and can be recorded until the end of ${formatLongDate(w.closesAfter)}, when the process closes without one (${formatSource(rule.window.graceSource)})`;
@@ -381,7 +389,7 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
 /** An extension in words: from and to, why, agreed with whom, who recorded it and when. */
 function describeExtension(e: Extension): string {
   const what = e.statutory ? 'extended' : 'revised target';
-  return `${what} ${e.from ? `from ${formatLongDate(e.from)} ` : ''}to ${formatLongDate(e.until)}: ${e.reason}${e.agreedWithComplainant ? ' (agreed with the complainant)' : ''}, recorded ${e.recordedAt}${e.by ? ` by ${e.by}${e.byRole ? ` (${e.byRole})` : ''}` : ''}`;
+  return `${what} ${e.from ? `from ${formatLongDate(e.from)} ` : ''}to ${formatLongDate(e.until)}: ${e.reason}${e.agreedWithComplainant ? ' (agreed with the complainant)' : ''}${e.agreedAt ? `, agreed ${e.agreedAt}` : ''}, recorded ${e.recordedAt}${e.by ? ` by ${e.by}${e.byRole ? ` (${e.byRole})` : ''}` : ''}`;
 }
 
 export interface WindowTimes {
@@ -398,7 +406,11 @@ export interface WindowTimes {
 /** A complainant's window: open once the step it counts from happened; closed by the request, or lapsed. */
 export function windowOf(cal: WorkingDayCalendar, state: ClockState, rule: ResolvedStepRule, t: OccurrenceTimes | undefined): WindowTimes | undefined {
   if (!rule.window || !t) return undefined;
-  const closesAfter = computeDue(cal, parseMoment(t.due.dueDate), rule.window.recordingGrace).dueDate;
+  // The grace runs from the last day, or from when the step that opened the window was recorded if that was
+  // later (a response entered weeks after it was sent must not close the complaint at once).
+  const opened = state.completions[rule.anchor]?.[0]?.recordedAt;
+  const openedOn = opened ? parseMoment(opened).date : t.due.dueDate;
+  const closesAfter = computeDue(cal, parseMoment(openedOn > t.due.dueDate ? openedOn : t.due.dueDate), rule.window.recordingGrace).dueDate;
   const requestedAt = pickAnchor(state, rule.window.closedBy);
   return { lastDay: t.due.dueDate, lateFrom: t.due.lateFrom, closesAfter, closesAt: endOfLondonDay(closesAfter), ...(requestedAt ? { requestedAt } : {}) };
 }

@@ -80,6 +80,8 @@ export interface Extension {
   /** The date it replaced (the due date, or the previous extension's). */
   from?: string;
   agreedWithComplainant?: boolean;
+  /** When it was agreed, where that was not when it was recorded (a complaint entered after the event). */
+  agreedAt?: string;
 }
 
 /** A ladder tier, or the alert a no-access visit raises. */

@@ -46,6 +46,7 @@ export const ExtendEventSchema = z.object({
   reason: z.string().trim().min(3, 'a reason is required for an extension'),
   until: LocalDateSchema.optional().describe("new date; without it, the rule's maximum"),
   agreedWithComplainant: z.boolean().optional().describe('complaints: the extension was agreed with the complainant (required where the profile says so)'),
+  agreedAt: MomentSchema.optional().describe('when the extension was agreed (default now); a statutory extension must be agreed by the due date it moves'),
 });
 
 export const ReassignEventSchema = z
