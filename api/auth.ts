@@ -5,6 +5,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
+import type { ProcessType } from '../profiles/schema';
 import { HttpProblem } from './problem';
 
 export const API_ROLES = ['intake-system', 'social-worker', 'team-manager', 'service-manager', 'head-of-service', 'complaints-manager', 'admin'] as const;
@@ -65,3 +66,15 @@ export const EVENT_ROLES: Record<string, ApiRole[]> = {
   close: MANAGERS,
   withdraw: COMPLAINT_HANDLERS,
 };
+
+/** Roles that act on some processes only: the complaints manager on complaints, never a child's protection or care clocks. */
+export const ROLE_SCOPE: Partial<Record<ApiRole, { what: string; types: ProcessType[] }>> = {
+  'complaints-manager': { what: 'complaints', types: ['complaint-statutory', 'complaint-corporate'] },
+};
+
+/** Why `role` may not send events to `workflowId` (ids begin with the process type), or undefined. */
+export function outOfScope(role: ApiRole, workflowId: string): string | undefined {
+  const scope = ROLE_SCOPE[role];
+  if (!scope || scope.types.some((t) => workflowId.startsWith(`${t}-`))) return undefined;
+  return `the ${role} sends events to ${scope.what} only; ${workflowId} is not one`;
+}

@@ -7,7 +7,7 @@ import { PROCESS_TYPES } from '../../profiles/schema';
 import { ProcessStarter, StartError } from '../../processes/start';
 import { OpaqueIdSchema, ProcessEventSchema } from '../../workflows/contracts/events';
 import { clockEventUpdate, migrateRulesUpdate } from '../../workflows/messages';
-import { EVENT_ROLES, EVERYONE, allow } from '../auth';
+import { EVENT_ROLES, EVERYONE, allow, outOfScope } from '../auth';
 import { HttpProblem, fromZod, notFound } from '../problem';
 import { listClocks, readClock } from '../readModel';
 
@@ -79,10 +79,8 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     const id = parse(WorkflowIdSchema, req.params.workflowId, 'workflowId');
     const event = parse(ProcessEventSchema, req.body, 'body');
     const allowed = EVENT_ROLES[event.type];
-    // The complaints manager acts on complaints only, never on a child's protection or care clocks.
-    if (req.caller!.role === 'complaints-manager' && !id.startsWith('complaint-')) {
-      throw new HttpProblem(403, 'Forbidden', `the complaints manager sends events to complaints only; ${id} is not one`, [{ field: 'authorization', message: 'role not allowed for this process' }]);
-    }
+    const scope = outOfScope(req.caller!.role, id);
+    if (scope) throw new HttpProblem(403, 'Forbidden', scope, [{ field: 'authorization', message: 'role not allowed for this process' }]);
     if (!allowed.includes(req.caller!.role)) {
       throw new HttpProblem(403, 'Forbidden', `'${event.type}' needs one of the roles ${allowed.join(', ')}; you are ${req.caller!.role}`, [{ field: 'type', message: 'role not allowed for this event' }]);
     }

@@ -1,6 +1,6 @@
 /** The Markdown a manager reads in the Temporal UI's "current details": the case clock in words. Pure. */
 import { formatLongDate } from '../../calendar/localDate';
-import { formatSource } from './explain';
+import { describeExtension, formatSource } from './explain';
 import type { ClockInput, ClockView } from './types';
 
 export function staticSummary(input: Pick<ClockInput, 'processType' | 'caseId' | 'localAuthority'>): string {
@@ -30,7 +30,7 @@ export function currentDetails(input: ClockInput, view: ClockView): string {
     lines.push('', '**Extensions**');
     for (const s of extended) {
       for (const e of s.extensions!) {
-        lines.push(`- ${s.key}: ${e.statutory ? 'extended' : 'revised target'} ${e.from ? `from ${formatLongDate(e.from)} ` : ''}to **${formatLongDate(e.until)}**: ${e.reason}${e.agreedWithComplainant ? ' (agreed with the complainant)' : ''}${e.agreedAt ? `, agreed ${e.agreedAt}` : ''}; recorded ${e.recordedAt}${e.by ? ` by ${e.by}${e.byRole ? ` (${e.byRole})` : ''}` : ''}`);
+        lines.push(`- ${s.key}: ${describeExtension(e, true)}`);
       }
     }
   }

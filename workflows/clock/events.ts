@@ -33,6 +33,11 @@ function inFuture(at: ParsedMoment, now: number): boolean {
   return at.hasTime ? at.at > now + FUTURE_SKEW_MS : at.date > londonDate(now);
 }
 
+/** The refusal of a moment that has not happened yet, with what to do instead. */
+function notYet(at: ParsedMoment, raw: string, field: string, now: number, instead?: string): Rejection | undefined {
+  return inFuture(at, now) ? { field, message: `${raw} is in the future (now ${formatLondon(now)})${instead ? `; ${instead}` : ''}` } : undefined;
+}
+
 function moment(value: string, field: string) {
   try {
     return parseMoment(value, field);
@@ -65,11 +70,12 @@ export function extensionLimit(input: ClockInput, state: ClockState, step: strin
  * was sent), dated within it, and not in the future. A request dated after the last day is out of time.
  */
 function checkWindowRequest(cal: WorkingDayCalendar, input: ClockInput, state: ClockState, rule: ClockInput['rules']['steps'][number], at: ParsedMoment, raw: string, now: number): Rejection | undefined {
-  const w = windowOf(cal, state, rule, occurrenceTimes(cal, input, state, rule, 1));
-  if (!w) return { field: 'anchor', message: `the complainant asks for this stage after '${rule.anchor}'; record that first`, conflict: true };
+  const opened = occurrenceTimes(cal, input, state, rule, 1);
+  const w = windowOf(cal, state, rule, opened);
+  if (!w || !opened) return { field: 'anchor', message: `the complainant asks for this stage after '${rule.anchor}'; record that first`, conflict: true };
   if (w.requestedAt) return { field: 'anchor', message: `${rule.window!.closedBy} was already recorded (${w.requestedAt})`, conflict: true };
-  if (inFuture(at, now)) return { field: 'at', message: `${raw} is in the future (now ${formatLondon(now)}); record the request once it has been made` };
-  const opened = occurrenceTimes(cal, input, state, rule, 1)!;
+  const future = notYet(at, raw, 'at', now, 'record the request once it has been made');
+  if (future) return future;
   if (momentBefore(at, opened.from)) return { field: 'at', message: `${raw} is before ${rule.anchor} (${opened.fromRaw}), which opens the window` };
   if (at.date > w.lastDay) {
     return { field: 'at', message: `${raw} is after the complainant's window closed: ${rule.title} ended on ${w.lastDay} (${rule.due.value} ${rule.due.unit} after ${rule.anchor}, ${formatSource(rule.source)}); the complaint closes at the end of ${w.closesAfter}` };
@@ -97,7 +103,8 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         if (already) return { field: 'step', message: `'${stepLabel(rule, occurrence)}' was already completed at ${already.occurredAt}`, conflict: true };
         const at = moment(event.occurredAt, 'occurredAt');
         if ('error' in at) return at.error;
-        if (inFuture(at, now)) return { field: 'occurredAt', message: `${event.occurredAt} is in the future (now ${formatLondon(now)}); a step cannot be completed ahead of time` };
+        const future = notYet(at, event.occurredAt, 'occurredAt', now, 'a step cannot be completed ahead of time');
+        if (future) return future;
         const t = occurrenceTimes(cal, input, state, rule, occurrence);
         if (!t && !rule.completableBeforeAnchor) {
           return { field: 'step', message: `'${event.step}' counts from ${waitingFor(rule)}, which has not been recorded yet: record that first`, conflict: true };
@@ -136,7 +143,8 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         if (event.agreedAt !== undefined) {
           const agreed = moment(event.agreedAt, 'agreedAt');
           if ('error' in agreed) return agreed.error;
-          if (inFuture(agreed, now)) return { field: 'agreedAt', message: `${event.agreedAt} is in the future (now ${formatLondon(now)})` };
+          const future = notYet(agreed, event.agreedAt, 'agreedAt', now);
+          if (future) return future;
         }
         // A statutory extension moves the deadline itself: agreed after it had passed, it would rewrite a breach as on time.
         const agreedOn = event.agreedAt ? parseMoment(event.agreedAt).date : londonDate(now);
@@ -221,7 +229,8 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         if (!event.reason || event.reason.trim().length < 3) return { field: 'reason', message: 'a reason is required to record a withdrawal' };
         const at = moment(event.occurredAt, 'occurredAt');
         if ('error' in at) return at.error;
-        if (inFuture(at, now)) return { field: 'occurredAt', message: `${event.occurredAt} is in the future (now ${formatLondon(now)}); record a withdrawal once it has happened` };
+        const future = notYet(at, event.occurredAt, 'occurredAt', now, 'record a withdrawal once it has happened');
+        if (future) return future;
         // The anchor it cannot start without is when it began (a complaint's receipt).
         const began = (shape.requiredAnchors ?? []).map((a) => state.anchors[a]).find(Boolean);
         if (began && momentBefore(at, parseMoment(began))) return { field: 'occurredAt', message: `${event.occurredAt} is before the process began (${began})` };

@@ -5,6 +5,7 @@ import type { ParsedMoment } from '../../calendar/london';
 import type { WorkingDayCalendar } from '../../calendar/workingDays';
 import type { ResolvedStepRule } from '../../profiles/resolved';
 import type { Source } from '../../profiles/schema';
+import type { Extension } from './types';
 
 /** `cp-visit #7` for an occurrence of a recurring step, the bare key for a one-off step. */
 export function stepLabel(rule: Pick<ResolvedStepRule, 'key' | 'repeat' | 'perAnchor'>, occurrence: number): string {
@@ -78,3 +79,13 @@ export function explainDue(
 }
 
 export { computeDue };
+
+/**
+ * An extension in words: from and to, why, agreed with whom and when, who recorded it and when. In the
+ * Temporal UI's Markdown the new date is bold.
+ */
+export function describeExtension(e: Extension, markdown = false): string {
+  const what = e.statutory ? 'extended' : 'revised target';
+  const until = formatLongDate(e.until);
+  return `${what} ${e.from ? `from ${formatLongDate(e.from)} ` : ''}to ${markdown ? `**${until}**` : until}: ${e.reason}${e.agreedWithComplainant ? ' (agreed with the complainant)' : ''}${e.agreedAt ? `, agreed ${e.agreedAt}` : ''}${markdown ? ';' : ','} recorded ${e.recordedAt}${e.by ? ` by ${e.by}${e.byRole ? ` (${e.byRole})` : ''}` : ''}`;
+}

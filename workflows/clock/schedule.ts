@@ -10,9 +10,9 @@ import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workin
 import type { AnchorPick, ResolvedStepRule } from '../../profiles/resolved';
 import type { Role, Source, Tier } from '../../profiles/schema';
 import { CountContext, anchorValues, describeCondition, variantFor } from './cadence';
-import { TimingUsed, durationWords, explainDue, formatSource, stepLabel } from './explain';
+import { TimingUsed, describeExtension, durationWords, explainDue, formatSource, stepLabel } from './explain';
 import { formatLongDate } from '../../calendar/localDate';
-import type { ClockInput, ClockState, Completion, Extension, NoticeTier, NotificationRecord, StepView } from './types';
+import type { ClockInput, ClockState, Completion, NoticeTier, NotificationRecord, StepView } from './types';
 
 export const TIER_LEVEL: Record<Tier, number> = { reminder: 0, overdue: 1, escalated: 2, critical: 3 };
 /** Who hears of a visit at which the child was not seen (brief s4: recorded and escalated). */
@@ -279,7 +279,7 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
       const extensions = (state.extensions[rule.key] ?? []).filter((e) => (e.occurrence ?? 1) === occurrence);
       if (extensions.length) {
         view.extensions = extensions;
-        view.explanation += `; ${extensions.map(describeExtension).join('; ')}`;
+        view.explanation += `; ${extensions.map((e) => describeExtension(e)).join('; ')}`;
         if (rule.extension) view.explanation += ` (at most ${durationWords(rule.extension.max)} after ${t.timing.anchorLabel}: ${formatSource(rule.extension.source)})`;
       }
     }
@@ -293,17 +293,15 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
         view.status = ended ? 'cancelled' : 'awaiting-complainant';
         continue;
       }
-      if (w) {
-        view.window = { closedBy: rule.window.closedBy, lastDay: w.lastDay, closesAfter: w.closesAfter };
-        view.explanation += `; the complainant's time, not the LA's: a ${rule.window.closedBy} dated by then is in time and can be recorded until the end of ${formatLongDate(w.closesAfter)}, when the process closes without one (${formatSource(rule.window.graceSource)})`;
-      }
-      if (w?.requestedAt) {
-        view.status = 'completed';
-        view.completedAt = w.requestedAt;
-        continue;
-      }
       if (!w) {
         view.status = ended ? 'cancelled' : 'awaiting-anchor';
+        continue;
+      }
+      view.window = { closedBy: rule.window.closedBy, lastDay: w.lastDay, closesAfter: w.closesAfter };
+      view.explanation += `; the complainant's time, not the LA's: a ${rule.window.closedBy} dated by then is in time and can be recorded until the end of ${formatLongDate(w.closesAfter)}, when the process closes without one (${formatSource(rule.window.graceSource)})`;
+      if (w.requestedAt) {
+        view.status = 'completed';
+        view.completedAt = w.requestedAt;
         continue;
       }
       const over = now >= w.lateFrom;
@@ -384,12 +382,6 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
   const current = [...open].filter((s) => s.dueDate).sort((a, b) => (a.dueAt! < b.dueAt! ? -1 : a.dueAt! > b.dueAt! ? 1 : 0))[0];
   const allDone = steps.every((s) => s.status === 'completed' || s.status === 'cancelled');
   return { steps, decisions, nextWakeAt, overdueSteps, escalationLevel, current, allDone, ...(lapsed ? { lapsed } : {}) };
-}
-
-/** An extension in words: from and to, why, agreed with whom, who recorded it and when. */
-function describeExtension(e: Extension): string {
-  const what = e.statutory ? 'extended' : 'revised target';
-  return `${what} ${e.from ? `from ${formatLongDate(e.from)} ` : ''}to ${formatLongDate(e.until)}: ${e.reason}${e.agreedWithComplainant ? ' (agreed with the complainant)' : ''}${e.agreedAt ? `, agreed ${e.agreedAt}` : ''}, recorded ${e.recordedAt}${e.by ? ` by ${e.by}${e.byRole ? ` (${e.byRole})` : ''}` : ''}`;
 }
 
 export interface WindowTimes {
