@@ -6,7 +6,7 @@ import { log } from '@temporalio/activity';
 import { formatLongDate } from '../calendar/localDate';
 import type { NotificationRequest, NotificationResult } from '../workflows/clock/types';
 import type { EmailChannel, WebhookChannel } from './channels';
-import type { Directory } from './directory';
+import type { Directory } from '../management/directory';
 import type { Outbox } from './outbox';
 
 export interface NotificationDeps {

@@ -10,7 +10,9 @@ import { authenticate } from './auth';
 import { openApiDocument } from './openapi';
 import { HttpProblem, sendProblem } from './problem';
 import { calendarRoutes } from './routes/calendar';
+import { inboxRoutes } from './routes/inbox';
 import { processRoutes } from './routes/processes';
+import type { DirectoryData } from '../management/directory';
 
 export interface AppDeps {
   client: Client;
@@ -21,6 +23,8 @@ export interface AppDeps {
   authMode: 'dev-tokens' | 'oidc';
   updateTimeoutMs: number;
   production?: boolean;
+  /** Who manages what (config/directory.json): the areas that scope lists, inboxes and reports. */
+  directory: DirectoryData;
 }
 
 const CORRELATION = /^[A-Za-z0-9._-]{1,64}$/;
@@ -62,7 +66,8 @@ export function createApp(deps: AppDeps) {
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
 
   app.use('/api', authenticate(deps.authMode));
-  app.use('/api', processRoutes({ client: deps.client, connection: deps.connection, starter: deps.starter, updateTimeoutMs: deps.updateTimeoutMs }));
+  app.use('/api', processRoutes({ client: deps.client, connection: deps.connection, starter: deps.starter, updateTimeoutMs: deps.updateTimeoutMs, directory: deps.directory }));
+  app.use('/api', inboxRoutes({ client: deps.client, directory: deps.directory }));
   app.use('/api', calendarRoutes(deps.profiles));
   app.use((req, _res, next) => next(new HttpProblem(404, 'Not found', `no route ${req.method} ${req.path}`)));
 

@@ -1,7 +1,8 @@
 /**
  * Who is calling and what they may do. Development accepts documented tokens `dev-<role>` (e.g.
- * `Authorization: Bearer dev-team-manager`); production would verify OIDC bearer tokens (issue 8) and
- * refuses dev tokens at startup (api/config.ts).
+ * `Authorization: Bearer dev-team-manager`), or `dev-<role>.<personId>` naming a person in the directory
+ * (`dev-team-manager.tm-derb-north`), which lists and inboxes need to know the caller's area; production
+ * would verify OIDC bearer tokens (issue 8) and refuses dev tokens at startup (api/config.ts).
  */
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
@@ -15,6 +16,8 @@ export type ApiRole = z.infer<typeof ApiRoleSchema>;
 export interface Caller {
   role: ApiRole;
   subject: string;
+  /** The directory id of the person calling, when the token names one. */
+  personId?: string;
 }
 
 declare module 'express-serve-static-core' {
@@ -30,17 +33,21 @@ export const PRACTITIONERS: ApiRole[] = ['social-worker', ...MANAGERS];
 export const COMPLAINT_HANDLERS: ApiRole[] = [...PRACTITIONERS, 'complaints-manager'];
 export const EVERYONE: ApiRole[] = [...API_ROLES];
 
+const DEV_PERSON = /^[A-Za-z0-9._-]{1,64}$/;
+
 export function authenticate(mode: 'dev-tokens' | 'oidc') {
   return (req: Request, _res: Response, next: NextFunction) => {
     const header = req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) return next(new HttpProblem(401, 'Unauthorized', 'Authorization: Bearer <token> is required', [{ field: 'authorization', message: 'missing bearer token' }]));
     if (mode !== 'dev-tokens') return next(new HttpProblem(401, 'Unauthorized', 'OIDC verification is not configured on this server', [{ field: 'authorization', message: 'unverifiable token' }]));
-    const role = ApiRoleSchema.safeParse(match[1].replace(/^dev-/, ''));
-    if (!match[1].startsWith('dev-') || !role.success) {
-      return next(new HttpProblem(401, 'Unauthorized', `unknown token; development tokens are ${API_ROLES.map((r) => `dev-${r}`).join(', ')}`, [{ field: 'authorization', message: 'unknown token' }]));
+    // Role names have no dots; everything after the first one is the person (directory ids may have dots).
+    const [, roleName, personId] = /^dev-([a-z-]+)(?:\.(.+))?$/.exec(match[1]) ?? [];
+    const role = ApiRoleSchema.safeParse(roleName);
+    if (!role.success || (personId !== undefined && !DEV_PERSON.test(personId))) {
+      return next(new HttpProblem(401, 'Unauthorized', `unknown token; development tokens are ${API_ROLES.map((r) => `dev-${r}`).join(', ')}, optionally naming a person in the directory (dev-team-manager.tm-derb-north)`, [{ field: 'authorization', message: 'unknown token' }]));
     }
-    req.caller = { role: role.data, subject: `dev-${role.data}` };
+    req.caller = { role: role.data, subject: personId ? `dev-${role.data}.${personId}` : `dev-${role.data}`, ...(personId ? { personId } : {}) };
     next();
   };
 }

@@ -1,6 +1,6 @@
 /** RFC 9457 problem+json, always naming the field that failed. */
 import type { Response } from 'express';
-import type { ZodError } from 'zod';
+import type { ZodError, z } from 'zod';
 
 export interface FieldError {
   field: string;
@@ -40,4 +40,11 @@ export function sendProblem(res: Response, problem: HttpProblem, correlationId?:
 /** 404 naming what is missing, e.g. notFound('workflowId', 'no process X'). */
 export function notFound(field: string, message: string): HttpProblem {
   return new HttpProblem(404, 'Not found', message, [{ field, message: 'not found' }]);
+}
+
+/** The value as `schema` reads it, or a 400 naming each failing field under `where` (body, query, a path part). */
+export function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw fromZod(r.error, where);
+  return r.data;
 }

@@ -36,6 +36,10 @@ export interface ListFilter {
   team?: string;
   localAuthority?: string;
   overdue?: boolean;
+  /** Visibility clauses that keep the list inside the caller's area (management/area.ts). */
+  area?: string[];
+  /** Cases assigned to this worker (from the memo: workers are not a search attribute). */
+  workerId?: string;
 }
 
 export interface ListedClock {
@@ -45,6 +49,7 @@ export interface ListedClock {
   episode?: string;
   localAuthority: string;
   team?: string;
+  workerId?: string;
   status: string;
   nextDue?: ClockView['nextDue'];
   overdueSteps: string[];
@@ -66,6 +71,7 @@ export async function listClocks(client: Client, filter: ListFilter, limit = 500
   if (filter.type) clauses.push(`ProcessType = "${filter.type}"`);
   if (filter.team) clauses.push(`Team = "${filter.team}"`);
   if (filter.localAuthority) clauses.push(`LocalAuthority = "${filter.localAuthority}"`);
+  clauses.push(...(filter.area ?? []));
   if (!clauses.length) clauses.push('ProcessType IS NOT NULL');
   // A process that continued as new has one execution per run: keep the current one, with the first start.
   const byId = new Map<string, { current?: ListedClock; firstStart: string; closedAt?: string }>();
@@ -86,6 +92,7 @@ export async function listClocks(client: Client, filter: ListFilter, limit = 500
       ...(clock?.episode ? { episode: clock.episode } : {}),
       localAuthority: clock?.localAuthority ?? attribute(SA.LocalAuthority),
       ...(clock?.team ? { team: clock.team } : {}),
+      ...(clock?.assignment.workerId ? { workerId: clock.assignment.workerId } : {}),
       status: wf.status.name === 'RUNNING' ? 'open' : (clock?.status ?? wf.status.name.toLowerCase()),
       ...(clock?.nextDue && wf.status.name === 'RUNNING' ? { nextDue: clock.nextDue } : {}),
       overdueSteps: wf.status.name === 'RUNNING' ? overdueSteps : [],
@@ -101,9 +108,24 @@ export async function listClocks(client: Client, filter: ListFilter, limit = 500
   for (const entry of byId.values()) {
     if (!entry.current) continue;
     if (filter.overdue !== undefined && filter.overdue !== entry.current.overdueSteps.length > 0) continue;
+    if (filter.workerId && entry.current.workerId !== filter.workerId) continue;
     out.push({ ...entry.current, startedAt: entry.firstStart, ...(entry.closedAt && entry.current.status !== 'open' ? { closedAt: entry.closedAt } : {}) });
     if (out.length >= limit) break;
   }
   // Oldest case first within a case: the order a child's journey happened in.
   return out.sort((a, b) => a.caseId.localeCompare(b.caseId) || a.startedAt.localeCompare(b.startedAt) || a.workflowId.localeCompare(b.workflowId));
+}
+
+/**
+ * The memo views of the open clocks matching `clauses` (visibility only: no per-workflow query), for the
+ * inbox and the digest. A process whose first task has not yet published its memo has nothing due yet.
+ */
+export async function listOpenViews(client: Client, clauses: string[]): Promise<ClockView[]> {
+  const query = ['ExecutionStatus = "Running"', 'ProcessType IS NOT NULL', ...clauses].join(' AND ');
+  const views: ClockView[] = [];
+  for await (const wf of client.workflow.list({ query })) {
+    const clock = (wf.memo as { clock?: ClockView } | undefined)?.clock;
+    if (clock) views.push(clock);
+  }
+  return views;
 }

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
 import { ProfileRegistry } from '../profiles/load';
 import { ProcessStarter } from '../processes/start';
+import { Directory } from '../management/directory';
 import { createApp } from './app';
 import { loadApiConfig } from './config';
 
@@ -13,7 +14,8 @@ async function main() {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const starter = new ProcessStarter(client, profiles, config.TASK_QUEUE);
-  const app = createApp({ client, connection, starter, profiles, logger, authMode: config.AUTH_MODE, updateTimeoutMs: config.UPDATE_TIMEOUT_MS, production: config.NODE_ENV === 'production' });
+  const directory = Directory.fromFile(config.DIRECTORY_FILE).data;
+  const app = createApp({ client, connection, starter, profiles, directory, logger, authMode: config.AUTH_MODE, updateTimeoutMs: config.UPDATE_TIMEOUT_MS, production: config.NODE_ENV === 'production' });
   const server = app.listen(config.PORT, config.HOST, () => logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'API listening'));
   const stop = () => {
     logger.info('API stopping');

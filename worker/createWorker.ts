@@ -5,7 +5,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { EmailChannel, WebhookChannel } from '../activities/channels';
-import { Directory } from '../activities/directory';
+import { Directory } from '../management/directory';
 import { createActivities } from '../activities';
 import { Outbox } from '../activities/outbox';
 import { ProfileRegistry } from '../profiles/load';

@@ -8,8 +8,11 @@ import { ProcessStarter, StartError } from '../../processes/start';
 import { OpaqueIdSchema, ProcessEventSchema } from '../../workflows/contracts/events';
 import { clockEventUpdate, migrateRulesUpdate } from '../../workflows/messages';
 import { EVENT_ROLES, EVERYONE, allow, outOfScope } from '../auth';
-import { HttpProblem, fromZod, notFound } from '../problem';
+import { HttpProblem, notFound, parse } from '../problem';
 import { listClocks, readClock } from '../readModel';
+import { areaClauses } from '../../management/area';
+import type { DirectoryData } from '../../management/directory';
+import { callerArea, checkInsideArea } from '../callerArea';
 
 export const ListQuerySchema = z.object({
   caseId: OpaqueIdSchema.optional(),
@@ -21,12 +24,6 @@ export const ListQuerySchema = z.object({
 
 const WorkflowIdSchema = z.string().regex(/^[a-z-]+-[A-Za-z0-9._-]+$/, 'not a process id');
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw fromZod(r.error, where);
-  return r.data;
-}
-
 function startProblem(err: unknown): never {
   if (err instanceof StartError) {
     throw new HttpProblem(err.status, err.status === 409 ? 'Conflict' : 'Unprocessable', err.message, [{ field: err.field, message: err.message }]);
@@ -34,7 +31,7 @@ function startProblem(err: unknown): never {
   throw err;
 }
 
-export function processRoutes(deps: { client: Client; connection: Connection; starter: ProcessStarter; updateTimeoutMs: number }): Router {
+export function processRoutes(deps: { client: Client; connection: Connection; starter: ProcessStarter; updateTimeoutMs: number; directory: DirectoryData }): Router {
   const r = Router();
 
   r.post('/referrals', allow('intake-system', 'social-worker', 'team-manager', 'admin'), async (req, res) => {
@@ -58,14 +55,18 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
 
   r.get('/processes', allow(...EVERYONE), async (req, res) => {
     const q = parse(ListQuerySchema, req.query, 'query');
-    const items = await listClocks(deps.client, { ...q, overdue: q.overdue === undefined ? undefined : q.overdue === 'true' });
+    const area = callerArea(req, deps.directory);
+    checkInsideArea(area, q, deps.directory);
+    const items = await listClocks(deps.client, { ...q, overdue: q.overdue === undefined ? undefined : q.overdue === 'true', area: areaClauses(area), workerId: area.workerId });
     res.json({ items, count: items.length });
   });
 
   // One child's processes in the order they began: referral, assessment, enquiry, plan, step-down...
   r.get('/cases/:caseId', allow(...EVERYONE), async (req, res) => {
     const caseId = parse(OpaqueIdSchema, req.params.caseId, 'caseId');
-    const processes = await listClocks(deps.client, { caseId });
+    const area = callerArea(req, deps.directory);
+    // Outside the area a case reads as absent: its existence is not for another team to learn.
+    const processes = await listClocks(deps.client, { caseId, area: areaClauses(area), workerId: area.workerId });
     if (!processes.length) throw notFound('caseId', `no processes for case ${caseId}`);
     res.json({ caseId, processes });
   });

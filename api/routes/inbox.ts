@@ -1,0 +1,39 @@
+/** GET /api/inbox: what is overdue and due soon in the caller's area, from visibility (brief s8). */
+import { Router } from 'express';
+import type { Client } from '@temporalio/client';
+import { z } from 'zod';
+import { areaClauses } from '../../management/area';
+import type { DirectoryData } from '../../management/directory';
+import { buildInbox } from '../../management/inbox';
+import { PROCESS_TYPES } from '../../profiles/schema';
+import { OpaqueIdSchema } from '../../workflows/contracts/events';
+import { allow } from '../auth';
+import { callerArea, checkInsideArea } from '../callerArea';
+import { parse } from '../problem';
+import { listOpenViews } from '../readModel';
+
+export const InboxQuerySchema = z.object({
+  type: z.enum(PROCESS_TYPES).optional(),
+  localAuthority: z.string().regex(/^[a-z0-9-]+$/, 'a local authority id such as derbyshire').optional(),
+  team: OpaqueIdSchema.optional(),
+  worker: OpaqueIdSchema.optional(),
+  dueWithinDays: z.coerce.number().int().min(0).max(62).default(7).describe('due soon: within this many calendar days from today'),
+  include: z.enum(['overdue', 'due-soon', 'all']).default('all'),
+});
+
+export function inboxRoutes(deps: { client: Client; directory: DirectoryData; now?: () => number }): Router {
+  const r = Router();
+  r.get('/inbox', allow('social-worker', 'team-manager', 'service-manager', 'head-of-service', 'complaints-manager', 'admin'), async (req, res) => {
+    const q = parse(InboxQuerySchema, req.query, 'query');
+    const area = callerArea(req, deps.directory);
+    checkInsideArea(area, q, deps.directory);
+    const clauses = [...areaClauses(area)];
+    if (q.type) clauses.push(`ProcessType = "${q.type}"`);
+    if (q.localAuthority) clauses.push(`LocalAuthority = "${q.localAuthority}"`);
+    if (q.team) clauses.push(`Team = "${q.team}"`);
+    const views = await listOpenViews(deps.client, clauses);
+    const inbox = buildInbox(views, (deps.now ?? Date.now)(), { ...q, worker: q.worker ?? area.workerId });
+    res.json({ area: { label: area.label, teams: area.teams, localAuthorities: area.localAuthorities, types: area.types, workerId: area.workerId }, ...inbox });
+  });
+  return r;
+}

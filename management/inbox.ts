@@ -1,0 +1,119 @@
+/**
+ * The overdue and due-soon inbox: every open step of the clocks in an area that is past its due instant
+ * or falls due within the window, most overdue first, with counts per step. Pure: built from the memo
+ * views that a visibility list returns (no per-workflow query), at an instant the caller gives.
+ */
+import { addDays, toDayNumber } from '../calendar/localDate';
+import { formatLondon, londonDate } from '../calendar/london';
+import type { ClockView, NoticeTier, StepView } from '../workflows/clock/types';
+
+export interface InboxFilter {
+  type?: string;
+  localAuthority?: string;
+  team?: string;
+  worker?: string;
+  /** Steps falling due within this many calendar days from today (0: today only); 7 by default. */
+  dueWithinDays?: number;
+  include?: 'overdue' | 'due-soon' | 'all';
+}
+
+export interface InboxItem {
+  workflowId: string;
+  caseId: string;
+  type: string;
+  localAuthority: string;
+  team?: string;
+  workerId?: string;
+  step: string;
+  occurrence: number;
+  title: string;
+  state: 'overdue' | 'due-soon';
+  dueDate: string;
+  dueAt: string;
+  /** The revised target a manager agreed, where one moves reminders (the statutory date stays dueDate). */
+  revisedTarget?: string;
+  /** Calendar days past the due date (0 when due soon); the sort key. */
+  daysOverdue: number;
+  /** Calendar days until the due date (0 when due today or overdue). */
+  daysUntilDue: number;
+  /** The highest ladder tier already sent for this occurrence, and to whom. */
+  lastEscalation?: { tier: NoticeTier; at: string; recipients?: string[] };
+  rule: string;
+}
+
+export interface Inbox {
+  asOf: string;
+  today: string;
+  dueSoonUntil: string;
+  items: InboxItem[];
+  counts: {
+    overdue: number;
+    dueSoon: number;
+    /** Per step key: how many are overdue and due soon. */
+    byStep: Record<string, { overdue: number; dueSoon: number }>;
+  };
+}
+
+const TIER_ORDER: NoticeTier[] = ['reminder', 'no-access', 'overdue', 'escalated', 'critical'];
+
+/** A step that is the LA's to do now: not finished, not waiting for an anchor or a complainant. */
+function actionable(step: StepView): boolean {
+  return (step.status === 'pending' || step.status === 'overdue' || step.status === 'extended') && !!step.dueAt && !!step.dueDate;
+}
+
+export function buildInbox(views: ClockView[], now: number, filter: InboxFilter = {}): Inbox {
+  const today = londonDate(now);
+  const within = filter.dueWithinDays ?? 7;
+  const dueSoonUntil = addDays(today, within);
+  const include = filter.include ?? 'all';
+  const items: InboxItem[] = [];
+  for (const view of views) {
+    if (view.status !== 'open') continue;
+    if (filter.type && view.type !== filter.type) continue;
+    if (filter.localAuthority && view.localAuthority !== filter.localAuthority) continue;
+    if (filter.team && view.assignment.team !== filter.team) continue;
+    if (filter.worker && view.assignment.workerId !== filter.worker) continue;
+    for (const step of view.steps) {
+      if (!actionable(step)) continue;
+      // Overdue from the instant after the last on-time moment, whatever the ladder has sent so far.
+      const overdue = Date.parse(step.dueAt!) < now;
+      const dueSoon = !overdue && step.dueDate! <= dueSoonUntil;
+      if (!(overdue && include !== 'due-soon') && !(dueSoon && include !== 'overdue')) continue;
+      const last = [...step.escalations].sort((a, b) => TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier)).at(-1);
+      items.push({
+        workflowId: view.workflowId,
+        caseId: view.caseId,
+        type: view.type,
+        localAuthority: view.localAuthority,
+        ...(view.assignment.team ? { team: view.assignment.team } : {}),
+        ...(view.assignment.workerId ? { workerId: view.assignment.workerId } : {}),
+        step: step.key,
+        occurrence: step.occurrence,
+        title: step.title,
+        state: overdue ? 'overdue' : 'due-soon',
+        dueDate: step.dueDate!,
+        dueAt: step.dueAt!,
+        ...(step.revisedTarget ? { revisedTarget: step.revisedTarget } : {}),
+        daysOverdue: overdue ? Math.max(0, toDayNumber(today) - toDayNumber(step.dueDate!)) : 0,
+        daysUntilDue: overdue ? 0 : Math.max(0, toDayNumber(step.dueDate!) - toDayNumber(today)),
+        ...(last ? { lastEscalation: { tier: last.tier, at: last.at, ...(last.recipients ? { recipients: last.recipients } : {}) } } : {}),
+        rule: `${step.rule.value} ${step.rule.unit} from ${step.rule.anchor}`,
+      });
+    }
+  }
+  // Most overdue first (earliest due instant), then what falls due soonest; ties in a stable id order.
+  items.sort((a, b) => (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1) || Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.workflowId.localeCompare(b.workflowId) || a.step.localeCompare(b.step) || a.occurrence - b.occurrence);
+  const byStep: Inbox['counts']['byStep'] = {};
+  for (const item of items) {
+    const c = (byStep[item.step] ??= { overdue: 0, dueSoon: 0 });
+    if (item.state === 'overdue') c.overdue++;
+    else c.dueSoon++;
+  }
+  return {
+    asOf: formatLondon(now),
+    today,
+    dueSoonUntil,
+    items,
+    counts: { overdue: items.filter((i) => i.state === 'overdue').length, dueSoon: items.filter((i) => i.state === 'due-soon').length, byStep },
+  };
+}
