@@ -3,16 +3,20 @@ import type { Client } from '@temporalio/client';
 import type { ProcessStarter } from '../processes/start';
 import { createHandoverActivities } from './handover';
 import { NotificationDeps, createNotificationActivities } from './notifications';
+import { createDigestActivities } from './digest';
 
 export interface ActivityDeps extends NotificationDeps {
   starter: () => ProcessStarter;
   /** For one process acting on another (closing the CIN plan a CP plan supersedes). */
   client: () => Client;
+  /** Whose visibility the digest lists (the same server as `client` unless a test says otherwise). */
+  visibility?: () => Client;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createNotificationActivities(deps),
     ...createHandoverActivities(deps.starter, deps.client),
+    ...createDigestActivities({ ...deps, visibility: deps.visibility ?? deps.client }),
   };
 }

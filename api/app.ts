@@ -11,6 +11,7 @@ import { openApiDocument } from './openapi';
 import { HttpProblem, sendProblem } from './problem';
 import { calendarRoutes } from './routes/calendar';
 import { inboxRoutes } from './routes/inbox';
+import { reportRoutes } from './routes/reports';
 import { processRoutes } from './routes/processes';
 import type { DirectoryData } from '../management/directory';
 
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api', authenticate(deps.authMode));
   app.use('/api', processRoutes({ client: deps.client, connection: deps.connection, starter: deps.starter, updateTimeoutMs: deps.updateTimeoutMs, directory: deps.directory }));
   app.use('/api', inboxRoutes({ client: deps.client, directory: deps.directory }));
+  app.use('/api', reportRoutes({ client: deps.client, directory: deps.directory }));
   app.use('/api', calendarRoutes(deps.profiles));
   app.use((req, _res, next) => next(new HttpProblem(404, 'Not found', `no route ${req.method} ${req.path}`)));
 

@@ -116,16 +116,3 @@ export async function listClocks(client: Client, filter: ListFilter, limit = 500
   return out.sort((a, b) => a.caseId.localeCompare(b.caseId) || a.startedAt.localeCompare(b.startedAt) || a.workflowId.localeCompare(b.workflowId));
 }
 
-/**
- * The memo views of the open clocks matching `clauses` (visibility only: no per-workflow query), for the
- * inbox and the digest. A process whose first task has not yet published its memo has nothing due yet.
- */
-export async function listOpenViews(client: Client, clauses: string[]): Promise<ClockView[]> {
-  const query = ['ExecutionStatus = "Running"', 'ProcessType IS NOT NULL', ...clauses].join(' AND ');
-  const views: ClockView[] = [];
-  for await (const wf of client.workflow.list({ query })) {
-    const clock = (wf.memo as { clock?: ClockView } | undefined)?.clock;
-    if (clock) views.push(clock);
-  }
-  return views;
-}

@@ -17,6 +17,8 @@ export const WorkerConfigSchema = z.object({
   OUTBOX_DIR: z.string().default(resolve(root, '.data/outbox')),
   PROFILE_DIR: z.string().optional(),
   TEMPORAL_UI_URL: z.string().default('http://127.0.0.1:8233'),
+  /** Write the daily-digest Schedule at start (one worker per deployment need do it; it is idempotent). */
+  DIGEST_SCHEDULE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),
 }).refine((c) => c.WEBHOOK_URLS.length === 0 || c.WEBHOOK_SECRET.length >= 16, { message: 'WEBHOOK_SECRET (16+ characters) is required when WEBHOOK_URLS is set', path: ['WEBHOOK_SECRET'] });
 export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;

@@ -23,6 +23,8 @@ export async function createClockWorker(
   options: {
     connection: NativeConnection;
     client: Client;
+    /** Whose visibility the digest lists; the worker's own server unless a test pairs two servers. */
+    visibility?: Client;
     workflowBundle?: WorkerOptions['workflowBundle'];
     profiles?: ProfileRegistry;
     extra?: Partial<WorkerOptions>;
@@ -42,6 +44,7 @@ export async function createClockWorker(
     namespace: config.TEMPORAL_NAMESPACE,
     starter: () => starter,
     client: () => options.client,
+    visibility: () => options.visibility ?? options.client,
   });
   const worker = await Worker.create({
     connection: options.connection,

@@ -3,6 +3,9 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadWorkerConfig } from './config';
 import { connectClient, createClockWorker, loadProfiles } from './createWorker';
 import { createLogger } from './logger';
+import { DIGEST_SCHEDULE_ID, ensureDigestSchedule } from './digestSchedule';
+import { calendarData } from '../calendar/load';
+import { londonDate } from '../calendar/london';
 import { ensureRetention, registerSearchAttributes } from './searchAttributes';
 
 async function main() {
@@ -20,6 +23,11 @@ async function main() {
   await ensureRetention(connection, config.TEMPORAL_NAMESPACE).catch((err) => logger.warn({ err: err.message }, 'could not raise namespace retention'));
   const native = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const { worker, close } = await createClockWorker(config, { connection: native, client, profiles });
+  if (config.DIGEST_SCHEDULE) {
+    const today = londonDate(Date.now());
+    const how = await ensureDigestSchedule(client, calendarData([], today), today, config.TASK_QUEUE);
+    logger.info({ scheduleId: DIGEST_SCHEDULE_ID, how }, 'daily digest schedule written');
+  }
   logger.info({ taskQueue: config.TASK_QUEUE, profiles: profiles.ids() }, 'worker running');
   try {
     await worker.run();

@@ -5,3 +5,4 @@ export { childProtectionEnquiry, childProtectionPlan } from './child-protection'
 export { childInNeedPlan } from './child-in-need';
 export { lookedAfter, pathwayPlan } from './looked-after';
 export { complaintStatutory, complaintCorporate } from './complaints';
+export { dailyDigest } from './digest';

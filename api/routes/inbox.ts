@@ -10,7 +10,7 @@ import { OpaqueIdSchema } from '../../workflows/contracts/events';
 import { allow } from '../auth';
 import { callerArea, checkInsideArea } from '../callerArea';
 import { parse } from '../problem';
-import { listOpenViews } from '../readModel';
+import { listOpenViews } from '../../management/visibility';
 
 export const InboxQuerySchema = z.object({
   type: z.enum(PROCESS_TYPES).optional(),
