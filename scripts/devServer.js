@@ -15,13 +15,15 @@ async function startDevServer(opts) {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'error'];
   if (opts.dbFile) args.push('--db-filename', opts.dbFile);
   if (opts.headless) args.push('--headless');
-  else args.push('--ui-ip', '127.0.0.1', '--ui-port', String(opts.uiPort));
+  // No news fetch: the UI would otherwise try to reach the vendor's feed on every page load.
+  else args.push('--ui-ip', '127.0.0.1', '--ui-port', String(opts.uiPort), '--ui-disable-news-fetch');
   if (opts.metricsPort) args.push('--metrics-port', String(opts.metricsPort));
   if (opts.httpPort) args.push('--http-port', String(opts.httpPort));
   // On an existing database these flags add nothing; the worker also registers them (brief s7).
   for (const [name, type] of Object.entries(opts.searchAttributes)) args.push('--search-attribute', `${name}=${type}`);
   const proc = spawn(cli, args, { stdio: opts.stdio ?? 'ignore' });
   await waitForPort(opts.port, 'temporal dev server', 60000, proc);
+  if (!opts.headless) await waitForPort(opts.uiPort, 'temporal UI', 60000, proc);
   return proc;
 }
 

@@ -36,6 +36,8 @@ export interface Hook {
 
 export interface DevStack {
   api: string;
+  /** The Temporal UI's base URL, when started with `ui: true`. */
+  ui?: string;
   mail: MailSink;
   hooks: Hook[];
   client: Client;
@@ -53,15 +55,16 @@ export interface DevStack {
   teardown: () => Promise<void>;
 }
 
-export async function startDevServerOnFreePorts(dbFile?: string): Promise<{ proc: ChildProcess; address: string; stop: () => Promise<void> }> {
-  const [port, httpPort, metricsPort] = [await freePort(), await freePort(), await freePort()];
-  const proc: ChildProcess = await startDevServer({ port, httpPort, metricsPort, headless: true, dbFile, searchAttributes: SEARCH_ATTRIBUTES });
-  return { proc, address: `127.0.0.1:${port}`, stop: () => stopProcess(proc) };
+export async function startDevServerOnFreePorts(dbFile?: string, withUi = false): Promise<{ proc: ChildProcess; address: string; ui?: string; stop: () => Promise<void> }> {
+  const [port, httpPort, metricsPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const proc: ChildProcess = await startDevServer({ port, httpPort, metricsPort, headless: !withUi, uiPort, dbFile, searchAttributes: SEARCH_ATTRIBUTES });
+  return { proc, address: `127.0.0.1:${port}`, ...(withUi ? { ui: `http://127.0.0.1:${uiPort}` } : {}), stop: () => stopProcess(proc) };
 }
 
-export async function startDevStack(): Promise<DevStack> {
+/** `ui`: also serve the Temporal UI (for the browser tests), at `DevStack.ui`. */
+export async function startDevStack(options: { ui?: boolean } = {}): Promise<DevStack> {
   quietRuntime();
-  const server = await startDevServerOnFreePorts();
+  const server = await startDevServerOnFreePorts(undefined, options.ui);
   const mail = await MailSink.start();
   const hooks: Hook[] = [];
   const hookServer: Server = createServer((req, res) => {
@@ -117,6 +120,7 @@ export async function startDevStack(): Promise<DevStack> {
   const event: DevStack['event'] = (id, body, token = 'dev-social-worker') => call('POST', `/api/processes/${id}/events`, body, token);
   return {
     api,
+    ...(server.ui ? { ui: server.ui } : {}),
     mail,
     hooks,
     client,

@@ -1,15 +1,34 @@
 /** The Markdown a manager reads in the Temporal UI's "current details": the case clock in words. Pure. */
 import { formatLongDate } from '../../calendar/localDate';
-import { describeExtension, formatSource } from './explain';
-import type { ClockInput, ClockView } from './types';
+import { describeExtension, durationWords, formatSource } from './explain';
+import type { ClockInput, ClockView, StepView } from './types';
 
-export function staticSummary(input: Pick<ClockInput, 'processType' | 'caseId' | 'localAuthority'>): string {
-  return `${input.processType} · case ${input.caseId} · ${input.localAuthority}`.slice(0, 200);
+/** What each process is called in words a manager uses. */
+export const PROCESS_TITLES: Record<string, string> = {
+  referral: 'Referral decision',
+  'single-assessment': 'Single assessment',
+  'child-protection-enquiry': 'Strategy discussion, S47 enquiry and ICPC',
+  'child-protection-plan': 'Child protection plan',
+  'child-in-need-plan': 'Child in need plan',
+  'looked-after': 'Looked-after child',
+  'pathway-plan': 'Pathway planning (care leaver)',
+  'complaint-statutory': 'Complaint (statutory procedure)',
+  'complaint-corporate': 'Complaint (corporate procedure)',
+};
+
+/** The one line the Temporal UI shows as the workflow's summary: what, whose case, which LA's rules. */
+export function staticSummary(input: Pick<ClockInput, 'processType' | 'caseId'> & { rules: Pick<ClockInput['rules'], 'profileName'> }): string {
+  return `${PROCESS_TITLES[input.processType] ?? input.processType} · case ${input.caseId} · ${input.rules.profileName}`.slice(0, 200);
+}
+
+/** "overdue to tm-derb-north on Wed 2 Sep 2026" for each notice sent, or "-". */
+function toldWords(s: StepView): string {
+  return s.escalations.map((e) => `${e.tier} to ${e.recipients?.join(', ') ?? e.role}${e.deliveredAt ? '' : ' (sending)'} on ${formatLongDate(e.at.slice(0, 10))}`).join('; ') || '-';
 }
 
 export function currentDetails(input: ClockInput, view: ClockView): string {
   const lines: string[] = [];
-  lines.push(`**${input.processType}** for case **${input.caseId}** (${input.rules.profileName}), ${view.status}`);
+  lines.push(`**${PROCESS_TITLES[input.processType] ?? input.processType}** for case **${input.caseId}** (${input.rules.profileName}), ${view.status}`);
   lines.push(`Assigned: worker ${view.assignment.workerId ?? 'unassigned'}, team ${view.assignment.team ?? 'none'}${view.run > 1 ? ` · run ${view.run} (continued as new after each review)` : ''}`);
   if (view.finished) lines.push(`**Ended:** ${view.finished.reason} (${view.finished.at})`);
   if (view.handedOver) lines.push(`Led to: ${view.handedOver.error ? `could not start ${view.handedOver.to}: ${view.handedOver.error}` : view.handedOver.to}`);
@@ -17,11 +36,14 @@ export function currentDetails(input: ClockInput, view: ClockView): string {
   if (view.nextDue) {
     const step = view.steps.find((s) => s.key === view.nextDue!.step && s.occurrence === view.nextDue!.occurrence)!;
     lines.push('', `**Next due:** ${step.title} (\`${step.key}\`${step.occurrence > 1 ? ` #${step.occurrence}` : ''}) by **${formatLongDate(view.nextDue.dueDate)}**${step.status === 'overdue' ? ' — OVERDUE' : ''}`);
-    lines.push(`Rule: ${formatSource(step.rule.source)}`);
+    lines.push('', `Rule: ${durationWords(step.rule)} from ${step.rule.anchor} (${step.rule.kind}). Source: ${formatSource(step.rule.source)}`);
+    lines.push('', `Told so far: ${toldWords(step)}`);
   }
+  const overdue = view.steps.filter((s) => s.status === 'overdue');
+  if (overdue.length) lines.push('', `**Overdue now:** ${overdue.map((s) => `${s.key}${s.occurrence > 1 ? ` #${s.occurrence}` : ''} (due ${formatLongDate(s.dueDate!)})`).join(', ')}`);
   lines.push('', '| step | due | status | told |', '|---|---|---|---|');
   for (const s of view.steps) {
-    const told = s.escalations.map((e) => `${e.tier}→${e.recipients?.join('/') ?? e.role}`).join(', ') || '-';
+    const told = toldWords(s);
     const window = s.window && s.status !== 'completed' ? ` (complainant's window: a request dated by then is in time; closes after ${formatLongDate(s.window.closesAfter)})` : '';
     lines.push(`| ${s.key}${s.occurrence > 1 || s.status === 'completed' && view.steps.filter((x) => x.key === s.key).length > 1 ? ` #${s.occurrence}` : ''}${s.noAccess?.length ? ` (${s.noAccess.length} no-access)` : ''} | ${s.dueDate ? formatLongDate(s.dueDate) : '-'}${s.revisedTarget ? ` (revised ${s.revisedTarget})` : ''}${s.extensions?.length && !s.revisedTarget ? ' (extended)' : ''} | ${s.status}${window}${s.completedAt ? ` ${formatLongDate(s.completedAt.slice(0, 10))}` : ''}${s.late ? ' (late)' : ''} | ${told} |`);
   }
