@@ -24,6 +24,7 @@ COPY activities ./activities
 COPY worker ./worker
 COPY api ./api
 COPY processes ./processes
+COPY management ./management
 COPY config ./config
 COPY scripts ./scripts
 COPY package.json tsconfig*.json ./

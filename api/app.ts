@@ -1,5 +1,6 @@
 /** createApp(deps): the Express app, with every dependency injected (server.ts only listens). */
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import express, { NextFunction, Request, Response } from 'express';
 import type { Client, Connection } from '@temporalio/client';
 import type { Logger } from 'pino';
@@ -65,6 +66,8 @@ export function createApp(deps: AppDeps) {
     }
   });
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
+  // The timeliness dashboard: static files; the page sends the caller's own bearer token to /api.
+  app.use('/dashboard', express.static(resolve(__dirname, 'dashboard'), { index: 'index.html' }));
 
   app.use('/api', authenticate(deps.authMode));
   app.use('/api', processRoutes({ client: deps.client, connection: deps.connection, starter: deps.starter, updateTimeoutMs: deps.updateTimeoutMs, directory: deps.directory }));

@@ -4,13 +4,12 @@
  * The README's visibility queries are run here too, so the ones it prints are known to work.
  */
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DevStack, startDevStack, stepOf } from '../support/devStack';
-import { TestBrowser, launchBrowser } from '../support/browser';
+import { SCREENSHOTS, TestBrowser, launchBrowser } from '../support/browser';
 import { waitFor } from '../support/ports';
 
-export const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots');
 
 let s: DevStack;
 let browser: TestBrowser;

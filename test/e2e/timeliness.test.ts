@@ -5,7 +5,11 @@
  * written from the rules alone (national counts: the Nth working day after the anchor, the anchor day not
  * counted; reviews and complaint stages: the statutory due date of the occurrence).
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { DevStack, startDevStack } from '../support/devStack';
+import { SCREENSHOTS, TestBrowser, launchBrowser } from '../support/browser';
+
 
 let s: DevStack;
 beforeAll(async () => {
@@ -181,4 +185,46 @@ test('bad queries name the field', async () => {
     const r = await s.call('GET', `/api/reports/timeliness?${q}`);
     expect({ q, status: r.status, field: r.body.errors?.[0]?.field }).toEqual({ q, status: 400, field });
   }
+});
+
+describe('the dashboard, in a real Chromium', () => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => browser?.close());
+
+  test('shows each measure, per LA and per month, as the hand count has it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${s.api}/dashboard/?token=dev-admin&from=2026-04-01&to=2026-10-31`);
+    await page.locator('body[aria-busy="false"] section.measure').first().waitFor();
+    const card = (id: string) => page.locator(`section.measure[data-measure="${id}"]`);
+    // Across LAs, from the rows above: assessments 4 of 7 (TA-2, TA-4, TA-6 late); ICPCs 4 of 4;
+    // RCPCs 1 of 2; stage 1 responses 2 of 3.
+    await expect(card('assessment-45wd').locator('.overall').textContent()).resolves.toBe('4 of 7 on time (57.1%)');
+    await expect(card('icpc-15wd').locator('.overall').textContent()).resolves.toBe('4 of 4 on time (100.0%)');
+    await expect(card('rcpc-on-time').locator('.overall').textContent()).resolves.toBe('1 of 2 on time (50.0%)');
+    await expect(card('complaint-stage1-on-time').locator('.overall').textContent()).resolves.toBe('2 of 3 on time (66.7%)');
+    const bars = await card('assessment-45wd').locator('g.bar').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-la')} ${g.getAttribute('data-percent')}`));
+    expect(bars.sort()).toEqual(['bracknell-forest 50', 'derbyshire 100', 'northamptonshire 50', 'york 50']);
+    // By month, all LAs: June 2 of 3 (TA-1, TA-3 on time; TA-2 late), July 1 of 1, September 0 of 1, October 1 of 2.
+    const months = await card('assessment-45wd').locator('g.month').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-month')} ${g.getAttribute('data-percent')}`));
+    expect(months).toEqual(['2026-04 ', '2026-05 ', '2026-06 66.7', '2026-07 100', '2026-08 ', '2026-09 0', '2026-10 50']);
+    await expect(card('assessment-45wd').locator('details.late').getAttribute('data-late')).resolves.toBe('3');
+    await expect(page.locator('#period').textContent()).resolves.toBe('1 April 2026 to 31 October 2026');
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test("a refused token shows the server's reason", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${s.api}/dashboard/?token=dev-team-manager&from=2026-04-01&to=2026-10-31`);
+    await page.locator('#error[data-status="403"]').waitFor();
+    await expect(page.locator('#error-detail').textContent()).resolves.toMatch(/must name the person/);
+    await page.context().close();
+  });
 });

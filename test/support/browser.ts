@@ -2,7 +2,11 @@
  * A real headless Chromium (Debian's, installed by `npm run browser:install`) driven by playwright-core,
  * which brings no browser of its own.
  */
+import { resolve } from 'node:path';
 import { Browser, BrowserContextOptions, Page, chromium } from 'playwright-core';
+
+/** Where browser tests save the screenshots the README shows. */
+export const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots');
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { chromiumPath } = require('../../scripts/install-browser');
