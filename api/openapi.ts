@@ -4,6 +4,8 @@ import { ReferralSchema, StartProcessSchema } from '../processes/contracts';
 import { ProcessEventSchema } from '../workflows/contracts/events';
 import { API_ROLES } from './auth';
 import { DueQuerySchema } from './routes/calendar';
+import { InboxQuerySchema } from './routes/inbox';
+import { TimelinessQuerySchema } from './routes/reports';
 import { ListQuerySchema, MigrateRulesSchema } from './routes/processes';
 import { SHAPES } from '../workflows/journeys';
 
@@ -119,6 +121,21 @@ export function openApiDocument() {
       },
       '/api/calendar/due': {
         get: { summary: 'Due date arithmetic (working days, calendar days, weeks, months, hours)', parameters: queryParams(DueQuerySchema), responses: { '200': { description: 'the due date' }, ...errors } },
+      },
+      '/api/inbox': {
+        get: {
+          summary: "Overdue and due-soon steps in the caller's area (team, service, LA, complaints, own cases), most overdue first, with counts per step",
+          description: 'Scoped by the caller: a dev token must name the person (dev-team-manager.tm-derb-north); a filter outside the area is 403 naming it.',
+          parameters: queryParams(InboxQuerySchema),
+          responses: { '200': { description: 'the inbox' }, ...errors },
+        },
+      },
+      '/api/reports/timeliness': {
+        get: {
+          summary: 'Share on time per national measure, LA and period (or month), within the caller\'s area; format=csv for CSV',
+          parameters: queryParams(TimelinessQuerySchema),
+          responses: { '200': { description: 'the report (JSON or text/csv)' }, ...errors },
+        },
       },
       '/healthz': { get: { summary: 'Checks Temporal', security: [], responses: { '200': { description: 'ok' }, '503': problem } } },
     },
