@@ -48,9 +48,8 @@ export function createDigestActivities(deps: DigestDeps) {
 
     async sendDigest(req: DigestRequest): Promise<DigestResult> {
       const key = digestKey(req.personId, req.date);
-      const prior = deps.outbox.get(key);
+      if (deps.outbox.get(key)?.state === 'sent') return { personId: req.personId, overdue: 0, dueSoon: 0, duplicate: true };
       const area = areaOf(deps.directory.data, req.role, req.personId);
-      if (prior?.state === 'sent') return { personId: req.personId, overdue: 0, dueSoon: 0, duplicate: true };
       const inbox = buildInbox(await listOpenViews(deps.visibility(), areaClauses(area)), req.asOf, { dueWithinDays: 7 });
       const person = deps.directory.data.people[req.personId];
       const claim = deps.outbox.claim(key);

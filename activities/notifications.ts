@@ -7,6 +7,7 @@ import { formatLongDate } from '../calendar/localDate';
 import type { NotificationRequest, NotificationResult } from '../workflows/clock/types';
 import type { EmailChannel, WebhookChannel } from './channels';
 import type { Directory } from '../management/directory';
+import { caseClockUrl } from '../management/digest';
 import type { Outbox } from './outbox';
 
 export interface NotificationDeps {
@@ -35,7 +36,7 @@ export function messageId(key: string): string {
 export function composeEmail(req: NotificationRequest, recipient: { name: string; via: string }, deps: Pick<NotificationDeps, 'uiBaseUrl' | 'namespace'>) {
   const due = req.dueDate ? formatLongDate(req.dueDate) : 'no date';
   const subject = `[${TIER_WORDS[req.tier] ?? req.tier}] ${req.stepTitle} – case ${req.caseId} – due ${due}`;
-  const link = `${deps.uiBaseUrl}/namespaces/${deps.namespace}/workflows/${encodeURIComponent(req.workflowId)}`;
+  const link = caseClockUrl(deps.uiBaseUrl, deps.namespace, req.workflowId);
   const text = [
     `${recipient.name}, you are receiving this as ${recipient.via}.`,
     '',

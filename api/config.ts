@@ -1,6 +1,6 @@
 /** API configuration from the environment, parsed once; refuses dev tokens in production. */
-import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_DIRECTORY_FILE } from '../management/directory';
 
 export const ApiConfigSchema = z
   .object({
@@ -12,7 +12,7 @@ export const ApiConfigSchema = z
     TASK_QUEUE: z.string().default('statutory-clocks'),
     AUTH_MODE: z.enum(['dev-tokens', 'oidc']).default('dev-tokens'),
     PROFILE_DIR: z.string().optional(),
-    DIRECTORY_FILE: z.string().default(resolve(__dirname, '..', 'config/directory.json')),
+    DIRECTORY_FILE: z.string().default(DEFAULT_DIRECTORY_FILE),
     LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** How long an event may wait for the workflow to accept it before the API answers 503. */
     UPDATE_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),

@@ -8,6 +8,7 @@ import { clockViewQuery } from '../workflows/messages';
 import type { ClockView } from '../workflows/clock/types';
 import * as SA from '../workflows/clock/searchAttributes';
 import { HttpProblem, notFound } from './problem';
+import { filterClauses } from '../management/visibility';
 
 const QUERY_DEADLINE_MS = 3_000;
 
@@ -66,12 +67,7 @@ export interface ListedClock {
 
 /** Values are validated as opaque ids by the route before they reach this query string. */
 export async function listClocks(client: Client, filter: ListFilter, limit = 500): Promise<ListedClock[]> {
-  const clauses: string[] = [];
-  if (filter.caseId) clauses.push(`CaseId = "${filter.caseId}"`);
-  if (filter.type) clauses.push(`ProcessType = "${filter.type}"`);
-  if (filter.team) clauses.push(`Team = "${filter.team}"`);
-  if (filter.localAuthority) clauses.push(`LocalAuthority = "${filter.localAuthority}"`);
-  clauses.push(...(filter.area ?? []));
+  const clauses = [...filterClauses(filter), ...(filter.area ?? [])];
   if (!clauses.length) clauses.push('ProcessType IS NOT NULL');
   // A process that continued as new has one execution per run: keep the current one, with the first start.
   const byId = new Map<string, { current?: ListedClock; firstStart: string; closedAt?: string }>();

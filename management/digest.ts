@@ -11,6 +11,11 @@ import type { Inbox, InboxItem } from './inbox';
 /** Overdue and due-soon lines shown in full; the rest are counted (the inbox has them all). */
 export const DIGEST_LINES = 40;
 
+/** The Temporal UI page of a process: the link every email carries. */
+export function caseClockUrl(uiBaseUrl: string, namespace: string, workflowId: string): string {
+  return `${uiBaseUrl}/namespaces/${namespace}/workflows/${encodeURIComponent(workflowId)}`;
+}
+
 export function digestKey(personId: string, date: string): string {
   return `digest:${personId}:${date}`;
 }
@@ -24,7 +29,7 @@ function line(item: InboxItem, link: (workflowId: string) => string): string {
 
 export function composeDigest(input: { name: string; area: Area; date: string; inbox: Inbox; uiBaseUrl: string; namespace: string }) {
   const { inbox } = input;
-  const link = (id: string) => `${input.uiBaseUrl}/namespaces/${input.namespace}/workflows/${encodeURIComponent(id)}`;
+  const link = (id: string) => caseClockUrl(input.uiBaseUrl, input.namespace, id);
   const overdue = inbox.items.filter((i) => i.state === 'overdue');
   const soon = inbox.items.filter((i) => i.state === 'due-soon');
   const subject = `Daily digest ${formatLongDate(input.date)}: ${overdue.length} overdue, ${soon.length} due by ${formatLongDate(inbox.dueSoonUntil)} (${input.area.label})`;

@@ -3,9 +3,13 @@
  * In development a JSON file (config/directory.json); in production the same shape from HR/IdP exports.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ROLES, Role } from '../profiles/schema';
 import type { Assignment } from '../workflows/clock/types';
+
+/** config/directory.json in the project: the default for the worker, the API and the tests. */
+export const DEFAULT_DIRECTORY_FILE = resolve(__dirname, '..', 'config/directory.json');
 
 const PersonId = z.string().regex(/^[A-Za-z0-9._-]+$/);
 const RoleHolders = z.object(Object.fromEntries(ROLES.filter((r) => r !== 'assigned-worker').map((r) => [r, PersonId.optional()])) as Record<Exclude<Role, 'assigned-worker'>, z.ZodOptional<typeof PersonId>>);

@@ -5,7 +5,7 @@
  * closure days and never a profile's local target, so a stricter or looser local rule does not change
  * the figure an inspector compares. Pure: the API lists the memos and hands them in.
  */
-import { addDays, parseLocalDate } from '../calendar/localDate';
+import { addDays, parseLocalDate, toDayNumber } from '../calendar/localDate';
 import { londonDate, parseMoment } from '../calendar/london';
 import type { WorkingDayCalendar } from '../calendar/workingDays';
 import type { ClockView, StepView } from '../workflows/clock/types';
@@ -142,7 +142,7 @@ function judge(measure: Measure, view: ClockView, step: StepView, cal: WorkingDa
   const done = londonDay(step.completedAt!);
   if (measure.kind === 'by-due-date') {
     if (!step.dueDate) return undefined;
-    const daysLate = Math.round((Date.parse(done) - Date.parse(step.dueDate)) / 86_400_000);
+    const daysLate = toDayNumber(done) - toDayNumber(step.dueDate);
     return { measure, view, step, done, dueBy: step.dueDate, onTime: done <= step.dueDate, taken: daysLate > 0 ? `${daysLate} days late` : 'on time', fallback: false };
   }
   const anchor = measure.anchors.find((a) => view.anchors[a]);

@@ -3,6 +3,19 @@ import type { Client } from '@temporalio/client';
 import type { ClockView } from '../workflows/clock/types';
 
 /**
+ * The visibility clauses for the API's filters, one place for lists, the inbox and reports. Values are
+ * checked by each route's zod schema (opaque ids, no quotes) before they reach a query string.
+ */
+export function filterClauses(filter: { caseId?: string; type?: string; team?: string; localAuthority?: string }): string[] {
+  const clauses: string[] = [];
+  if (filter.caseId) clauses.push(`CaseId = "${filter.caseId}"`);
+  if (filter.type) clauses.push(`ProcessType = "${filter.type}"`);
+  if (filter.team) clauses.push(`Team = "${filter.team}"`);
+  if (filter.localAuthority) clauses.push(`LocalAuthority = "${filter.localAuthority}"`);
+  return clauses;
+}
+
+/**
  * The memo views of the open clocks matching `clauses` (visibility only: no per-workflow query), for the
  * inbox and the digest. A process whose first task has not yet published its memo has nothing due yet.
  */

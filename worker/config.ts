@@ -1,6 +1,7 @@
 /** Worker configuration from the environment, parsed once with zod; a bad value stops startup naming it. */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_DIRECTORY_FILE } from '../management/directory';
 
 const root = resolve(__dirname, '..');
 
@@ -13,7 +14,7 @@ export const WorkerConfigSchema = z.object({
   MAIL_FROM: z.string().default('Statutory clocks <clocks@statutory-clocks.local>'),
   WEBHOOK_URLS: z.string().default('').transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean)),
   WEBHOOK_SECRET: z.string().default(''),
-  DIRECTORY_FILE: z.string().default(resolve(root, 'config/directory.json')),
+  DIRECTORY_FILE: z.string().default(DEFAULT_DIRECTORY_FILE),
   OUTBOX_DIR: z.string().default(resolve(root, '.data/outbox')),
   PROFILE_DIR: z.string().optional(),
   TEMPORAL_UI_URL: z.string().default('http://127.0.0.1:8233'),

@@ -10,7 +10,7 @@ import { OpaqueIdSchema } from '../../workflows/contracts/events';
 import { allow } from '../auth';
 import { callerArea, checkInsideArea } from '../callerArea';
 import { parse } from '../problem';
-import { listOpenViews } from '../../management/visibility';
+import { filterClauses, listOpenViews } from '../../management/visibility';
 
 export const InboxQuerySchema = z.object({
   type: z.enum(PROCESS_TYPES).optional(),
@@ -27,11 +27,7 @@ export function inboxRoutes(deps: { client: Client; directory: DirectoryData; no
     const q = parse(InboxQuerySchema, req.query, 'query');
     const area = callerArea(req, deps.directory);
     checkInsideArea(area, q, deps.directory);
-    const clauses = [...areaClauses(area)];
-    if (q.type) clauses.push(`ProcessType = "${q.type}"`);
-    if (q.localAuthority) clauses.push(`LocalAuthority = "${q.localAuthority}"`);
-    if (q.team) clauses.push(`Team = "${q.team}"`);
-    const views = await listOpenViews(deps.client, clauses);
+    const views = await listOpenViews(deps.client, [...areaClauses(area), ...filterClauses(q)]);
     const inbox = buildInbox(views, (deps.now ?? Date.now)(), { ...q, worker: q.worker ?? area.workerId });
     res.json({ area: { label: area.label, teams: area.teams, localAuthorities: area.localAuthorities, types: area.types, workerId: area.workerId }, ...inbox });
   });

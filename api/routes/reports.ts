@@ -13,7 +13,7 @@ import { PROCESS_TYPES } from '../../profiles/schema';
 import { allow, MANAGERS } from '../auth';
 import { callerArea, checkInsideArea } from '../callerArea';
 import { HttpProblem, parse } from '../problem';
-import { listViews } from '../../management/visibility';
+import { filterClauses, listViews } from '../../management/visibility';
 
 const LocalDateSchema = z.string().refine(isValidLocalDate, 'a calendar date YYYY-MM-DD');
 
@@ -45,10 +45,7 @@ export function reportRoutes(deps: { client: Client; directory: DirectoryData; n
     if (from > to) throw new HttpProblem(400, 'Invalid request', `query.to: ${to} is before from ${from}`, [{ field: 'query.to', message: 'before from' }]);
     const area = callerArea(req, deps.directory);
     checkInsideArea(area, q, deps.directory);
-    const clauses = [...areaClauses(area)];
-    if (q.type) clauses.push(`ProcessType = "${q.type}"`);
-    if (q.localAuthority) clauses.push(`LocalAuthority = "${q.localAuthority}"`);
-    const report = timelinessReport(await listViews(deps.client, clauses), { from, to, by: q.by, ...(q.localAuthority ? { localAuthority: q.localAuthority } : {}), ...(q.type ? { type: q.type } : {}), ...(q.measure ? { measure: q.measure } : {}) }, calendar);
+    const report = timelinessReport(await listViews(deps.client, [...areaClauses(area), ...filterClauses({ type: q.type, localAuthority: q.localAuthority })]), { from, to, by: q.by, ...(q.localAuthority ? { localAuthority: q.localAuthority } : {}), ...(q.type ? { type: q.type } : {}), ...(q.measure ? { measure: q.measure } : {}) }, calendar);
     if (q.format === 'csv') {
       res.type('text/csv').setHeader('content-disposition', `attachment; filename="timeliness-${from}-to-${to}.csv"`);
       return res.send(timelinessCsv(report));

@@ -11,8 +11,7 @@ import pino from 'pino';
 import { createApp } from '../../api/app';
 import { ProfileRegistry } from '../../profiles/load';
 import { ProcessStarter } from '../../processes/start';
-import { Directory } from '../../management/directory';
-import { loadWorkerConfig } from '../../worker/config';
+import { DEFAULT_DIRECTORY_FILE, Directory } from '../../management/directory';
 import { SEARCH_ATTRIBUTES } from '../../workflows/clock/searchAttributes';
 import { registerSearchAttributes } from '../../worker/searchAttributes';
 import { MailSink } from './mailSink';
@@ -23,8 +22,6 @@ import { quietRuntime, startTestWorker } from './testWorker';
 const { startDevServer } = require('../../scripts/devServer');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { stopProcess } = require('../../scripts/childProcesses');
-
-const DIRECTORY_FILE = loadWorkerConfig({}).DIRECTORY_FILE;
 
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 
@@ -98,7 +95,7 @@ export async function startDevStack(options: { ui?: boolean } = {}): Promise<Dev
       connection,
       starter: new ProcessStarter(client, profiles, worker.taskQueue),
       profiles,
-      directory: Directory.fromFile(DIRECTORY_FILE).data,
+      directory: Directory.fromFile(DEFAULT_DIRECTORY_FILE).data,
       logger: pino({ level: 'silent' }),
       authMode: 'dev-tokens',
       updateTimeoutMs: 5_000,
