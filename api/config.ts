@@ -1,14 +1,15 @@
 /** API configuration from the environment, parsed once; refuses dev tokens in production. */
 import { z } from 'zod';
 import { DEFAULT_DIRECTORY_FILE } from '../management/directory';
+import { TemporalConnectionShape, checkTemporalConnection } from '../worker/temporalConnection';
 
 export const ApiConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HOST: z.string().default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
-    TEMPORAL_NAMESPACE: z.string().default('default'),
+    // Address, namespace, TLS / mTLS / API key: the same variables as the worker's.
+    ...TemporalConnectionShape,
     TASK_QUEUE: z.string().default('statutory-clocks'),
     AUTH_MODE: z.enum(['dev-tokens', 'oidc']).default('dev-tokens'),
     PROFILE_DIR: z.string().optional(),
@@ -20,7 +21,8 @@ export const ApiConfigSchema = z
   .refine((c) => !(c.NODE_ENV === 'production' && c.AUTH_MODE === 'dev-tokens'), {
     message: 'dev-<role> tokens are refused when NODE_ENV=production; set AUTH_MODE=oidc',
     path: ['AUTH_MODE'],
-  });
+  })
+  .superRefine(checkTemporalConnection);
 export type ApiConfig = z.infer<typeof ApiConfigSchema>;
 
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {

@@ -6,12 +6,13 @@ import { ProcessStarter } from '../processes/start';
 import { Directory } from '../management/directory';
 import { createApp } from './app';
 import { loadApiConfig } from './config';
+import { temporalConnectionOptions } from '../worker/temporalConnection';
 
 async function main() {
   const config = loadApiConfig();
   const logger = pino({ name: 'api', level: config.LOG_LEVEL, redact: ['req.headers.authorization'] });
   const profiles = config.PROFILE_DIR ? ProfileRegistry.fromDirectory(config.PROFILE_DIR) : ProfileRegistry.fromDirectory();
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect(temporalConnectionOptions(config));
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const starter = new ProcessStarter(client, profiles, config.TASK_QUEUE);
   const directory = Directory.fromFile(config.DIRECTORY_FILE).data;

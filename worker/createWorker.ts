@@ -11,6 +11,7 @@ import { Outbox } from '../activities/outbox';
 import { ProfileRegistry } from '../profiles/load';
 import { ProcessStarter } from '../processes/start';
 import type { WorkerConfig } from './config';
+import { TemporalConnectionConfig, temporalConnectionOptions } from './temporalConnection';
 
 export interface WorkerParts {
   worker: Worker;
@@ -51,15 +52,32 @@ export async function createClockWorker(
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TASK_QUEUE,
     activities,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    ...workflowSource(config, options.workflowBundle),
+    ...tuning(config),
     ...options.extra,
   });
   return { worker, profiles, close: async () => email.close() };
 }
 
-export async function connectClient(address: string, namespace: string): Promise<{ connection: Connection; client: Client }> {
-  const connection = await Connection.connect({ address });
-  return { connection, client: new Client({ connection, namespace }) };
+/** A bundle given by the caller (tests), else the prebuilt one (WORKFLOW_BUNDLE, the image), else bundle the sources now. */
+function workflowSource(config: WorkerConfig, given: WorkerOptions['workflowBundle']): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+  if (given) return { workflowBundle: given };
+  if (config.WORKFLOW_BUNDLE) return { workflowBundle: { codePath: config.WORKFLOW_BUNDLE } };
+  return { workflowsPath: require.resolve('../workflows') };
+}
+
+/** Only the limits the deployment set, so the SDK's defaults (sized from the heap) apply otherwise. */
+function tuning(config: WorkerConfig): Partial<WorkerOptions> {
+  return {
+    ...(config.WORKER_MAX_CONCURRENT_ACTIVITIES !== undefined ? { maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES } : {}),
+    ...(config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS !== undefined ? { maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS } : {}),
+    ...(config.WORKER_MAX_CACHED_WORKFLOWS !== undefined ? { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS } : {}),
+  };
+}
+
+export async function connectClient(config: TemporalConnectionConfig): Promise<{ connection: Connection; client: Client }> {
+  const connection = await Connection.connect(temporalConnectionOptions(config));
+  return { connection, client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }) };
 }
 
 /** Validates every profile; throws ProfileError naming each bad rule. */

@@ -1,4 +1,4 @@
-/** `node dist/worker` / `npm start`: runs the clock worker until SIGINT/SIGTERM. */
+/** `node dist/worker/index.js` (the image) / `npm start`: runs the clock worker until SIGINT/SIGTERM. */
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadWorkerConfig } from './config';
 import { connectClient, createClockWorker, loadProfiles } from './createWorker';
@@ -7,6 +7,7 @@ import { DIGEST_SCHEDULE_ID, ensureDigestSchedule } from './digestSchedule';
 import { calendarData } from '../calendar/load';
 import { londonDate } from '../calendar/london';
 import { ensureRetention, registerSearchAttributes } from './searchAttributes';
+import { temporalConnectionOptions } from './temporalConnection';
 
 async function main() {
   const config = loadWorkerConfig();
@@ -17,18 +18,20 @@ async function main() {
     logger: new DefaultLogger('WARN', (entry) => logger.child({ sdk: true }).warn(entry.meta ?? {}, entry.message)),
     shutdownSignals: ['SIGINT', 'SIGTERM'],
   });
-  const { connection, client } = await connectClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+  const connectionOptions = temporalConnectionOptions(config);
+  const { connection, client } = await connectClient(config);
   const added = await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
   if (added.length) logger.info({ added }, 'registered search attributes');
   await ensureRetention(connection, config.TEMPORAL_NAMESPACE).catch((err) => logger.warn({ err: err.message }, 'could not raise namespace retention'));
-  const native = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const native = await NativeConnection.connect(connectionOptions);
   const { worker, close } = await createClockWorker(config, { connection: native, client, profiles });
   if (config.DIGEST_SCHEDULE) {
     const today = londonDate(Date.now());
     const how = await ensureDigestSchedule(client, calendarData([], today), today, config.TASK_QUEUE);
     logger.info({ scheduleId: DIGEST_SCHEDULE_ID, how }, 'daily digest schedule written');
   }
-  logger.info({ taskQueue: config.TASK_QUEUE, profiles: profiles.ids() }, 'worker running');
+  // Says which workflow code and which kind of connection this worker runs with, for whoever reads the logs.
+  logger.info({ taskQueue: config.TASK_QUEUE, profiles: profiles.ids(), workflowBundle: config.WORKFLOW_BUNDLE ?? 'bundled at start', tls: Boolean(connectionOptions.tls), apiKey: Boolean(connectionOptions.apiKey) }, 'worker running');
   try {
     await worker.run();
   } finally {
