@@ -1,0 +1,173 @@
+/**
+ * The worker process killed with SIGKILL mid-escalation and started again on the same outbox
+ * (production keeps it on a volume): nothing lost, nothing sent twice except inside the one window the
+ * outbox states (a kill after the SMTP server accepted a message and before the outbox recorded it),
+ * which is measured here rather than assumed.
+ *
+ * Expected notifications, worked by hand (see test/support/faultRig.ts):
+ *  - each back-dated Derbyshire referral (received Mon 2 Nov 2026 10:00 GMT): overdue, escalated and
+ *    critical for referral-decision, to tm-derb-north, sm-derb-assess and hos-derb;
+ *  - the Derbyshire enquiry: the strategy discussion's breach, at concern-raised + 24 hours, to the duty
+ *    manager duty-derb, and nothing else (its later tiers are 3 and 6 working days away at 09:00).
+ * Each goes by email (key in X-Clock-Key and the Message-ID) and by signed webhook (Idempotency-Key).
+ */
+import { formatLondon } from '../../../calendar/london';
+import { each, hookCounts, keyOfMail, mailCounts, outboxEntries } from '../../support/deliveries';
+import { startDevServerOnFreePorts } from '../../support/devStack';
+import {
+  BACKDATED_REFERRAL_TIERS,
+  FaultRig,
+  referralKeys,
+  sleep,
+  startBackdatedReferral,
+  startEnquiryBreachingIn,
+  startFaultRig,
+  waitUntilWaiting,
+} from '../../support/faultRig';
+import { waitFor } from '../../support/ports';
+
+let server: Awaited<ReturnType<typeof startDevServerOnFreePorts>>;
+let rig: FaultRig;
+
+beforeAll(async () => {
+  server = await startDevServerOnFreePorts();
+  rig = await startFaultRig(server.address);
+}, 120_000);
+
+afterAll(async () => {
+  await rig?.close();
+  await server?.stop();
+});
+
+/** Only this test's keys: both tests share the sink and the receiver. */
+const only = (counts: Record<string, number>, prefix: string) => Object.fromEntries(Object.entries(counts).filter(([k]) => k.startsWith(prefix)));
+const ofCase = (counts: Record<string, number>, prefixes: string[]) => Object.fromEntries(Object.entries(counts).filter(([k]) => prefixes.some((p) => k.startsWith(p))));
+
+test('killed between tiers: the tier that falls due while no worker runs is sent once by the restarted worker, none again', async () => {
+  const first = await rig.startWorker();
+  const referral = await startBackdatedReferral(rig, 'KILL-A', 'R1');
+  const sent = referralKeys(referral);
+  await waitFor('the referral\'s three tiers', async () => {
+    const m = await mailCounts(rig.mail);
+    return sent.every((k) => m[k] === 1) && sent.every((k) => hookCounts(rig.receiver)[k] === 1);
+  }, 60_000);
+
+  // The strategy discussion breaches 40 s from now: time for the workflow to set its timer and for the kill.
+  const enquiry = await startEnquiryBreachingIn(rig, 'KILL-A', 40_000);
+  await waitUntilWaiting(rig.client, enquiry.workflowId);
+  await first.kill();
+  const killedAt = Date.now();
+  expect(killedAt).toBeLessThan(enquiry.dueAtMs); // killed while it waited, before the tier fell due
+
+  // The due instant passes with no worker at all: nothing can be sent.
+  await sleep(Math.max(0, enquiry.dueAtMs - Date.now()) + 3_000);
+  expect((await mailCounts(rig.mail))[enquiry.key]).toBeUndefined();
+
+  await rig.startWorker();
+  await waitFor('the breach after the restart', async () => (await mailCounts(rig.mail))[enquiry.key] === 1 && hookCounts(rig.receiver)[enquiry.key] === 1, 90_000);
+  // Long enough for a duplicate to show: a replayed workflow re-running its deliveries would send within seconds.
+  await sleep(10_000);
+
+  const expected = each([...sent, enquiry.key]);
+  const prefixes = [referral, enquiry.workflowId];
+  expect(ofCase(await mailCounts(rig.mail), prefixes)).toEqual(expected);
+  expect(ofCase(hookCounts(rig.receiver), prefixes)).toEqual(expected);
+  expect(rig.receiver.hooks.filter((h) => prefixes.some((p) => h.idempotencyKey.startsWith(p))).every((h) => h.validSignature)).toBe(true);
+
+  const mails = (await rig.mail.messages()).filter((m) => prefixes.some((p) => keyOfMail(m).startsWith(p)));
+  const byKey = Object.fromEntries(mails.map((m) => [keyOfMail(m), { firesAt: m.headers['x-clock-fires-at'], recipient: m.headers['x-clock-recipient'], to: m.to[0].address }]));
+  expect(byKey).toEqual({
+    ...Object.fromEntries(BACKDATED_REFERRAL_TIERS.map((t) => [`${referral}:referral-decision:1:${t.tier}`, { firesAt: t.firesAt, recipient: t.recipient, to: `${t.recipient}@derbyshire.clocks.test` }])),
+    [enquiry.key]: { firesAt: enquiry.firesAt, recipient: 'duty-derb', to: 'duty-derb@derbyshire.clocks.test' },
+  });
+
+  // The outbox kept across the restart: every key sent, each on its first attempt.
+  const outbox = outboxEntries(rig.outboxDir).filter((e) => prefixes.some((p) => e.key.startsWith(p)));
+  expect(outbox.map((e) => [e.key, e.state, e.attempts]).sort()).toEqual([...sent, enquiry.key].sort().map((k) => [k, 'sent', 1]));
+
+  // Both processes still running; the enquiry's clock records the breach and who was told.
+  const e = await rig.client.workflow.getHandle(enquiry.workflowId).describe();
+  expect(e.status.name).toBe('RUNNING');
+  expect(e.searchAttributes).toMatchObject({ CaseId: ['KILL-A'], OverdueSteps: ['strategy-discussion'], EscalationLevel: [1] });
+  const step = (e.memo as any).clock.steps.find((s: any) => s.key === 'strategy-discussion');
+  expect(step).toMatchObject({ status: 'overdue', dueAt: formatLondon(enquiry.dueAtMs - 1000) });
+  expect(step.escalations).toEqual([{ tier: 'overdue', role: 'duty-manager', at: enquiry.firesAt, deliveredAt: expect.any(String), recipients: ['duty-derb'] }]);
+  expect((await rig.client.workflow.getHandle(referral).describe()).status.name).toBe('RUNNING');
+});
+
+/**
+ * 40 back-dated referrals, all three tiers of each due at once: 120 keys, each by email and webhook.
+ * SIGKILL once a third of the mail has arrived; the outbox then shows which keys were claimed and not
+ * recorded as sent (deliveries in flight). Those are the only keys allowed a second copy, and at most one.
+ */
+const BURST = 40;
+
+test('killed during a burst of escalations: after the restart every key arrives, only keys in flight at the kill may come twice', async () => {
+  const ids: string[] = [];
+  // Started with no worker running, so every tier of every process falls due at once when one starts.
+  for (let i = 1; i <= BURST; i++) ids.push(await startBackdatedReferral(rig, `BURST-${i}`, `R${i}`));
+  const expectedKeys = ids.flatMap(referralKeys);
+  expect(expectedKeys).toHaveLength(3 * BURST);
+  const burstMail = async () => only(await mailCounts(rig.mail), 'referral-BURST-');
+
+  const worker = await rig.startWorker();
+  await waitFor('a third of the burst', async () => Object.keys(await burstMail()).length >= BURST, 90_000, 50);
+  await worker.kill();
+  // What the outbox says at the kill: claimed and not recorded as sent = a delivery in flight.
+  const atKill = outboxEntries(rig.outboxDir).filter((e) => e.key.startsWith('referral-BURST-'));
+  const inFlight = new Set(atKill.filter((e) => e.state === 'claimed').map((e) => e.key));
+  await sleep(1_000); // let the sink finish storing what its SMTP server had accepted before the kill
+  const mailAtKill = await burstMail();
+  const hooksAtKill = only(hookCounts(rig.receiver), 'referral-BURST-');
+  // The kill really came mid-burst: part delivered, part not.
+  expect(Object.keys(mailAtKill).length).toBeLessThan(expectedKeys.length);
+  expect(Object.keys(mailAtKill).length).toBeGreaterThanOrEqual(BURST);
+
+  await rig.startWorker();
+  // Deliveries that were running on the dead worker are retried after their 1-minute start-to-close timeout.
+  await waitFor(
+    'every key by email and webhook',
+    async () => {
+      const m = await burstMail();
+      const h = hookCounts(rig.receiver);
+      return expectedKeys.every((k) => m[k] >= 1 && h[k] >= 1);
+    },
+    150_000,
+    500,
+  );
+  await sleep(10_000);
+
+  const mail = await burstMail();
+  const hooks = only(hookCounts(rig.receiver), 'referral-BURST-');
+  // Exactly once for every key not in flight at the kill; a key in flight arrives once or twice.
+  const once = expectedKeys.filter((k) => !inFlight.has(k));
+  expect(Object.fromEntries(once.map((k) => [k, mail[k]]))).toEqual(each(once));
+  expect(Object.fromEntries(once.map((k) => [k, hooks[k]]))).toEqual(each(once));
+  for (const k of inFlight) {
+    expect([k, mail[k] >= 1 && mail[k] <= 2, hooks[k] >= 1 && hooks[k] <= 2]).toEqual([k, true, true]);
+  }
+  expect(Object.keys(mail).sort()).toEqual([...expectedKeys].sort());
+  expect(Object.keys(hooks).sort()).toEqual([...expectedKeys].sort());
+  const twiceByMail = [...inFlight].filter((k) => mail[k] === 2);
+  const twiceByHook = [...inFlight].filter((k) => hooks[k] === 2);
+  // A repeat needs the first copy to have been accepted before the kill: it was in the sink at the kill.
+  for (const k of twiceByMail) expect([k, mailAtKill[k]]).toEqual([k, 1]);
+  for (const k of twiceByHook) expect([k, hooksAtKill[k]]).toEqual([k, 1]);
+
+  // Every key ends sent in the outbox; only keys in flight needed a second attempt.
+  const outbox = outboxEntries(rig.outboxDir).filter((e) => e.key.startsWith('referral-BURST-'));
+  expect(outbox.map((e) => e.key).sort()).toEqual([...expectedKeys].sort());
+  expect(outbox.filter((e) => e.state !== 'sent').map((e) => e.key)).toEqual([]);
+  expect(outbox.filter((e) => e.attempts > 1).map((e) => e.key).sort()).toEqual([...inFlight].sort());
+
+  // No process lost: every referral still running, at escalation level 3 with the three deliveries recorded.
+  for (const id of ids) {
+    const d = await rig.client.workflow.getHandle(id).describe();
+    const step = (d.memo as any).clock.steps[0];
+    expect([id, d.status.name, d.searchAttributes.EscalationLevel, step.escalations.map((x: any) => x.recipients)]).toEqual([id, 'RUNNING', [3], [['tm-derb-north'], ['sm-derb-assess'], ['hos-derb']]]);
+  }
+  console.log(
+    `worker killed mid-burst: ${Object.keys(mailAtKill).length}/${expectedKeys.length} keys mailed at the kill; ${inFlight.size} claimed-not-sent in the outbox; ` +
+      `sent twice: ${twiceByMail.length} by email, ${twiceByHook.length} by webhook (${[...twiceByMail, ...twiceByHook].join(', ') || 'none'})`,
+  );
+});

@@ -1,0 +1,40 @@
+/**
+ * A webhook receiver on a free loopback port that records every delivery and checks its signature
+ * the way a receiver would, from the documented scheme (hex HMAC-SHA256 over `${timestamp}.${body}`).
+ */
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import { freePort } from './ports';
+
+export interface ReceivedHook {
+  idempotencyKey: string;
+  body: string;
+  validSignature: boolean;
+}
+
+export interface HookReceiver {
+  url: string;
+  hooks: ReceivedHook[];
+  close: () => Promise<void>;
+}
+
+export async function startHookReceiver(secret: string): Promise<HookReceiver> {
+  const hooks: ReceivedHook[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const ts = String(req.headers['x-clock-timestamp']);
+      const expected = `sha256=${createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex')}`;
+      hooks.push({ idempotencyKey: String(req.headers['idempotency-key']), body, validSignature: req.headers['x-clock-signature'] === expected });
+      res.writeHead(204).end();
+    });
+  });
+  const port = await freePort();
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${port}/clock-events`,
+    hooks,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
