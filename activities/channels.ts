@@ -44,7 +44,7 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
 
 export class WebhookChannel {
   constructor(
-    private readonly url: string,
+    readonly url: string,
     private readonly secret: string,
   ) {}
 

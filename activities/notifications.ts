@@ -28,6 +28,10 @@ const TIER_WORDS: Record<string, string> = {
   'no-access': 'NO ACCESS: child not seen at a visit',
 };
 
+/** A channel's name in the outbox's record of what was delivered. */
+const EMAIL = 'email';
+const webhookChannel = (hook: WebhookChannel) => `webhook ${hook.url}`;
+
 export function messageId(key: string): string {
   // Message-ID allows no ':' in its left part; the raw key travels in X-Clock-Key as well.
   return `<${key.replace(/[^A-Za-z0-9._-]/g, '.')}@statutory-clocks>`;
@@ -63,9 +67,11 @@ export function createNotificationActivities(deps: NotificationDeps) {
       const recipient = deps.directory.resolve(req.role, req.assignment, req.localAuthority);
       // Roles the standards name on top of the ladder (e.g. the conference chair), copied on the same message.
       const copies = (req.cc ?? []).map((role) => deps.directory.resolve(role, req.assignment, req.localAuthority)).filter((c) => c.personId !== recipient.personId);
-      const claim = deps.outbox.claim(req.key);
+      let claim = deps.outbox.claim(req.key);
+      // Channels an earlier attempt delivered (before a crash, or before another channel failed) are skipped.
+      const done = new Set(claim.delivered ?? []);
       const channels: string[] = [];
-      if (deps.email) {
+      if (deps.email && !done.has(EMAIL)) {
         const { subject, text } = composeEmail(req, recipient, deps);
         await deps.email.send({
           to: `${recipient.name} <${recipient.email}>`,
@@ -84,9 +90,12 @@ export function createNotificationActivities(deps: NotificationDeps) {
             ...(copies.length ? { 'X-Clock-Cc': copies.map((c) => c.personId).join(',') } : {}),
           },
         });
-        channels.push('email');
+        claim = deps.outbox.markDelivered(claim, EMAIL);
       }
+      if (deps.email) channels.push('email');
       for (const hook of deps.webhooks) {
+        channels.push('webhook');
+        if (done.has(webhookChannel(hook))) continue;
         await hook.send(req.key, {
           key: req.key,
           workflowId: req.workflowId,
@@ -102,7 +111,7 @@ export function createNotificationActivities(deps: NotificationDeps) {
           dueDate: req.dueDate,
           firesAt: req.firesAt,
         });
-        channels.push('webhook');
+        claim = deps.outbox.markDelivered(claim, webhookChannel(hook));
       }
       const recipients = [recipient.personId, ...copies.map((c) => c.personId)];
       const sent = deps.outbox.markSent(claim, recipients, channels);

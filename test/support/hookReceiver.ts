@@ -14,16 +14,27 @@ export interface ReceivedHook {
 
 export interface HookReceiver {
   url: string;
+  /** Deliveries it accepted (answered 2xx). */
   hooks: ReceivedHook[];
+  /** Requests it refused while told to be down. */
+  refused: number;
+  /** While true, every request is answered 503 and not recorded as accepted (a receiver outage). */
+  down: boolean;
   close: () => Promise<void>;
 }
 
 export async function startHookReceiver(secret: string): Promise<HookReceiver> {
   const hooks: ReceivedHook[] = [];
+  const receiver = { hooks, refused: 0, down: false } as HookReceiver;
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
+      if (receiver.down) {
+        receiver.refused++;
+        res.writeHead(503).end();
+        return;
+      }
       const ts = String(req.headers['x-clock-timestamp']);
       const expected = `sha256=${createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex')}`;
       hooks.push({ idempotencyKey: String(req.headers['idempotency-key']), body, validSignature: req.headers['x-clock-signature'] === expected });
@@ -32,9 +43,7 @@ export async function startHookReceiver(secret: string): Promise<HookReceiver> {
   });
   const port = await freePort();
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${port}/clock-events`,
-    hooks,
-    close: () => new Promise((r) => server.close(() => r())),
-  };
+  receiver.url = `http://127.0.0.1:${port}/clock-events`;
+  receiver.close = () => new Promise((r) => server.close(() => r()));
+  return receiver;
 }
