@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `npm run build:bundle` (part of `npm run build`; the image's build stage): bundles workflows/ once, ahead
+// of time, into one file the worker loads with WORKFLOW_BUNDLE. The worker then starts without webpack,
+// and every worker of a release runs byte-identical workflow code (its sha256 is printed to compare).
+// The bundle is made from the TypeScript sources, as the tests' bundle is (test/support/bundle.global.ts).
+const { createHash } = require('node:crypto');
+const { mkdirSync, writeFileSync } = require('node:fs');
+const { dirname, relative, resolve } = require('node:path');
+const { bundleWorkflowCode } = require('@temporalio/worker');
+
+const root = resolve(__dirname, '..');
+const out = resolve(process.cwd(), process.argv[2] || resolve(root, 'dist/workflow-bundle.js'));
+
+// webpack's own chatter is not wanted in a build log; its warnings and errors are.
+const quiet = { trace() {}, debug() {}, info() {}, log() {}, warn: (m) => console.warn(m), error: (m) => console.error(m) };
+
+async function main() {
+  const { code } = await bundleWorkflowCode({ workflowsPath: resolve(root, 'workflows/index.ts'), logger: quiet });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, code);
+  const sha256 = createHash('sha256').update(code).digest('hex');
+  console.log(`workflow bundle: ${relative(process.cwd(), out) || out} (${Buffer.byteLength(code)} bytes, sha256 ${sha256})`);
+}
+
+main().catch((err) => {
+  console.error(`workflow bundle failed: ${err instanceof Error ? err.stack : String(err)}`);
+  process.exit(1);
+});
