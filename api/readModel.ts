@@ -8,27 +8,36 @@ import { clockViewQuery } from '../workflows/messages';
 import type { ClockView } from '../workflows/clock/types';
 import * as SA from '../workflows/clock/searchAttributes';
 import { HttpProblem, notFound } from './problem';
-import { filterClauses } from '../management/visibility';
+import { VISIBILITY_PAGE_SIZE, filterClauses } from '../management/visibility';
 
 const QUERY_DEADLINE_MS = 3_000;
+/** A process read just after its start has no clock until its first workflow task runs: wait that long for it. */
+const FIRST_CLOCK_WAIT_MS = 15_000;
 
 export async function readClock(client: Client, connection: Connection, workflowId: string): Promise<ClockView & { source: 'query' | 'memo' }> {
   const handle = client.workflow.getHandle(workflowId);
-  let description;
-  try {
-    description = await handle.describe();
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError) throw notFound('workflowId', `no process ${workflowId}`);
-    throw err;
+  const until = Date.now() + FIRST_CLOCK_WAIT_MS;
+  for (;;) {
+    let description;
+    try {
+      description = await handle.describe();
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw notFound('workflowId', `no process ${workflowId}`);
+      throw err;
+    }
+    if (description.status.name === 'RUNNING') {
+      const live = await connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle.query(clockViewQuery)).catch(() => undefined);
+      if (live) return { ...live, source: 'query' };
+    }
+    const memo = (description.memo ?? {}) as { clock?: ClockView };
+    if (memo.clock) {
+      const status = description.status.name === 'RUNNING' ? memo.clock.status : memo.clock.status === 'open' ? 'closed' : memo.clock.status;
+      return { ...memo.clock, status, source: 'memo' };
+    }
+    // Found by fuzzing: a read right after a start answered 503 while the worker picked the process up.
+    if (Date.now() >= until) throw new HttpProblem(503, 'Not ready', `${workflowId} has not published its clock yet (is a worker running?); retry shortly`);
+    await new Promise((r) => setTimeout(r, 250));
   }
-  if (description.status.name === 'RUNNING') {
-    const live = await connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle.query(clockViewQuery)).catch(() => undefined);
-    if (live) return { ...live, source: 'query' };
-  }
-  const memo = (description.memo ?? {}) as { clock?: ClockView };
-  if (!memo.clock) throw new HttpProblem(503, 'Not ready', `${workflowId} has not published its clock yet; retry shortly`);
-  const status = description.status.name === 'RUNNING' ? memo.clock.status : memo.clock.status === 'open' ? 'closed' : memo.clock.status;
-  return { ...memo.clock, status, source: 'memo' };
 }
 
 export interface ListFilter {
@@ -71,7 +80,7 @@ export async function listClocks(client: Client, filter: ListFilter, limit = 500
   if (!clauses.length) clauses.push('ProcessType IS NOT NULL');
   // A process that continued as new has one execution per run: keep the current one, with the first start.
   const byId = new Map<string, { current?: ListedClock; firstStart: string; closedAt?: string }>();
-  for await (const wf of client.workflow.list({ query: clauses.join(' AND ') })) {
+  for await (const wf of client.workflow.list({ query: clauses.join(' AND '), pageSize: VISIBILITY_PAGE_SIZE })) {
     const entry = byId.get(wf.workflowId) ?? { firstStart: wf.startTime.toISOString() };
     if (wf.startTime.toISOString() < entry.firstStart) entry.firstStart = wf.startTime.toISOString();
     byId.set(wf.workflowId, entry);

@@ -23,11 +23,18 @@ export async function listOpenViews(client: Client, clauses: string[]): Promise<
   return listViews(client, ['ExecutionStatus = "Running"', ...clauses]);
 }
 
+/**
+ * Rows per visibility page. Each row carries its memo (a few kB of step table), and a page over 4 MB
+ * breaks gRPC's default message limit ("Failed to list workflows"): at the server's default of 1,000 rows
+ * an LA's inbox failed once it held about 2,000 open clocks (found by bench/scale.ts).
+ */
+export const VISIBILITY_PAGE_SIZE = 200;
+
 /** The memo views of every run (open, closed and continued-as-new) matching `clauses`: what reports count. */
 export async function listViews(client: Client, clauses: string[]): Promise<ClockView[]> {
   const query = ['ProcessType IS NOT NULL', ...clauses].join(' AND ');
   const views: ClockView[] = [];
-  for await (const wf of client.workflow.list({ query })) {
+  for await (const wf of client.workflow.list({ query, pageSize: VISIBILITY_PAGE_SIZE })) {
     const clock = (wf.memo as { clock?: ClockView } | undefined)?.clock;
     if (clock) views.push(clock);
   }

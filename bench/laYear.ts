@@ -1,0 +1,109 @@
+/**
+ * Benchmark: a simulated LA year on the time-skipping server (issue 8). Five LAs' referrals arrive every
+ * working day from 1 Apr 2030 to 31 Mar 2031 (full: 5,000 referrals, 1,800 single assessments, 300 CP
+ * plans, 400 children coming into care; --quick: a tenth), each decided, assessed, visited and reviewed
+ * through the same start path and Updates the API uses, by the real worker with its real activities and
+ * a real SMTP sink. Measured: wall time of the year, workflow history events (every run), events per
+ * second, workflows, emails delivered, peak memory.
+ *
+ *   npx ts-node --transpile-only bench/laYear.ts [--quick]     (prints the section as JSON)
+ */
+import { cpus, loadavg } from 'node:os';
+import { ProfileRegistry } from '../profiles/load';
+import { ProcessStarter } from '../processes/start';
+import buildWorkflowBundle from '../test/support/bundle.global';
+import { startTimeSkipping } from '../test/support/timeSkipping';
+import { Caseworker, PRACTICE } from './laYear/caseworker';
+import { countHistories, peakMemory } from './laYear/measure';
+import { FULL_YEAR, YEAR, planYear, volumeOf } from './laYear/plan';
+import { YearSimulation } from './laYear/simulation';
+import type { BenchOptions, BenchSection, Figure } from './section';
+
+/** The fixed seed of every draw: the same year each run. */
+export const SEED = 20300401;
+
+export async function runLaYear(options: BenchOptions): Promise<BenchSection> {
+  const volume = volumeOf(options.quick);
+  const plan = planYear(volume, SEED);
+  const registry = ProfileRegistry.fromDirectory();
+  await buildWorkflowBundle();
+  const t = await startTimeSkipping();
+  try {
+    const starter = new ProcessStarter(t.env.client, registry, t.taskQueue);
+    const caseworker = new Caseworker(registry, SEED, new Map(plan.referrals.map((r) => [`${r.caseId}|${r.referralId}`, r])), YEAR.last);
+    const load = [loadavg()[0]];
+    const began = Date.now();
+    const sim = new YearSimulation(t, starter, caseworker, plan, (day) => {
+      load.push(loadavg()[0]);
+      options.log(`la-year ${day}: ${sim.open} workflows open of ${sim.tracked.size}, ${sim.tally.eventsSent} events sent, wall ${((Date.now() - began) / 1000).toFixed(0)} s, load ${loadavg()[0].toFixed(1)}`);
+    });
+    await sim.run(YEAR.first, YEAR.last);
+    const wallS = (Date.now() - began) / 1000;
+
+    const mail = await settledMail(t);
+    const histories = await countHistories(t.env.client, [...sim.tracked.keys()]);
+    const memory = peakMemory();
+    const bench = memory.find((m) => m.pid === process.pid);
+    const server = memory.find((m) => /temporal|test-server/i.test(m.name));
+    const s = sim.tally.started;
+    const figures: Figure[] = [
+      { measure: 'wall time of the simulated year', value: round(wallS, 1), unit: 's' },
+      { measure: 'workflow history events (every run of every workflow)', value: histories.events, unit: 'events' },
+      { measure: 'workflow history events per second of wall time', value: round(histories.events / wallS, 1), unit: 'events/s' },
+      { measure: 'workflows started', value: histories.workflows, unit: 'workflows' },
+      { measure: 'workflow runs (continue-as-new included)', value: histories.runs, unit: 'runs' },
+      { measure: 'events recorded by the simulated case system (Updates)', value: sim.tally.eventsSent, unit: 'updates' },
+      { measure: 'notifications delivered (emails in the SMTP sink)', value: mail.total, unit: 'emails' },
+      ...(bench ? [{ measure: 'peak RSS of the bench process (worker and simulated case system)', value: bench.peakMb, unit: 'MB' }] : []),
+      ...(server ? [{ measure: 'peak RSS of the time-skipping server', value: server.peakMb, unit: 'MB' }] : []),
+    ];
+    const refused = Object.entries(sim.tally.refused).map(([k, n]) => `${k} x${n}`);
+    return {
+      id: 'la-year',
+      title: `A simulated LA year on the time-skipping server${options.quick ? ' (quick: a tenth of the volume)' : ''}`,
+      figures,
+      notes: [
+        `Workload: ${YEAR.first} to ${YEAR.last}, five LA profiles (Derbyshire 30%, Northamptonshire 25%, England 20%, York 15%, Bracknell Forest 10%); planned ${volume.referrals} referrals, ${volume.assessments} single assessments, ${volume.cpPlans} CP plans, ${volume.lookedAfter} children coming into care${options.quick ? ` (the full year: ${FULL_YEAR.referrals}, ${FULL_YEAR.assessments}, ${FULL_YEAR.cpPlans}, ${FULL_YEAR.lookedAfter})` : ''}, seed ${SEED}.`,
+        `Started: ${Object.entries(s).map(([k, n]) => `${n} ${k}`).join(', ')}. Open at the end: ${sim.open}.`,
+        `Case system: ${sim.tally.completions} steps completed (${sim.tally.late} late, about ${PRACTICE.lateShare * 100}% planned late), ${sim.tally.noAccess} no-access visits, ${sim.tally.anchors} anchors recorded; ${sim.tally.ended} events met a process that had already ended; refused: ${refused.length ? refused.join(', ') : 'none'}.`,
+        ...(sim.tally.refusalExamples.length ? [`Refusal examples: ${sim.tally.refusalExamples.slice(0, 3).join(' | ')}`] : []),
+        ...(Object.keys(sim.tally.refusedHandovers).length
+          ? [`Hand-overs the worker refused (the next process counts from an anchor the outcome does not give), started by the case system through the API's path with that anchor at the decision: ${Object.entries(sim.tally.refusedHandovers).map(([k, n]) => `${k} x${n}`).join(', ')}.`]
+          : []),
+        ...(sim.tally.lostHandovers.length ? [`Processes never found after a hand-over: ${sim.tally.lostHandovers.length} (${sim.tally.lostHandovers.slice(0, 3).join('; ')})`] : []),
+        `Emails: ${mail.total} delivered, ${mail.keys} distinct notification keys (${mail.total - mail.keys} duplicates).`,
+        `Events counted: describe().historyLength of every run of every workflow the year started, earlier runs found through each run's first event (continuedExecutionRunId); ${histories.runs} runs, the longest ${histories.longestRun} events.`,
+        `Memory: ${memory.map((m) => `${m.name} peak ${m.peakMb} MB`).join('; ')}.`,
+        `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), shared with other work: 1-minute load average ${load.map((l) => l.toFixed(1)).join(' -> ')} across the run (start, then each simulated month).`,
+      ],
+    };
+  } finally {
+    await t.teardown();
+  }
+}
+
+/** The mail sink's count once it stops growing (the last deliveries of the year may still be in flight). */
+async function settledMail(t: { mail: { messages: () => Promise<{ headers: Record<string, string> }[]> } }) {
+  let previous = -1;
+  for (;;) {
+    const messages = await t.mail.messages();
+    if (messages.length === previous) return { total: messages.length, keys: new Set(messages.map((m) => m.headers['x-clock-key'])).size };
+    previous = messages.length;
+    await new Promise((r) => setTimeout(r, 3000));
+  }
+}
+
+const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
+
+if (require.main === module) {
+  const quick = process.argv.includes('--quick');
+  runLaYear({ quick, log: (m) => console.error(m) })
+    .then((section) => {
+      console.log(JSON.stringify(section, null, 2));
+      process.exit(0);
+    })
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+}

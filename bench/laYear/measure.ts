@@ -1,0 +1,79 @@
+/**
+ * What the simulated year cost: the history events of every run of every workflow it started (a plan or
+ * a child in care continues as new after each review, so earlier runs are found through each run's
+ * first event, which names the run it continued), and the peak memory of this process (the worker and
+ * the simulated case system) and of the servers it started.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import type { Client } from '@temporalio/client';
+import { inPool } from './simulation';
+
+export interface HistoryCount {
+  workflows: number;
+  runs: number;
+  events: number;
+  longestRun: number;
+}
+
+export async function countHistories(client: Client, workflowIds: string[], namespace = 'default'): Promise<HistoryCount> {
+  const count: HistoryCount = { workflows: 0, runs: 0, events: 0, longestRun: 0 };
+  await inPool(workflowIds, 16, async (workflowId) => {
+    let runId: string | undefined;
+    count.workflows++;
+    // From the latest run back to the first.
+    for (;;) {
+      const d = await client.workflow.getHandle(workflowId, runId).describe();
+      count.runs++;
+      count.events += d.historyLength;
+      count.longestRun = Math.max(count.longestRun, d.historyLength);
+      const first = await client.workflowService.getWorkflowExecutionHistory({ namespace, execution: { workflowId, runId: d.runId }, maximumPageSize: 1 });
+      const previous = first.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
+      if (!previous) break;
+      runId = previous;
+    }
+  });
+  return count;
+}
+
+export interface PeakMemory {
+  name: string;
+  pid: number;
+  peakMb: number;
+}
+
+/** VmHWM (peak resident set) of a process, from /proc; undefined where /proc is not available. */
+function peakOf(pid: number | 'self'): { name: string; peakMb: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]);
+    const name = /^Name:\s+(.+)$/m.exec(status)?.[1] ?? '?';
+    return Number.isFinite(kb) ? { name, peakMb: Math.round(kb / 1024) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** This process and its children (the time-skipping server, the mail sink), each at its peak so far. */
+export function peakMemory(): PeakMemory[] {
+  const found: PeakMemory[] = [];
+  const self = peakOf('self');
+  if (self) found.push({ ...self, name: `${self.name} (bench: worker and case system)`, pid: process.pid });
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return found;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      const peak = peakOf(Number(pid));
+      if (peak) found.push({ ...peak, pid: Number(pid) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}

@@ -1,0 +1,265 @@
+/**
+ * The simulated year, day by day, against the time-skipping server: skip to 10:00 London, start the
+ * day's referrals (the API's path, processes/start.ts) and children coming into care, then record every
+ * event the practitioners planned for that day as the clockEvent Update, planning what each returned
+ * clock calls for next. Processes started by hand-over (assessments, enquiries, plans) are found by the
+ * workflow id the hand-over gives them and driven the same way.
+ */
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type ApplicationFailure } from '@temporalio/client';
+import { addDays } from '../../calendar/localDate';
+import { workflowIdFor } from '../../processes/catalogue';
+import type { ProcessStarter } from '../../processes/start';
+import type { ClockView } from '../../workflows/clock/types';
+import type { ClockEvent } from '../../workflows/contracts/events';
+import { shapeOf } from '../../workflows/journeys';
+import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
+import { waitFor } from '../../test/support/ports';
+import type { ClockTestEnv } from '../../test/support/timeSkipping';
+import { Action, Caseworker, Completion, eventInstant, keyOf, occurredAt } from './caseworker';
+import type { PlannedChild, PlannedReferral, YearPlan } from './plan';
+
+/** Updates in flight at once: enough to keep the worker's two cores busy without flooding the server. */
+const IN_FLIGHT = 24;
+
+interface Tracked {
+  type: string;
+  status: ClockView['status'];
+  run: number;
+  workerId?: string;
+}
+
+export interface Tally {
+  started: Record<string, number>;
+  eventsSent: number;
+  completions: number;
+  /** Completions recorded after the step's due date, as the returned clock says. */
+  late: number;
+  noAccess: number;
+  anchors: number;
+  refused: Record<string, number>;
+  refusalExamples: string[];
+  /** Updates to a process that had already ended (e.g. a review closed it before a visit was recorded). */
+  ended: number;
+  lostHandovers: string[];
+  /** Hand-overs the worker could not make, by process type and LA: the case system started those itself. */
+  refusedHandovers: Record<string, number>;
+}
+
+export class YearSimulation {
+  readonly tracked = new Map<string, Tracked>();
+  readonly tally: Tally = { started: {}, eventsSent: 0, completions: 0, late: 0, noAccess: 0, anchors: 0, refused: {}, refusalExamples: [], ended: 0, lostHandovers: [], refusedHandovers: {} };
+  private readonly agenda = new Map<string, Action[]>();
+  private readonly scheduled = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly t: ClockTestEnv,
+    private readonly starter: ProcessStarter,
+    private readonly caseworker: Caseworker,
+    private readonly plan: YearPlan,
+    private readonly progress: (day: string) => void,
+  ) {}
+
+  get open(): number {
+    let n = 0;
+    for (const p of this.tracked.values()) if (p.status === 'open') n++;
+    return n;
+  }
+
+  async run(first: string, last: string): Promise<void> {
+    const referrals = groupBy(this.plan.referrals, (r) => r.day);
+    const children = groupBy(this.plan.children, (c) => c.day);
+    for (let day = first; day <= last; day = addDays(day, 1)) {
+      await this.skipTo(eventInstant(day));
+      await inPool([...(referrals.get(day) ?? []), ...(children.get(day) ?? [])], IN_FLIGHT, (item) => ('referralId' in item ? this.refer(item, day) : this.placeInCare(item, day)));
+      await this.work(day);
+      if (day === last || addDays(day, 1).slice(0, 7) !== day.slice(0, 7)) this.progress(day);
+    }
+  }
+
+  private async skipTo(ms: number) {
+    const gap = ms - (await this.t.env.currentTimeMs());
+    if (gap > 0) await this.t.env.sleep(gap);
+  }
+
+  private async refer(r: PlannedReferral, day: string) {
+    // What POST /api/referrals does: the same starter, every step's anchor required.
+    const anchors: Record<string, string> = { 'referral-received': r.receivedAt, ...(r.contactReceivedAt ? { 'contact-received': r.contactReceivedAt } : {}) };
+    const { workflowId } = await this.starter.start(
+      { type: 'referral', caseId: r.caseId, episode: r.referralId, localAuthority: r.la, anchors, assignment: r.assignment },
+      { requireAllStepAnchors: true, startedBy: `intake referral ${r.referralId}` },
+    );
+    await this.follow(workflowId, 'referral', day, r.assignment.workerId);
+  }
+
+  private async placeInCare(c: PlannedChild, day: string) {
+    const { workflowId } = await this.starter.start({
+      type: 'looked-after',
+      caseId: c.caseId,
+      localAuthority: c.la,
+      anchors: { 'date-of-birth': c.dateOfBirth, 'became-looked-after': day, 'placement-start': day },
+      anchorKinds: { 'placement-start': c.kind },
+      assignment: c.assignment,
+    });
+    await this.follow(workflowId, 'looked-after', day, c.assignment.workerId);
+    // A move to another placement and leaving care are facts of the child's life, planned for the year.
+    if (c.move) this.add({ kind: 'anchor', workflowId, date: c.move.day, anchor: 'placement-start', anchorKind: c.move.kind, retries: 0 }, `move:${c.move.day}`);
+    if (c.ceases) this.add({ kind: 'anchor', workflowId, date: c.ceases, anchor: 'ceased-looked-after', retries: 0 });
+  }
+
+  /** Reads a process's clock once it exists (a hand-over's start runs in an activity), then plans for it. */
+  private async follow(workflowId: string, type: string, day: string, workerId?: string) {
+    if (this.tracked.has(workflowId)) return;
+    this.tracked.set(workflowId, { type, status: 'open', run: 1, ...(workerId ? { workerId } : {}) });
+    this.tally.started[type] = (this.tally.started[type] ?? 0) + 1;
+    const handle = this.t.env.client.workflow.getHandle(workflowId);
+    try {
+      const view = await waitFor(`${workflowId} to answer`, async () => {
+        try {
+          return await handle.query(clockViewQuery);
+        } catch (err) {
+          if (err instanceof WorkflowNotFoundError) return undefined;
+          throw err;
+        }
+      }, 120_000, 100);
+      this.observe(view, day);
+    } catch (err) {
+      this.tally.lostHandovers.push(`${workflowId}: ${(err as Error).message}`);
+    }
+  }
+
+  private observe(view: ClockView, today: string) {
+    const p = this.tracked.get(view.workflowId);
+    if (p) Object.assign(p, { status: view.status, run: view.run });
+    if (view.status !== 'open') return;
+    const mine = this.scheduled.get(view.workflowId);
+    for (const a of this.caseworker.next(view, today, (key) => mine?.has(key) ?? false)) this.add(a);
+  }
+
+  private add(a: Action, key = keyOf(a)) {
+    let mine = this.scheduled.get(a.workflowId);
+    if (!mine) this.scheduled.set(a.workflowId, (mine = new Set()));
+    mine.add(key);
+    const list = this.agenda.get(a.date) ?? [];
+    list.push(a);
+    this.agenda.set(a.date, list);
+  }
+
+  /** Everything due today, each process's events in order, processes side by side; new ones for today too. */
+  private async work(day: string) {
+    for (;;) {
+      const due = this.agenda.get(day);
+      if (!due?.length) break;
+      this.agenda.delete(day);
+      await inPool([...groupBy(due, (a) => a.workflowId).values()], IN_FLIGHT, async (actions) => {
+        for (const a of actions) await this.apply(a, day);
+      });
+    }
+  }
+
+  private async apply(a: Action, day: string) {
+    const p = this.tracked.get(a.workflowId);
+    if (!p || p.status !== 'open') return;
+    const by = { by: p.workerId ?? 'la-year-bench', byRole: 'social-worker' };
+    const event: ClockEvent =
+      a.kind === 'anchor'
+        ? { type: 'anchor', anchor: a.anchor, at: occurredAt(a.date), ...(a.anchorKind ? { kind: a.anchorKind } : {}), ...by }
+        : { type: 'step-completed', step: a.step, occurredAt: occurredAt(a.date), ...(a.outcome && a.seen !== false ? { outcome: a.outcome } : {}), ...(a.seen !== undefined ? { seen: a.seen } : {}), ...by };
+    let view: ClockView;
+    try {
+      this.tally.eventsSent++;
+      view = await this.t.env.client.workflow.getHandle(a.workflowId).executeUpdate(clockEventUpdate, { args: [event] });
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) {
+        // Ended meanwhile (an outcome, a review that closed it, leaving care): nothing more to record.
+        this.tally.ended++;
+        p.status = 'completed';
+        return;
+      }
+      if (!(err instanceof WorkflowUpdateFailedError)) throw err;
+      const cause = err.cause as ApplicationFailure | undefined;
+      const kind = `${cause?.type ?? 'unknown'} ${a.kind === 'anchor' ? `anchor ${a.anchor}` : a.step}`;
+      this.tally.refused[kind] = (this.tally.refused[kind] ?? 0) + 1;
+      if (this.tally.refusalExamples.length < 8) this.tally.refusalExamples.push(`${a.workflowId} ${JSON.stringify(event)}: ${cause?.message ?? err.message}`);
+      const again = cause?.type === 'Conflict' ? this.caseworker.retry(a) : undefined;
+      if (again) this.add(again);
+      return;
+    }
+    if (a.kind === 'anchor') this.tally.anchors++;
+    else if (a.seen === false) {
+      this.tally.noAccess++;
+      this.add(this.caseworker.revisit(a), `revisit:${keyOf(a)}`);
+    } else {
+      this.tally.completions++;
+      const done = view.steps.find((s) => s.key === a.step && s.occurrence === a.occurrence);
+      if (done?.late) this.tally.late++;
+    }
+    this.observe(view, day);
+    if (a.kind === 'complete' && a.seen !== false) await this.handedOver(view, a, day);
+  }
+
+  /**
+   * An outcome that starts the next process: follow it by the id the hand-over gives it. Where the
+   * hand-over is refused (the next process's rules count from an anchor the outcome does not give, e.g.
+   * England's enquiry from the strategy discussion, York's assessment from allocation), the case system
+   * starts it through the API's path with that anchor recorded at the decision, as the refusal asks.
+   */
+  private async handedOver(view: ClockView, a: Completion, day: string) {
+    const starts = a.outcome ? shapeOf(view.type).outcomes[a.step]?.[a.outcome]?.starts : undefined;
+    if (!starts || (starts.unlessSteppedUp && view.steppedUpFrom)) return;
+    const target = workflowIdFor(starts.type, view.caseId, view.episode);
+    const workerId = this.tracked.get(a.workflowId)?.workerId;
+    const refused = await waitFor(`${target} or its refusal`, async () => {
+      if (await this.exists(target)) return { refused: undefined };
+      const memo = (await this.t.env.client.workflow.getHandle(a.workflowId).describe()).memo as { clock?: ClockView } | undefined;
+      const error = memo?.clock?.handedOver?.error;
+      return error ? { refused: error } : undefined;
+    }, 120_000, 100).catch((err: Error) => ({ refused: err.message }));
+    if (refused.refused) {
+      const key = `${starts.type} (${view.localAuthority})`;
+      this.tally.refusedHandovers[key] = (this.tally.refusedHandovers[key] ?? 0) + 1;
+      const anchors: Record<string, string> = {};
+      for (const [name, from] of Object.entries(starts.anchors)) {
+        const value = from === 'outcome' ? occurredAt(a.date) : view.anchors[from.from];
+        if (value) anchors[name] = value;
+      }
+      const rules = this.starter.currentRules(view.localAuthority, starts.type);
+      const steps = new Set(rules.steps.map((r) => r.key));
+      for (const r of rules.steps) if (!anchors[r.anchor] && !steps.has(r.anchor) && rules.anchors.includes(r.anchor)) anchors[r.anchor] = occurredAt(a.date);
+      await this.starter.start(
+        { type: starts.type, caseId: view.caseId, episode: view.episode, localAuthority: view.localAuthority, anchors, assignment: view.assignment },
+        { startedBy: `case system after ${a.workflowId} (${a.step}: ${a.outcome})` },
+      );
+    }
+    await this.follow(target, starts.type, day, workerId);
+  }
+
+  private async exists(workflowId: string): Promise<boolean> {
+    try {
+      await this.t.env.client.workflow.getHandle(workflowId).describe();
+      return true;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return false;
+      throw err;
+    }
+  }
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const i of items) {
+    const k = key(i);
+    const list = m.get(k);
+    if (list) list.push(i);
+    else m.set(k, [i]);
+  }
+  return m;
+}
+
+/** Runs fn over items with at most `limit` at once. */
+export async function inPool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]);
+  });
+  await Promise.all(lanes);
+}
