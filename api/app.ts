@@ -7,13 +7,15 @@ import type { Logger } from 'pino';
 import pinoHttp from 'pino-http';
 import type { ProfileRegistry } from '../profiles/load';
 import type { ProcessStarter } from '../processes/start';
-import { authenticate } from './auth';
+import { Authentication, identify, requireCaller } from './auth';
 import { openApiDocument } from './openapi';
 import { HttpProblem, sendProblem } from './problem';
 import { calendarRoutes } from './routes/calendar';
 import { inboxRoutes } from './routes/inbox';
 import { reportRoutes } from './routes/reports';
 import { processRoutes } from './routes/processes';
+import { rateLimitPerCaller } from './rateLimit';
+import { noStore, securityHeaders } from './securityHeaders';
 import type { DirectoryData } from '../management/directory';
 
 export interface AppDeps {
@@ -22,7 +24,10 @@ export interface AppDeps {
   starter: ProcessStarter;
   profiles: ProfileRegistry;
   logger: Logger;
-  authMode: 'dev-tokens' | 'oidc';
+  /** Development tokens, or OIDC with its verifier (api/oidc.ts). */
+  auth: Authentication;
+  /** Requests per minute per caller (api/rateLimit.ts); 0 = no limit. Tests and benchmarks raise it. */
+  rateLimitPerMinute: number;
   updateTimeoutMs: number;
   production?: boolean;
   /** Who manages what (config/directory.json): the areas that scope lists, inboxes and reports. */
@@ -30,10 +35,13 @@ export interface AppDeps {
 }
 
 const CORRELATION = /^[A-Za-z0-9._-]{1,64}$/;
+/** Request bodies are single events and starts, a few hundred bytes; anything near this is a mistake or an attack. */
+export const BODY_LIMIT = '100kb';
 
 export function createApp(deps: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -55,8 +63,6 @@ export function createApp(deps: AppDeps) {
     req.correlationId = String(req.id);
     next();
   });
-  app.use(express.json({ limit: '100kb' }));
-
   app.get('/healthz', async (_req, res) => {
     try {
       await deps.connection.withDeadline(Date.now() + 3000, () => deps.connection.workflowService.getSystemInfo({}));
@@ -69,7 +75,9 @@ export function createApp(deps: AppDeps) {
   // The timeliness dashboard: static files; the page sends the caller's own bearer token to /api.
   app.use('/dashboard', express.static(resolve(__dirname, 'dashboard'), { index: 'index.html' }));
 
-  app.use('/api', authenticate(deps.authMode));
+  // Who is calling, then the limit (per caller, or per address for those who prove no one), then the
+  // refusal of callers not proven, and only then the body is read.
+  app.use('/api', identify(deps.auth), rateLimitPerCaller(deps.rateLimitPerMinute), requireCaller, noStore, express.json({ limit: BODY_LIMIT }));
   app.use('/api', processRoutes({ client: deps.client, connection: deps.connection, starter: deps.starter, updateTimeoutMs: deps.updateTimeoutMs, directory: deps.directory }));
   app.use('/api', inboxRoutes({ client: deps.client, directory: deps.directory }));
   app.use('/api', reportRoutes({ client: deps.client, directory: deps.directory }));

@@ -1,12 +1,13 @@
 /**
  * Who is calling and what they may do. Development accepts documented tokens `dev-<role>` (e.g.
  * `Authorization: Bearer dev-team-manager`), or `dev-<role>.<personId>` naming a person in the directory
- * (`dev-team-manager.tm-derb-north`), which lists and inboxes need to know the caller's area; production
- * would verify OIDC bearer tokens (issue 8) and refuses dev tokens at startup (api/config.ts).
+ * (`dev-team-manager.tm-derb-north`), which lists and inboxes need to know the caller's area. Production
+ * verifies OIDC bearer tokens (api/oidc.ts) and refuses dev tokens at startup (api/config.ts).
  */
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import type { ProcessType } from '../profiles/schema';
+import type { OidcVerifier } from './oidc';
 import { HttpProblem } from './problem';
 
 export const API_ROLES = ['intake-system', 'social-worker', 'team-manager', 'service-manager', 'head-of-service', 'complaints-manager', 'admin'] as const;
@@ -23,6 +24,8 @@ export interface Caller {
 declare module 'express-serve-static-core' {
   interface Request {
     caller?: Caller;
+    /** Why the bearer token did not prove a caller; raised by requireCaller, after rate limiting has counted the request. */
+    authProblem?: HttpProblem;
     correlationId?: string;
   }
 }
@@ -35,21 +38,45 @@ export const EVERYONE: ApiRole[] = [...API_ROLES];
 
 const DEV_PERSON = /^[A-Za-z0-9._-]{1,64}$/;
 
-export function authenticate(mode: 'dev-tokens' | 'oidc') {
-  return (req: Request, _res: Response, next: NextFunction) => {
-    const header = req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return next(new HttpProblem(401, 'Unauthorized', 'Authorization: Bearer <token> is required', [{ field: 'authorization', message: 'missing bearer token' }]));
-    if (mode !== 'dev-tokens') return next(new HttpProblem(401, 'Unauthorized', 'OIDC verification is not configured on this server', [{ field: 'authorization', message: 'unverifiable token' }]));
-    // Role names have no dots; everything after the first one is the person (directory ids may have dots).
-    const [, roleName, personId] = /^dev-([a-z-]+)(?:\.(.+))?$/.exec(match[1]) ?? [];
-    const role = ApiRoleSchema.safeParse(roleName);
-    if (!role.success || (personId !== undefined && !DEV_PERSON.test(personId))) {
-      return next(new HttpProblem(401, 'Unauthorized', `unknown token; development tokens are ${API_ROLES.map((r) => `dev-${r}`).join(', ')}, optionally naming a person in the directory (dev-team-manager.tm-derb-north)`, [{ field: 'authorization', message: 'unknown token' }]));
+export type Authentication = { mode: 'dev-tokens' } | { mode: 'oidc'; verifier: OidcVerifier };
+
+const missingToken = () => new HttpProblem(401, 'Unauthorized', 'Authorization: Bearer <token> is required', [{ field: 'authorization', message: 'missing bearer token' }]);
+
+/** The caller a development token names: `dev-<role>` or `dev-<role>.<personId>`. */
+function devCaller(token: string): Caller {
+  // Role names have no dots; everything after the first one is the person (directory ids may have dots).
+  const [, roleName, personId] = /^dev-([a-z-]+)(?:\.(.+))?$/.exec(token) ?? [];
+  const role = ApiRoleSchema.safeParse(roleName);
+  if (!role.success || (personId !== undefined && !DEV_PERSON.test(personId))) {
+    throw new HttpProblem(401, 'Unauthorized', `unknown token; development tokens are ${API_ROLES.map((r) => `dev-${r}`).join(', ')}, optionally naming a person in the directory (dev-team-manager.tm-derb-north)`, [{ field: 'authorization', message: 'unknown token' }]);
+  }
+  return { role: role.data, subject: personId ? `dev-${role.data}.${personId}` : `dev-${role.data}`, ...(personId ? { personId } : {}) };
+}
+
+/**
+ * Sets `req.caller` from the bearer token, or `req.authProblem` saying why not. It never refuses by
+ * itself, so the rate limit can count a refused request (by address) before requireCaller answers it.
+ */
+export function identify(auth: Authentication) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    const match = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '');
+    try {
+      if (!match) throw missingToken();
+      req.caller = auth.mode === 'oidc' ? await auth.verifier.verify(match[1]) : devCaller(match[1]);
+    } catch (err) {
+      if (!(err instanceof HttpProblem)) return next(err);
+      req.authProblem = err;
     }
-    req.caller = { role: role.data, subject: personId ? `dev-${role.data}.${personId}` : `dev-${role.data}`, ...(personId ? { personId } : {}) };
     next();
   };
+}
+
+/** Refuses a request without a proven caller: 401 (with RFC 6750's WWW-Authenticate), 403 or 503 as identify found. */
+export function requireCaller(req: Request, res: Response, next: NextFunction) {
+  const problem = req.authProblem ?? (req.caller ? undefined : missingToken());
+  if (!problem) return next();
+  if (problem.status === 401) res.setHeader('www-authenticate', req.header('authorization') ? 'Bearer realm="statutory-clocks", error="invalid_token"' : 'Bearer realm="statutory-clocks"');
+  next(problem);
 }
 
 export function allow(...roles: ApiRole[]) {

@@ -6,6 +6,7 @@ import { ProcessStarter } from '../processes/start';
 import { Directory } from '../management/directory';
 import { createApp } from './app';
 import { loadApiConfig } from './config';
+import { authenticationFrom } from './oidc';
 import { temporalConnectionOptions } from '../worker/temporalConnection';
 
 async function main() {
@@ -16,7 +17,7 @@ async function main() {
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const starter = new ProcessStarter(client, profiles, config.TASK_QUEUE);
   const directory = Directory.fromFile(config.DIRECTORY_FILE).data;
-  const app = createApp({ client, connection, starter, profiles, directory, logger, authMode: config.AUTH_MODE, updateTimeoutMs: config.UPDATE_TIMEOUT_MS, production: config.NODE_ENV === 'production' });
+  const app = createApp({ client, connection, starter, profiles, directory, logger, auth: authenticationFrom(config), rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, updateTimeoutMs: config.UPDATE_TIMEOUT_MS, production: config.NODE_ENV === 'production' });
   const server = app.listen(config.PORT, config.HOST, () => logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'API listening'));
   const stop = () => {
     logger.info('API stopping');

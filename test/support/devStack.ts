@@ -97,7 +97,9 @@ export async function startDevStack(options: { ui?: boolean } = {}): Promise<Dev
       profiles,
       directory: Directory.fromFile(DEFAULT_DIRECTORY_FILE).data,
       logger: pino({ level: 'silent' }),
-      authMode: 'dev-tokens',
+      auth: { mode: 'dev-tokens' },
+      // Tests make hundreds of calls a minute as one caller; the limit itself is tested in test/e2e/limits.test.ts.
+      rateLimitPerMinute: 1_000_000,
       updateTimeoutMs: 5_000,
     });
   let app = appOn(ProfileRegistry.fromDirectory());
