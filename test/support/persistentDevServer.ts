@@ -35,8 +35,8 @@ export class PersistentDevServer {
     this.proc = await startDevServer({ ...this.ports, headless: true, dbFile: this.dbFile, searchAttributes: SEARCH_ATTRIBUTES });
   }
 
-  /** A clean stop (SIGTERM), as Ctrl-C on `npm start` does. */
-  async stop(): Promise<void> {
-    if (this.proc) await stopProcess(this.proc);
+  /** SIGTERM: a clean stop, as Ctrl-C on `npm start` does; SIGKILL: a crash, nothing flushed or closed. */
+  async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
+    if (this.proc) await stopProcess(this.proc, signal);
   }
 }
