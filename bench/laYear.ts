@@ -9,6 +9,7 @@
  *   npx ts-node --transpile-only bench/laYear.ts [--quick]     (prints the section as JSON)
  */
 import { cpus, loadavg } from 'node:os';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { ProfileRegistry } from '../profiles/load';
 import { ProcessStarter } from '../processes/start';
 import buildWorkflowBundle from '../test/support/bundle.global';
@@ -44,7 +45,7 @@ export async function runLaYear(options: BenchOptions): Promise<BenchSection> {
     const histories = await countHistories(t.env.client, [...sim.tracked.keys()]);
     const memory = peakMemory();
     const bench = memory.find((m) => m.pid === process.pid);
-    const server = memory.find((m) => /temporal|test-server/i.test(m.name));
+    const server = memory.find((m) => /temporal-test-server/.test(m.name));
     const s = sim.tally.started;
     const figures: Figure[] = [
       { measure: 'wall time of the simulated year', value: round(wallS, 1), unit: 's' },
@@ -70,6 +71,7 @@ export async function runLaYear(options: BenchOptions): Promise<BenchSection> {
         ...(Object.keys(sim.tally.refusedHandovers).length
           ? [`Hand-overs the worker refused (the next process counts from an anchor the outcome does not give), started by the case system through the API's path with that anchor at the decision: ${Object.entries(sim.tally.refusedHandovers).map(([k, n]) => `${k} x${n}`).join(', ')}.`]
           : []),
+        ...(sim.tally.startsRefused.length ? [`Planned starts refused: ${sim.tally.startsRefused.length} (${sim.tally.startsRefused.slice(0, 3).join('; ')})`] : []),
         ...(sim.tally.lostHandovers.length ? [`Processes never found after a hand-over: ${sim.tally.lostHandovers.length} (${sim.tally.lostHandovers.slice(0, 3).join('; ')})`] : []),
         `Emails: ${mail.total} delivered, ${mail.keys} distinct notification keys (${mail.total - mail.keys} duplicates).`,
         `Events counted: describe().historyLength of every run of every workflow the year started, earlier runs found through each run's first event (continuedExecutionRunId); ${histories.runs} runs, the longest ${histories.longestRun} events.`,
@@ -97,6 +99,8 @@ const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 *
 
 if (require.main === module) {
   const quick = process.argv.includes('--quick');
+  // Native SDK logs to stderr through the Node logger, so stdout holds only the JSON.
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } } });
   runLaYear({ quick, log: (m) => console.error(m) })
     .then((section) => {
       console.log(JSON.stringify(section, null, 2));

@@ -46,7 +46,9 @@ function peakOf(pid: number | 'self'): { name: string; peakMb: number } | undefi
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]);
-    const name = /^Name:\s+(.+)$/m.exec(status)?.[1] ?? '?';
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    // Named by what it runs: the test server binary, or the script node runs (maildev).
+    const name = command.find((a) => /temporal|maildev/.test(a))?.split('/').pop() ?? /^Name:\s+(.+)$/m.exec(status)?.[1] ?? '?';
     return Number.isFinite(kb) ? { name, peakMb: Math.round(kb / 1024) } : undefined;
   } catch {
     return undefined;
@@ -57,7 +59,7 @@ function peakOf(pid: number | 'self'): { name: string; peakMb: number } | undefi
 export function peakMemory(): PeakMemory[] {
   const found: PeakMemory[] = [];
   const self = peakOf('self');
-  if (self) found.push({ ...self, name: `${self.name} (bench: worker and case system)`, pid: process.pid });
+  if (self) found.push({ ...self, name: 'bench process (worker and case system)', pid: process.pid });
   let pids: string[] = [];
   try {
     pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));

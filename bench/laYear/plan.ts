@@ -156,8 +156,9 @@ export function planYear(volume: Volume, seed: number, year = YEAR): YearPlan {
     const day = spread(workingDays, i, volume.lookedAfter);
     const la = LAS.find((l) => l.id === weighted(las, seed, 'child-la', i))!;
     const assignment = la.teams[pick(la.teams.length, seed, 'child-team', i)];
-    // Under 15 on coming into care, so no child turns 16 (pathway planning) within the simulated year.
-    const dateOfBirth = addDays(day, -(30 + pick(15 * 365 - 60, seed, 'age', i)));
+    // Aged 2 to 14 on coming into care: none turns 16 (pathway planning) within the simulated year, and
+    // Derbyshire's leaving-care referral (15 years 11 months) stays inside the calendar's coverage (to 2045).
+    const dateOfBirth = addDays(day, -(2 * 365 + pick(13 * 365 - 30, seed, 'age', i)));
     const moveDay = addDays(day, 40 + pick(120, seed, 'move-day', i));
     const ceaseDay = addDays(day, 60 + pick(240, seed, 'cease-day', i));
     const move = draw(seed, 'moves', i) < 0.12 && moveDay <= year.last ? { day: calendar.workingDayOnOrAfter(moveDay), kind: weighted(KINDS, seed, 'move-kind', i) } : undefined;

@@ -8,7 +8,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type ApplicationFailure } from '@temporalio/client';
 import { addDays } from '../../calendar/localDate';
 import { workflowIdFor } from '../../processes/catalogue';
-import type { ProcessStarter } from '../../processes/start';
+import { StartError, type ProcessStarter } from '../../processes/start';
 import type { ClockView } from '../../workflows/clock/types';
 import type { ClockEvent } from '../../workflows/contracts/events';
 import { shapeOf } from '../../workflows/journeys';
@@ -43,11 +43,13 @@ export interface Tally {
   lostHandovers: string[];
   /** Hand-overs the worker could not make, by process type and LA: the case system started those itself. */
   refusedHandovers: Record<string, number>;
+  /** Planned starts the starter refused (422), with why. */
+  startsRefused: string[];
 }
 
 export class YearSimulation {
   readonly tracked = new Map<string, Tracked>();
-  readonly tally: Tally = { started: {}, eventsSent: 0, completions: 0, late: 0, noAccess: 0, anchors: 0, refused: {}, refusalExamples: [], ended: 0, lostHandovers: [], refusedHandovers: {} };
+  readonly tally: Tally = { started: {}, eventsSent: 0, completions: 0, late: 0, noAccess: 0, anchors: 0, refused: {}, refusalExamples: [], ended: 0, lostHandovers: [], refusedHandovers: {}, startsRefused: [] };
   private readonly agenda = new Map<string, Action[]>();
   private readonly scheduled = new Map<string, Set<string>>();
 
@@ -70,7 +72,15 @@ export class YearSimulation {
     const children = groupBy(this.plan.children, (c) => c.day);
     for (let day = first; day <= last; day = addDays(day, 1)) {
       await this.skipTo(eventInstant(day));
-      await inPool([...(referrals.get(day) ?? []), ...(children.get(day) ?? [])], IN_FLIGHT, (item) => ('referralId' in item ? this.refer(item, day) : this.placeInCare(item, day)));
+      await inPool([...(referrals.get(day) ?? []), ...(children.get(day) ?? [])], IN_FLIGHT, async (item) => {
+        try {
+          await ('referralId' in item ? this.refer(item, day) : this.placeInCare(item, day));
+        } catch (err) {
+          // A start the API would answer 422: counted and shown in the notes, the year goes on.
+          if (!(err instanceof StartError)) throw err;
+          this.tally.startsRefused.push(`${item.caseId} (${item.la}) ${err.field}: ${err.message}`);
+        }
+      });
       await this.work(day);
       if (day === last || addDays(day, 1).slice(0, 7) !== day.slice(0, 7)) this.progress(day);
     }
