@@ -71,7 +71,7 @@ export function createApp(deps: AppDeps) {
       res.status(503).type('application/problem+json').json({ title: 'Unavailable', status: 503, detail: `Temporal is not reachable: ${(err as Error).message}` });
     }
   });
-  app.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
+  app.get('/openapi.json', (_req, res) => res.json(openApiDocument(deps.profiles.ids())));
   // The timeliness dashboard: static files; the page sends the caller's own bearer token to /api.
   app.use('/dashboard', express.static(resolve(__dirname, 'dashboard'), { index: 'index.html' }));
 

@@ -6,7 +6,8 @@ import { API_ROLES } from './auth';
 import { DueQuerySchema } from './routes/calendar';
 import { InboxQuerySchema } from './routes/inbox';
 import { TimelinessQuerySchema } from './routes/reports';
-import { ListQuerySchema, MigrateRulesSchema } from './routes/processes';
+import { ListQuerySchema, MigrateRulesSchema, WorkflowIdSchema } from './routes/processes';
+import { OpaqueIdSchema } from '../workflows/contracts/events';
 import { SHAPES } from '../workflows/journeys';
 
 /** Step outcomes and what each does, so an integrator can see the journey without reading code. */
@@ -42,9 +43,58 @@ function queryParams(schema: z.ZodObject) {
 }
 
 const problem = { description: 'problem+json naming the field', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
-const errors = { '400': problem, '401': problem, '403': problem, '404': problem, '409': problem, '422': problem, '503': problem };
+const errors = { '400': problem, '401': problem, '403': problem, '404': problem, '409': problem, '413': problem, '422': problem, '429': problem, '503': problem };
 
-export function openApiDocument() {
+/** Path parameters with the pattern the route checks, so a client (or a fuzzer) can build a valid one. */
+const workflowIdParam = { name: 'workflowId', in: 'path', required: true, schema: json(WorkflowIdSchema) };
+const caseIdParam = { name: 'caseId', in: 'path', required: true, schema: json(OpaqueIdSchema) };
+
+/** What a start answers, and where its workflowId leads (OpenAPI links: read it, send it events, its case). */
+function started(description: string) {
+  return {
+    description,
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          required: ['workflowId', 'existing'],
+          properties: { workflowId: { type: 'string' }, existing: { type: 'boolean' }, referralId: { type: 'string' } },
+        },
+      },
+    },
+    links: {
+      GetProcess: { operationId: 'getProcess', parameters: { workflowId: '$response.body#/workflowId' } },
+      SendEvent: { operationId: 'sendEvent', parameters: { workflowId: '$response.body#/workflowId' } },
+      MigrateRules: { operationId: 'migrateRules', parameters: { workflowId: '$response.body#/workflowId' } },
+      GetCase: { operationId: 'getCase', parameters: { caseId: '$request.body#/caseId' } },
+    },
+  };
+}
+
+/**
+ * Every `localAuthority` in a schema or query parameter, as the LA profiles this API serves: any other
+ * value is refused (422) or lists nothing, and an integrator should see which ones exist.
+ */
+function withLocalAuthorities<T>(node: T, ids: string[]): T {
+  if (Array.isArray(node)) return node.map((n) => withLocalAuthorities(n, ids)) as T;
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'localAuthority' && v && typeof v === 'object' && (v as { type?: string }).type === 'string') out[k] = { ...v, enum: ids };
+    else out[k] = withLocalAuthorities(v, ids);
+  }
+  const param = out as { in?: string; name?: string; schema?: object };
+  if (param.in === 'query' && param.name === 'localAuthority' && param.schema) param.schema = { ...param.schema, enum: ids };
+  return out as T;
+}
+
+/** `localAuthorities`: the profile ids loaded (ProfileRegistry.ids()); without them the field is any id. */
+export function openApiDocument(localAuthorities?: string[]) {
+  const doc = document();
+  return localAuthorities?.length ? withLocalAuthorities(doc, localAuthorities) : doc;
+}
+
+function document() {
   return {
     openapi: '3.1.0',
     info: {
@@ -75,55 +125,62 @@ export function openApiDocument() {
     paths: {
       '/api/referrals': {
         post: {
+          operationId: 'startReferral',
           summary: 'Start the referral clock (idempotent on referralId)',
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Referral' } } } },
-          responses: { '201': { description: 'started' }, '200': { description: 'already started with the same body' }, ...errors },
+          responses: { '201': started('started'), '200': started('already started with the same body'), ...errors },
         },
       },
       '/api/processes': {
         post: {
+          operationId: 'startProcess',
           summary: 'Start a process (back-dated anchors allowed)',
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/StartProcess' } } } },
-          responses: { '201': { description: 'started' }, '200': { description: 'already running' }, ...errors },
+          responses: { '201': started('started'), '200': started('already running'), ...errors },
         },
-        get: { summary: 'List processes through Temporal visibility', parameters: queryParams(ListQuerySchema), responses: { '200': { description: 'items' }, ...errors } },
+        get: { operationId: 'listProcesses', summary: 'List processes through Temporal visibility', parameters: queryParams(ListQuerySchema), responses: { '200': { description: 'items' }, ...errors } },
       },
       '/api/processes/{workflowId}': {
         get: {
+          operationId: 'getProcess',
           summary: "A process's clock: steps, due dates, rules and sources, escalations",
-          parameters: [{ name: 'workflowId', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [workflowIdParam],
           responses: { '200': { description: 'the clock' }, ...errors },
         },
       },
       '/api/cases/{caseId}': {
         get: {
+          operationId: 'getCase',
           summary: "One child's processes in the order they began (referral, assessment, enquiry, plan, step-down), each with how it ended and what it led to",
-          parameters: [{ name: 'caseId', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [caseIdParam],
           responses: { '200': { description: 'the journey' }, ...errors },
         },
       },
       '/api/processes/{workflowId}/events': {
         post: {
+          operationId: 'sendEvent',
           summary: 'Send an event; answered once the workflow accepted or rejected it',
           description: outcomesDescription(),
-          parameters: [{ name: 'workflowId', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [workflowIdParam],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ProcessEvent' } } } },
           responses: { '200': { description: 'accepted; the updated clock' }, ...errors },
         },
       },
       '/api/processes/{workflowId}/migrate-rules': {
         post: {
+          operationId: 'migrateRules',
           summary: "Admin: move a running process onto today's rules and calendar (audited in its history, with the due dates that moved)",
-          parameters: [{ name: 'workflowId', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [workflowIdParam],
           requestBody: { required: true, content: { 'application/json': { schema: json(MigrateRulesSchema) } } },
           responses: { '200': { description: 'migrated; the migration record and the clock' }, ...errors },
         },
       },
       '/api/calendar/due': {
-        get: { summary: 'Due date arithmetic (working days, calendar days, weeks, months, hours)', parameters: queryParams(DueQuerySchema), responses: { '200': { description: 'the due date' }, ...errors } },
+        get: { operationId: 'dueDate', summary: 'Due date arithmetic (working days, calendar days, weeks, months, hours)', parameters: queryParams(DueQuerySchema), responses: { '200': { description: 'the due date' }, ...errors } },
       },
       '/api/inbox': {
         get: {
+          operationId: 'inbox',
           summary: "Overdue and due-soon steps in the caller's area (team, service, LA, complaints, own cases), most overdue first, with counts per step",
           description: 'Scoped by the caller: a dev token must name the person (dev-team-manager.tm-derb-north); a filter outside the area is 403 naming it.',
           parameters: queryParams(InboxQuerySchema),
@@ -132,12 +189,13 @@ export function openApiDocument() {
       },
       '/api/reports/timeliness': {
         get: {
+          operationId: 'timelinessReport',
           summary: 'Share on time per national measure, LA and period (or month), within the caller\'s area; format=csv for CSV',
           parameters: queryParams(TimelinessQuerySchema),
           responses: { '200': { description: 'the report (JSON or text/csv)' }, ...errors },
         },
       },
-      '/healthz': { get: { summary: 'Checks Temporal', security: [], responses: { '200': { description: 'ok' }, '503': problem } } },
+      '/healthz': { get: { operationId: 'health', summary: 'Checks Temporal', security: [], responses: { '200': { description: 'ok' }, '503': problem } } },
     },
   };
 }

@@ -34,7 +34,7 @@ export async function readClock(client: Client, connection: Connection, workflow
       const status = description.status.name === 'RUNNING' ? memo.clock.status : memo.clock.status === 'open' ? 'closed' : memo.clock.status;
       return { ...memo.clock, status, source: 'memo' };
     }
-    // Found by fuzzing: a read right after a start answered 503 while the worker picked the process up.
+    // A read right after a start (where the OpenAPI links lead a client, or a fuzzer) would otherwise be a 503.
     if (Date.now() >= until) throw new HttpProblem(503, 'Not ready', `${workflowId} has not published its clock yet (is a worker running?); retry shortly`);
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -4,6 +4,7 @@ import { Client, Connection, WorkflowHandle, WorkflowNotFoundError, WorkflowUpda
 import { z } from 'zod';
 import { ReferralSchema, StartProcessSchema } from '../../processes/contracts';
 import { PROCESS_TYPES } from '../../profiles/schema';
+import { CalendarInputError } from '../../calendar/localDate';
 import { ProcessStarter, StartError } from '../../processes/start';
 import { OpaqueIdSchema, ProcessEventSchema } from '../../workflows/contracts/events';
 import { clockEventUpdate, migrateRulesUpdate } from '../../workflows/messages';
@@ -22,12 +23,14 @@ export const ListQuerySchema = z.object({
   overdue: z.enum(['true', 'false']).optional(),
 });
 
-const WorkflowIdSchema = z.string().regex(/^[a-z-]+-[A-Za-z0-9._-]+$/, 'not a process id');
+export const WorkflowIdSchema = z.string().max(200).regex(/^[a-z-]+-[A-Za-z0-9._-]+$/, 'not a process id');
 
 function startProblem(err: unknown): never {
   if (err instanceof StartError) {
     throw new HttpProblem(err.status, err.status === 409 ? 'Conflict' : 'Unprocessable', err.message, [{ field: err.field, message: err.message }]);
   }
+  // A date the body's schema let through but the calendar cannot read is still the caller's input, not a fault.
+  if (err instanceof CalendarInputError) throw new HttpProblem(400, 'Invalid request', err.message, [{ field: 'body.anchors', message: err.message }]);
   throw err;
 }
 

@@ -4,7 +4,6 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { WorkingDayCalendar } from '../../calendar/workingDays';
 import { calendarData } from '../../calendar/load';
-import { isValidLocalDate } from '../../calendar/localDate';
 import { londonDate } from '../../calendar/london';
 import { areaClauses } from '../../management/area';
 import type { DirectoryData } from '../../management/directory';
@@ -14,8 +13,7 @@ import { allow, MANAGERS } from '../auth';
 import { callerArea, checkInsideArea } from '../callerArea';
 import { HttpProblem, parse } from '../problem';
 import { filterClauses, listViews } from '../../management/visibility';
-
-const LocalDateSchema = z.string().refine(isValidLocalDate, 'a calendar date YYYY-MM-DD');
+import { LocalDateSchema } from '../../workflows/contracts/events';
 
 export const TimelinessQuerySchema = z.object({
   from: LocalDateSchema.optional().describe('first day of the period; default 1 April of the current reporting year'),

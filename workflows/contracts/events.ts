@@ -7,19 +7,26 @@ import { z } from 'zod';
 import { isValidLocalDate } from '../../calendar/localDate';
 import { RoleSchema } from '../../profiles/schema';
 
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * A date, and a date with a time of day (00:00 to 23:59:59) and offset, as patterns that admit only
+ * possible months, days, hours and offsets: /openapi.json carries them, so clients (and fuzzers) see the
+ * format. The refinement then refuses the days no pattern can (30 February).
+ */
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const MOMENT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/;
+const MOMENT_MESSAGE = 'must be a real date (YYYY-MM-DD) or a datetime with an offset (YYYY-MM-DDTHH:MM:SS+01:00)';
 
-/** A date (that day in Europe/London) or a datetime with an explicit offset; impossible dates are refused. */
+/** A date (that day in Europe/London) or a datetime with an explicit offset; impossible dates and times are refused. */
 export const MomentSchema = z
   .string()
-  .refine((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) || ISO_DATETIME.test(v)) && isValidLocalDate(v.slice(0, 10)), {
-    message: 'must be a real date (YYYY-MM-DD) or a datetime with an offset (YYYY-MM-DDTHH:MM:SS+01:00)',
-  })
+  .regex(MOMENT, { message: MOMENT_MESSAGE, abort: true })
+  .refine((v) => isValidLocalDate(v.slice(0, 10)), { message: MOMENT_MESSAGE })
   .describe('date (YYYY-MM-DD, Europe/London) or datetime with offset');
 
 export const LocalDateSchema = z
   .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isValidLocalDate(v), { message: 'must be a real date, YYYY-MM-DD' });
+  .regex(DAY, { message: 'must be a real date, YYYY-MM-DD', abort: true })
+  .refine((v) => isValidLocalDate(v), { message: 'must be a real date, YYYY-MM-DD' });
 
 export const OpaqueIdSchema = z
   .string()

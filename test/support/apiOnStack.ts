@@ -1,0 +1,40 @@
+/**
+ * A second API on a running dev stack (same Temporal server, worker and task queue), built by createApp
+ * with what a test needs to see or allow: a logger writing where the test reads it (redaction), or a
+ * longer Update deadline, so a slow shared machine gives no 503 while a fuzzer drives it.
+ */
+import { Server, createServer } from 'node:http';
+import type { Connection } from '@temporalio/client';
+import type { Logger } from 'pino';
+import { createApp } from '../../api/app';
+import { DEFAULT_DIRECTORY_FILE, Directory } from '../../management/directory';
+import { ProfileRegistry } from '../../profiles/load';
+import { ProcessStarter } from '../../processes/start';
+import type { DevStack } from './devStack';
+import { freePort } from './ports';
+
+export interface StackApi {
+  url: string;
+  close: () => Promise<void>;
+}
+
+export async function startApiOnStack(stack: DevStack, options: { logger: Logger; updateTimeoutMs: number }): Promise<StackApi> {
+  const profiles = ProfileRegistry.fromDirectory();
+  const app = createApp({
+    client: stack.client,
+    // devStack's client is built on a Connection (Connection.connect): the API needs its deadlines.
+    connection: stack.client.connection as Connection,
+    starter: new ProcessStarter(stack.client, profiles, stack.taskQueue),
+    profiles,
+    directory: Directory.fromFile(DEFAULT_DIRECTORY_FILE).data,
+    logger: options.logger,
+    auth: { mode: 'dev-tokens' },
+    // One caller making many calls a minute; the limit itself is another test's subject.
+    rateLimitPerMinute: 1_000_000,
+    updateTimeoutMs: options.updateTimeoutMs,
+  });
+  const port = await freePort();
+  const server: Server = createServer((req, res) => app(req, res));
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
