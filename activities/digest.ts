@@ -7,7 +7,7 @@ import { log } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { areaClauses, areaOf, managersIn } from '../management/area';
 import { composeDigest, digestKey } from '../management/digest';
-import { buildInbox } from '../management/inbox';
+import { buildInbox, dueByClause } from '../management/inbox';
 import type { Directory } from '../management/directory';
 import { listOpenViews } from '../management/visibility';
 import type { EmailChannel } from './channels';
@@ -50,7 +50,7 @@ export function createDigestActivities(deps: DigestDeps) {
       const key = digestKey(req.personId, req.date);
       if (deps.outbox.get(key)?.state === 'sent') return { personId: req.personId, overdue: 0, dueSoon: 0, duplicate: true };
       const area = areaOf(deps.directory.data, req.role, req.personId);
-      const inbox = buildInbox(await listOpenViews(deps.visibility(), areaClauses(area)), req.asOf, { dueWithinDays: 7 });
+      const inbox = buildInbox(await listOpenViews(deps.visibility(), [...areaClauses(area), dueByClause(req.asOf, 7)]), req.asOf, { dueWithinDays: 7 });
       const person = deps.directory.data.people[req.personId];
       const claim = deps.outbox.claim(key);
       const channels: string[] = [];

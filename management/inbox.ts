@@ -61,6 +61,17 @@ function actionable(step: StepView): boolean {
   return (step.status === 'pending' || step.status === 'overdue' || step.status === 'extended') && !!step.dueAt && !!step.dueDate;
 }
 
+/**
+ * A visibility clause that keeps only clocks with something due by the end of the window: NextDueDate is
+ * the earliest due instant of a clock's open steps, so a clock with any step overdue or due soon has it on
+ * or before the window's end. Two days' margin past the window makes it a superset on any offset;
+ * buildInbox then decides exactly. Without it an inbox reads every open clock in the area (bench/scale.ts).
+ */
+export function dueByClause(now: number, dueWithinDays = 7): string {
+  const horizon = addDays(londonDate(now), dueWithinDays + 2);
+  return `NextDueDate <= "${horizon}T00:00:00Z"`;
+}
+
 export function buildInbox(views: ClockView[], now: number, filter: InboxFilter = {}): Inbox {
   const today = londonDate(now);
   const within = filter.dueWithinDays ?? 7;
