@@ -20,6 +20,8 @@ export interface HookReceiver {
   refused: number;
   /** While true, every request is answered 503 and not recorded as accepted (a receiver outage). */
   down: boolean;
+  /** Called for each accepted delivery before it is answered: a test can act at an exact point of a burst. */
+  onAccepted?: (hook: ReceivedHook) => void;
   close: () => Promise<void>;
 }
 
@@ -37,7 +39,9 @@ export async function startHookReceiver(secret: string): Promise<HookReceiver> {
       }
       const ts = String(req.headers['x-clock-timestamp']);
       const expected = `sha256=${createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex')}`;
-      hooks.push({ idempotencyKey: String(req.headers['idempotency-key']), body, validSignature: req.headers['x-clock-signature'] === expected });
+      const hook = { idempotencyKey: String(req.headers['idempotency-key']), body, validSignature: req.headers['x-clock-signature'] === expected };
+      hooks.push(hook);
+      receiver.onAccepted?.(hook);
       res.writeHead(204).end();
     });
   });
