@@ -9,7 +9,9 @@ const { dirname, relative, resolve } = require('node:path');
 const { bundleWorkflowCode } = require('@temporalio/worker');
 
 const root = resolve(__dirname, '..');
-const out = resolve(process.cwd(), process.argv[2] || resolve(root, 'dist/workflow-bundle.js'));
+/** Where the bundle goes unless a path is given; relative to the project (the image's WORKFLOW_BUNDLE). */
+const DEFAULT_BUNDLE = 'dist/workflow-bundle.js';
+const out = resolve(process.cwd(), process.argv[2] || resolve(root, DEFAULT_BUNDLE));
 
 // webpack's own chatter is not wanted in a build log; its warnings and errors are.
 const quiet = { trace() {}, debug() {}, info() {}, log() {}, warn: (m) => console.warn(m), error: (m) => console.error(m) };
@@ -22,7 +24,11 @@ async function main() {
   console.log(`workflow bundle: ${relative(process.cwd(), out) || out} (${Buffer.byteLength(code)} bytes, sha256 ${sha256})`);
 }
 
-main().catch((err) => {
-  console.error(`workflow bundle failed: ${err instanceof Error ? err.stack : String(err)}`);
-  process.exit(1);
-});
+// Also required by test/unit/compose.test.ts for DEFAULT_BUNDLE, without building.
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(`workflow bundle failed: ${err instanceof Error ? err.stack : String(err)}`);
+    process.exit(1);
+  });
+}
+module.exports = { DEFAULT_BUNDLE };

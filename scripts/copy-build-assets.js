@@ -14,9 +14,15 @@ const ASSETS = [
   { from: 'api/dashboard' },
 ];
 
-for (const { from, skip } of ASSETS) {
-  const src = resolve(root, from);
-  if (!existsSync(src)) throw new Error(`build asset missing: ${from}`);
-  cpSync(src, resolve(dist, from), { recursive: true, filter: (path) => !(skip && skip.test(path)) });
-  console.log(`copied ${from} -> ${resolve(dist, from).slice(root.length + 1)}`);
+function copyAssets() {
+  for (const { from, skip } of ASSETS) {
+    const src = resolve(root, from);
+    if (!existsSync(src)) throw new Error(`build asset missing: ${from}`);
+    cpSync(src, resolve(dist, from), { recursive: true, filter: (path) => !(skip && skip.test(path)) });
+    console.log(`copied ${from} -> ${resolve(dist, from).slice(root.length + 1)}`);
+  }
 }
+
+// The list is also read by test/unit/compose.test.ts (the image's build stage must copy these).
+if (require.main === module) copyAssets();
+module.exports = { ASSETS };

@@ -8,6 +8,7 @@ import { calendarData } from '../calendar/load';
 import { londonDate } from '../calendar/london';
 import { ensureRetention, registerSearchAttributes } from './searchAttributes';
 import { temporalConnectionOptions } from './temporalConnection';
+import { SEARCH_ATTRIBUTES } from '../workflows/clock/searchAttributes';
 
 async function main() {
   const config = loadWorkerConfig();
@@ -20,7 +21,12 @@ async function main() {
   });
   const connectionOptions = temporalConnectionOptions(config);
   const { connection, client } = await connectClient(config);
-  const added = await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+  const added = await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE).catch((err: Error) => {
+    // Temporal Cloud does not let a worker add search attributes; they are added once with tcld or the
+    // Cloud UI, after which this only lists them. Without them a workflow upserting one would hang.
+    const wanted = Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => `--sa ${name}=${type}`).join(' ');
+    throw new Error(`cannot register the search attributes (${err.message}); on Temporal Cloud add them first: tcld namespace search-attributes add -n ${config.TEMPORAL_NAMESPACE} ${wanted}`);
+  });
   if (added.length) logger.info({ added }, 'registered search attributes');
   await ensureRetention(connection, config.TEMPORAL_NAMESPACE).catch((err) => logger.warn({ err: err.message }, 'could not raise namespace retention'));
   const native = await NativeConnection.connect(connectionOptions);

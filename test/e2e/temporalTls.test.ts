@@ -1,0 +1,161 @@
+/**
+ * Worker and client reach Temporal over mTLS with the settings an operator gives (TEMPORAL_TLS_*,
+ * parsed by the worker's config schema, turned into options by worker/temporalConnection.ts), and a
+ * connection without the right certificate or server name is refused.
+ *
+ * The dev server speaks plain gRPC only (`temporal server start-dev` has no TLS flags), so a TLS
+ * terminator stands in front of it, as a load balancer or ingress does in front of a cluster: Node's TLS
+ * server with a certificate for "temporal.test" from a test CA, requiring a client certificate from the
+ * same CA, passing the decrypted HTTP/2 stream to the dev server. Certificates are made by openssl.
+ *
+ * Expected, worked by hand: a Derbyshire referral received Mon 2 Nov 2026 10:00 GMT is due in 1 working
+ * day, Tue 3 Nov 2026; long past, so all three tiers go at once, one email each to the team manager
+ * (tm-derb-north), service manager (sm-derb-assess) and head of service (hos-derb) of
+ * derb-north-assessment (config/directory.json), as in the README's first example.
+ */
+import { connect } from 'node:net';
+import { Server, TLSSocket, createServer } from 'node:tls';
+import { readFileSync } from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { ProfileRegistry } from '../../profiles/load';
+import { ProcessStarter } from '../../processes/start';
+import { registerSearchAttributes } from '../../worker/searchAttributes';
+import { WorkerConfigSchema } from '../../worker/config';
+import { TemporalConnectionOptions, temporalConnectionOptions } from '../../worker/temporalConnection';
+import { TestCertificates, makeCertificates } from '../support/certificates';
+import { startDevServerOnFreePorts } from '../support/devStack';
+import { MailSink } from '../support/mailSink';
+import { freePort, waitFor } from '../support/ports';
+import { TestWorker, quietRuntime, startTestWorker } from '../support/testWorker';
+
+let certs: TestCertificates;
+let server: Awaited<ReturnType<typeof startDevServerOnFreePorts>>;
+let terminator: Server;
+let tlsAddress: string;
+let mail: MailSink;
+/** The subject CN of every client certificate the terminator accepted. */
+const clientsSeen = new Set<string>();
+const closers: (() => Promise<unknown>)[] = [];
+
+beforeAll(async () => {
+  quietRuntime();
+  certs = makeCertificates();
+  server = await startDevServerOnFreePorts();
+  const [host, port] = server.address.split(':');
+  terminator = createServer(
+    {
+      key: readFileSync(certs.serverKey),
+      cert: readFileSync(certs.serverCert),
+      ca: readFileSync(certs.caCert),
+      requestCert: true,
+      rejectUnauthorized: true,
+      ALPNProtocols: ['h2'],
+    },
+    (socket: TLSSocket) => {
+      clientsSeen.add(String((socket.getPeerCertificate().subject as { CN?: string } | undefined)?.CN));
+      const upstream = connect(Number(port), host);
+      socket.pipe(upstream).pipe(socket);
+      const end = () => {
+        socket.destroy();
+        upstream.destroy();
+      };
+      socket.on('error', end);
+      upstream.on('error', end);
+    },
+  );
+  terminator.on('tlsClientError', () => undefined); // refused handshakes are the negative cases below
+  const tlsPort = await freePort();
+  await new Promise<void>((r) => terminator.listen(tlsPort, '127.0.0.1', r));
+  tlsAddress = `127.0.0.1:${tlsPort}`;
+  mail = await MailSink.start();
+}, 120_000);
+
+afterAll(async () => {
+  for (const close of closers.reverse()) await close().catch(() => undefined);
+  await new Promise((r) => terminator?.close(r));
+  await mail?.stop();
+  await server?.stop();
+  certs?.remove();
+});
+
+/** Connection options from the variables, as the worker and API read them at startup. */
+function optionsFrom(vars: Record<string, string>): TemporalConnectionOptions {
+  return temporalConnectionOptions(WorkerConfigSchema.parse({ TEMPORAL_ADDRESS: tlsAddress, ...vars }));
+}
+
+const mtls = () => ({
+  TEMPORAL_TLS_CERT_FILE: certs.clientCert,
+  TEMPORAL_TLS_KEY_FILE: certs.clientKey,
+  TEMPORAL_TLS_CA_FILE: certs.caCert,
+  TEMPORAL_TLS_SERVER_NAME: 'temporal.test',
+});
+
+test('over mTLS the worker polls and an overdue referral escalates to all three managers', async () => {
+  const options = optionsFrom(mtls());
+  const connection = await Connection.connect(options);
+  closers.push(() => connection.close());
+  await registerSearchAttributes(connection, 'default');
+  const client = new Client({ connection, namespace: 'default' });
+  const native = await NativeConnection.connect(options);
+  closers.push(() => native.close());
+  const worker: TestWorker = await startTestWorker(native, client, { SMTP_PORT: String(mail.smtpPort) });
+  closers.push(() => worker.close());
+
+  const starter = new ProcessStarter(client, ProfileRegistry.fromDirectory(), worker.taskQueue);
+  const { workflowId } = await starter.start(
+    { type: 'referral', caseId: 'TLS-1', episode: 'R1', localAuthority: 'derbyshire', anchors: { 'referral-received': '2026-11-02T10:00:00Z' }, assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } },
+    { requireAllStepAnchors: true },
+  );
+  expect(workflowId).toBe('referral-TLS-1-R1');
+
+  const mails = await waitFor('three escalation emails', async () => {
+    const m = (await mail.messages()).filter((x) => x.subject.includes('case TLS-1'));
+    return m.length >= 3 ? m : undefined;
+  }, 120_000);
+  // A moment more, so a fourth (a duplicate) would show.
+  await new Promise((r) => setTimeout(r, 2_000));
+  const all = (await mail.messages()).filter((x) => x.subject.includes('case TLS-1'));
+  expect(all.length).toBe(mails.length);
+  expect(all.map((m) => `${m.to.map((t) => t.address).join(',')} ${m.subject.split(' – ')[0]}`).sort()).toEqual([
+    'hos-derb@derbyshire.clocks.test [CRITICAL: still overdue] Decide the type of response and acknowledge the referrer',
+    'sm-derb-assess@derbyshire.clocks.test [ESCALATED: still overdue] Decide the type of response and acknowledge the referrer',
+    'tm-derb-north@derbyshire.clocks.test [OVERDUE] Decide the type of response and acknowledge the referrer',
+  ]);
+  for (const m of all) expect(m.subject).toContain('due Tue 3 Nov 2026');
+  // Everything went through the terminator with the client certificate the variables named.
+  expect([...clientsSeen]).toEqual(['client']);
+}, 240_000);
+
+describe('a connection the TLS endpoint must refuse', () => {
+  // connectTimeout bounds the SDK's retries so each refusal is reported in seconds.
+  const refused = async (options: TemporalConnectionOptions) => {
+    const attempt = Connection.connect({ ...options, connectTimeout: 5_000 }).then(async (c) => {
+      await c.close();
+      return 'connected';
+    });
+    // The handshake fails, so the SDK keeps retrying until the deadline.
+    await expect(attempt).rejects.toThrow('Failed to connect before the deadline');
+  };
+
+  test('without a client certificate (TLS with the CA only)', async () => {
+    await refused(optionsFrom({ TEMPORAL_TLS_CA_FILE: certs.caCert, TEMPORAL_TLS_SERVER_NAME: 'temporal.test' }));
+  }, 60_000);
+
+  test('with a client certificate from a CA the endpoint does not trust', async () => {
+    await refused(optionsFrom({ ...mtls(), TEMPORAL_TLS_CERT_FILE: certs.strayCert, TEMPORAL_TLS_KEY_FILE: certs.strayKey }));
+  }, 60_000);
+
+  test("when the server's certificate does not carry the expected name", async () => {
+    await refused(optionsFrom({ ...mtls(), TEMPORAL_TLS_SERVER_NAME: 'other.test' }));
+  }, 60_000);
+
+  test('in plain gRPC', async () => {
+    await refused({ address: tlsAddress });
+  }, 60_000);
+
+  test('and the native (worker) connection is refused without a client certificate too', async () => {
+    // The core bridge reports the endpoint's TLS alert.
+    await expect(NativeConnection.connect(optionsFrom({ TEMPORAL_TLS_CA_FILE: certs.caCert, TEMPORAL_TLS_SERVER_NAME: 'temporal.test' }))).rejects.toThrow(/CertificateRequired/);
+  }, 60_000);
+});
