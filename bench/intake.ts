@@ -37,8 +37,8 @@ export async function pooled(n: number, concurrency: number, work: (i: number) =
 }
 
 export async function runIntake(stack: BenchStack, opts: BenchOptions): Promise<BenchSection & { ratio: number; rawRate: number; perRound: { raw: number[]; api: number[] } }> {
-  const rounds = opts.quick ? 3 : 6;
-  const perRound = opts.quick ? 150 : 500;
+  const rounds = opts.quick ? 3 : 4;
+  const perRound = opts.quick ? 150 : 400;
   const concurrency = 16;
   const receivedAt = new Date().toISOString();
   const starter = new ProcessStarter(stack.client, ProfileRegistry.fromDirectory(), TASK_QUEUE);
