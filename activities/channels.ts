@@ -25,6 +25,10 @@ export class EmailChannel {
       ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.pass } } : {}),
       connectionTimeout: 10_000,
       socketTimeout: 20_000,
+      // A few kept-open connections instead of a connect and greeting per message: a timer storm sends
+      // thousands at once (bench/storm.ts). A refused or broken connection still fails that message's send.
+      pool: true,
+      maxConnections: 4,
     });
   }
 
