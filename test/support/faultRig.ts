@@ -28,6 +28,8 @@ export interface FaultRig {
   starter: ProcessStarter;
   /** Starts the real worker process on this rig's queue, SMTP sink, webhook and outbox. */
   startWorker: () => Promise<TsChild>;
+  /** Stops (cleanly) every worker this rig started that still runs: the next test starts from none. */
+  stopWorkers: () => Promise<void>;
   workerEnv: ChildWorkerEnv;
   close: () => Promise<void>;
 }
@@ -56,6 +58,9 @@ export async function startFaultRig(address: string): Promise<FaultRig> {
       const w = await startChildWorker(workerEnv);
       workers.push(w);
       return w;
+    },
+    stopWorkers: async () => {
+      for (const w of workers) await w.stop();
     },
     close: async () => {
       for (const w of workers) await w.stop();

@@ -34,6 +34,12 @@ beforeAll(async () => {
   rig = await startFaultRig(server.address);
 }, 120_000);
 
+// Each test starts with no worker on the queue: a worker left running would take the next test's work.
+afterEach(async () => {
+  await rig?.stopWorkers();
+  if (rig) rig.receiver.onAccepted = undefined;
+});
+
 afterAll(async () => {
   await rig?.close();
   await server?.stop();
@@ -115,21 +121,23 @@ test('killed during a burst of escalations: after the restart every key arrives,
   const burstHooks = () => only(hookCounts(rig.receiver), 'referral-BURST-');
 
   const worker = await rig.startWorker();
+  let accepted = 0;
   const killed = new Promise<void>((resolve) => {
-    let accepted = 0;
     rig.receiver.onAccepted = (hook) => {
       if (!hook.idempotencyKey.startsWith('referral-BURST-') || ++accepted !== KILL_AT_HOOK) return;
       rig.receiver.onAccepted = undefined;
       void worker.kill().then(resolve);
     };
   });
-  await killed;
+  await waitFor(`the burst's delivery ${KILL_AT_HOOK} and the kill`, async () => Promise.race([killed.then(() => true), sleep(500).then(() => false)]), 90_000, 0);
   // The outbox at the kill: per key claimed and not sent, the channels recorded as delivered so far.
   const inFlight = outboxEntries(rig.outboxDir).filter((e) => e.key.startsWith('referral-BURST-') && e.state === 'claimed');
   const openOn = (channel: string) => new Set(inFlight.filter((e) => !(e.delivered ?? []).includes(channel)).map((e) => e.key));
   const mayRepeatByMail = openOn('email');
   const mayRepeatByHook = openOn(`webhook ${rig.receiver.url}`);
-  await sleep(1_000); // let the sink finish storing what its SMTP server had accepted before the kill
+  // No worker runs until the restart below, so the sink and the receiver can only gain what was already
+  // accepted before the kill: give a loaded sink time to store it.
+  await sleep(5_000);
   const mailAtKill = await burstMail();
   const hooksAtKill = burstHooks();
   // The kill really came mid-burst: some keys delivered, some in flight, some not begun.
