@@ -92,6 +92,15 @@ export function outsideArea(area: Area, filter: { team?: string; localAuthority?
   return undefined;
 }
 
+/** Whether one process lies in the area: what areaClauses (and the worker filter) select, for a single clock. */
+export function holds(area: Area, clock: { type: string; localAuthority: string; assignment: { team?: string; workerId?: string } }): boolean {
+  if (area.teams && !area.teams.includes(clock.assignment.team ?? '')) return false;
+  if (area.localAuthorities && !area.localAuthorities.includes(clock.localAuthority)) return false;
+  if (area.types && !area.types.includes(clock.type as ProcessType)) return false;
+  if (area.workerId && clock.assignment.workerId !== area.workerId) return false;
+  return true;
+}
+
 /** The visibility clauses that keep a list inside the area (values are directory ids, checked by the schema). */
 export function areaClauses(area: Area): string[] {
   const list = (values: string[]) => values.map((v) => `"${v}"`).join(', ');

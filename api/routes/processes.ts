@@ -11,7 +11,7 @@ import { clockEventUpdate, migrateRulesUpdate } from '../../workflows/messages';
 import { EVENT_ROLES, EVERYONE, allow, outOfScope } from '../auth';
 import { HttpProblem, notFound, parse } from '../problem';
 import { listClocks, readClock } from '../readModel';
-import { areaClauses } from '../../management/area';
+import { areaClauses, holds } from '../../management/area';
 import type { DirectoryData } from '../../management/directory';
 import { callerArea, checkInsideArea } from '../callerArea';
 
@@ -76,7 +76,11 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
 
   r.get('/processes/:workflowId', allow(...EVERYONE), async (req, res) => {
     const id = parse(WorkflowIdSchema, req.params.workflowId, 'workflowId');
-    res.json(await readClock(deps.client, deps.connection, id));
+    const area = callerArea(req, deps.directory);
+    const clock = await readClock(deps.client, deps.connection, id);
+    // Outside the area a process reads as absent, as a case does.
+    if (!holds(area, clock)) throw notFound('workflowId', `no process ${id}`);
+    res.json(clock);
   });
 
   r.post('/processes/:workflowId/events', async (req, res) => {

@@ -28,7 +28,7 @@ const derbyshireSA = {
 test('a Derbyshire single assessment decided on Maundy Thursday 2027 shows each due date with its source', async () => {
   const started = await s.call('POST', '/api/processes', derbyshireSA, 'dev-intake-system');
   expect(started).toMatchObject({ status: 201, body: { workflowId: 'single-assessment-DERBY-MAUNDY-2027-1', existing: false } });
-  const { status, body } = await s.call('GET', `/api/processes/${started.body.workflowId}`, undefined, 'dev-social-worker');
+  const { status, body } = await s.call('GET', `/api/processes/${started.body.workflowId}`, undefined, 'dev-social-worker.sw-derb-01');
   expect(status).toBe(200);
   expect(body).toMatchObject({ type: 'single-assessment', caseId: 'DERBY-MAUNDY-2027', localAuthority: 'derbyshire', status: 'open' });
   const steps = Object.fromEntries(body.steps.map((x: any) => [x.key, x]));

@@ -5,7 +5,7 @@
  *  - /healthz, /openapi.json and /dashboard/ are public; everything under /api needs a token (401).
  *  - POST /api/referrals: allow(intake-system, social-worker, team-manager, admin) (api/routes/processes.ts).
  *  - POST /api/processes, GET /api/processes, GET /api/processes/{id}, GET /api/cases/{caseId},
- *    GET /api/calendar/due: allow(EVERYONE). GET /api/processes/{id} is not narrowed to an area.
+ *    GET /api/calendar/due: allow(EVERYONE). GET /api/processes/{id} reads as 404 outside the caller's area, as a case does.
  *  - GET /api/inbox: every role but the intake system. GET /api/reports/timeliness: MANAGERS (team, service,
  *    head of service, admin) and the complaints manager.
  *  - POST .../migrate-rules: admin only.
@@ -15,8 +15,8 @@
  *    system). ROLE_SCOPE: the complaints manager sends events to complaints only (403 on a referral or plan).
  *  - Areas (issue 7; config/directory.json): the area roles' tokens name their person. The shared case is a
  *    Derbyshire referral of team derb-north-assessment, assigned to sw-derb-01: inside the area of sw-derb-01,
- *    tm-derb-north, sm-derb-assess and hos-derb; outside cm-derb's (complaints only), so GET /api/cases
- *    answers cm-derb 404, as for a case that does not exist.
+ *    tm-derb-north, sm-derb-assess and hos-derb; outside cm-derb's (complaints only), so GET /api/cases and
+ *    GET /api/processes/{id} answer cm-derb 404, as for a case that does not exist.
  * Allowed events are each sent to a fresh process on which they are valid, so 200 means "accepted";
  * refused ones go to one shared process per row, whose history must not change. For migrate-rules the
  * processes start, then the API is redeployed with an edited profile, so the admin's migration has
@@ -52,7 +52,7 @@ const MATRIX: [row: string, statuses: number[]][] = [
   ['POST /api/referrals',                                          [401, 201, 201, 201, 403, 403, 403, 201]],
   ['POST /api/processes',                                          [401, 201, 201, 201, 201, 201, 201, 201]],
   ['GET /api/processes',                                           [401, 200, 200, 200, 200, 200, 200, 200]],
-  ['GET /api/processes/{workflowId}',                              [401, 200, 200, 200, 200, 200, 200, 200]],
+  ['GET /api/processes/{workflowId}',                              [401, 200, 200, 200, 200, 200, 404, 200]],
   ['GET /api/cases/{caseId}',                                      [401, 200, 200, 200, 200, 200, 404, 200]],
   ['POST /api/processes/{workflowId}/events step-completed referral', [401, 200, 200, 200, 200, 200, 403, 200]],
   ['POST /api/processes/{workflowId}/events step-completed complaint', [401, 200, 200, 200, 200, 200, 200, 200]],
@@ -231,12 +231,21 @@ describe.each(MATRIX)('%s', (row, statuses) => {
 
 test('area roles without a person, and unknown tokens', async () => {
   // Lists are scoped to the caller's area, so an area role's token must name the person: 403 naming authorization.
-  for (const path of ['/api/processes', '/api/inbox', '/api/reports/timeliness', `/api/cases/${SHARED_CASE}`]) {
+  for (const path of ['/api/processes', '/api/inbox', '/api/reports/timeliness', `/api/cases/${SHARED_CASE}`, `/api/processes/${sharedReferral}`]) {
     const r = await s.call('GET', path, undefined, 'dev-team-manager');
     expect({ path, status: r.status, field: r.body.errors[0].field }).toEqual({ path, status: 403, field: 'authorization' });
   }
   for (const token of ['dev-nobody', 'dev-admin.', 'admin', 'dev-team-manager.<script>']) {
     const r = await s.call('GET', '/api/calendar/due?from=2026-12-24&add=1&unit=working-days', undefined, token);
     expect({ token, status: r.status, field: r.body.errors[0].field }).toEqual({ token, status: 401, field: 'authorization' });
+  }
+});
+
+test('a process outside the area reads as absent, by id as by case', async () => {
+  // The shared referral is Derbyshire's (derb-north-assessment, sw-derb-01). York's social worker, team
+  // manager and head of service, and Derbyshire's other social worker, read it as 404 naming workflowId.
+  for (const token of ['dev-social-worker.sw-york-01', 'dev-social-worker.sw-derb-02', 'dev-team-manager.tm-york-ra', 'dev-head-of-service.hos-york']) {
+    const r = await s.call('GET', `/api/processes/${sharedReferral}`, undefined, token);
+    expect({ token, status: r.status, field: r.body.errors?.[0]?.field }).toEqual({ token, status: 404, field: 'workflowId' });
   }
 });
