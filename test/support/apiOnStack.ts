@@ -18,8 +18,9 @@ export interface StackApi {
   close: () => Promise<void>;
 }
 
-export async function startApiOnStack(stack: DevStack, options: { logger: Logger; updateTimeoutMs: number }): Promise<StackApi> {
-  const profiles = ProfileRegistry.fromDirectory();
+/** `profiles`: as deployed (default profiles/data), or edited ones, for a migration of running processes. */
+export async function startApiOnStack(stack: DevStack, options: { logger: Logger; updateTimeoutMs: number; profiles?: ProfileRegistry }): Promise<StackApi> {
+  const profiles = options.profiles ?? ProfileRegistry.fromDirectory();
   const app = createApp({
     client: stack.client,
     // devStack's client is built on a Connection (Connection.connect): the API needs its deadlines.

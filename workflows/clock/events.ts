@@ -11,6 +11,7 @@ import { ProcessShape, shapeOf } from '../journeys';
 import { conditionAnchors } from './cadence';
 import { formatSource, stepLabel } from './explain';
 import { timeLimitOf } from './timeLimit';
+import { PERSONAL_ANCHORS } from './memo';
 import { completionOf, occurrenceTimes, openOccurrence, pickAnchor, windowOf } from './schedule';
 import type { ClockInput, ClockState } from './types';
 
@@ -245,8 +246,10 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
   }
 }
 
-function record(state: ClockState, at: string, what: string, by?: string) {
-  state.history.push({ at, what, ...(by ? { by } : {}) });
+/** `withheld`: what a person typed into `what` (a reason, a birth date), so the memo can leave it out (memo.ts). */
+function record(state: ClockState, at: string, what: string, by?: string, withheld?: string[]) {
+  const typed = (withheld ?? []).filter((w) => w.trim());
+  state.history.push({ at, what, ...(by ? { by } : {}), ...(typed.length ? { withheld: typed } : {}) });
   if (state.history.length > MAX_HISTORY) state.history.splice(0, state.history.length - MAX_HISTORY);
 }
 
@@ -260,6 +263,8 @@ function recordAnchor(state: ClockState, anchor: string, value: string, repeatab
 export function applyEvent(input: ClockInput, state: ClockState, event: ClockEvent, now: number, shape: ProcessShape = shapeOf(input.processType)): string {
   const at = formatLondon(now);
   const cal = WorkingDayCalendar.of(input.calendar);
+  // A birth date being corrected: the value it replaces is withheld from the memo too.
+  const replacedAnchor = event.type === 'anchor' ? state.anchors[event.anchor] : undefined;
   let what: string;
   switch (event.type) {
     case 'step-completed': {
@@ -371,8 +376,25 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
     state.recentEventIds.push(event.eventId);
     if (state.recentEventIds.length > MAX_EVENT_IDS) state.recentEventIds.splice(0, state.recentEventIds.length - MAX_EVENT_IDS);
   }
-  record(state, at, what, event.by);
+  record(state, at, what, event.by, typedIn(event, replacedAnchor));
   return what;
+}
+
+/** What a person typed into an event that is theirs to know, not the namespace's: reasons, birth dates. */
+function typedIn(event: ClockEvent, replacedAnchor: string | undefined): string[] {
+  switch (event.type) {
+    case 'extend':
+    case 'set-interval':
+    case 'close':
+    case 'withdraw':
+      return [event.reason.trim()];
+    case 'reassign':
+      return event.reason ? [event.reason] : [];
+    case 'anchor':
+      return PERSONAL_ANCHORS.includes(event.anchor) ? [event.at, replacedAnchor ?? ''] : [];
+    default:
+      return [];
+  }
 }
 
 export { record as recordHistory };

@@ -77,6 +77,6 @@ export function applyMigration(input: ClockInput, state: ClockState, m: RulesMig
   }
   const record: MigrationRecord = { at: formatLondon(now), ...(m.by ? { by: m.by } : {}), reason: m.reason.trim(), from, to: versionOf(input), changes };
   (state.migrations ??= []).push(record);
-  recordHistory(state, record.at, `migrated from ${from} to ${record.to}: ${record.reason}; ${changes.length ? changes.join('; ') : 'no open due date moved'}`, m.by);
+  recordHistory(state, record.at, `migrated from ${from} to ${record.to}: ${record.reason}; ${changes.length ? changes.join('; ') : 'no open due date moved'}`, m.by, [record.reason]);
   return record;
 }

@@ -23,6 +23,7 @@ import type { createActivities } from '../../activities';
 import { clockEventUpdate, clockViewQuery, migrateRulesUpdate } from '../messages';
 import { applyMigration, checkMigration } from './migrate';
 import { currentDetails } from './details';
+import { memoView } from './memo';
 import { stepLabel } from './explain';
 import { ProcessShape, shapeOf } from '../journeys';
 import { Rejection, applyEvent, checkEvent, recordHistory } from './events';
@@ -85,7 +86,7 @@ export function toView(input: ClockInput, state: ClockState, schedule: Schedule,
     ...(state.closed ? { closed: state.closed } : {}),
     ...(state.handedOver ? { handedOver: state.handedOver } : {}),
     ...(state.migrations?.length ? { migrations: state.migrations } : {}),
-    history: state.history,
+    history: state.history.map(({ withheld: _typed, ...entry }) => entry),
   };
 }
 
@@ -111,7 +112,7 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
   else {
     recordHistory(state, formatLondon(Date.now()), `started on ${input.rules.profileId} rules ${input.rules.version}, calendar ${input.calendar.version}${input.startedBy ? ` by ${input.startedBy}` : ''}`);
     const limit = timeLimitOf(input, state.anchors);
-    if (limit?.acceptedLate) recordHistory(state, formatLondon(Date.now()), `made after the time limit (${limit.limitDate}, ${limit.source}); considered anyway: ${limit.acceptedLate.reason}`, limit.acceptedLate.by);
+    if (limit?.acceptedLate) recordHistory(state, formatLondon(Date.now()), `made after the time limit (${limit.limitDate}, ${limit.source}); considered anyway: ${limit.acceptedLate.reason}`, limit.acceptedLate.by, [limit.acceptedLate.reason]);
   }
   let changed = false;
   let cycleEnded = false;
@@ -176,10 +177,12 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
         { key: SA.EscalationLevel, value: search.level },
       ]);
     }
-    const memoJson = JSON.stringify(view);
+    // The memo is listed to anyone who reads the namespace: no free text or birth dates (memo.ts).
+    const memo = memoView(input, state, view);
+    const memoJson = JSON.stringify(memo);
     if (memoJson !== lastMemo) {
       lastMemo = memoJson;
-      upsertMemo({ clock: view });
+      upsertMemo({ clock: memo });
     }
     setCurrentDetails(currentDetails(input, view));
   };
@@ -286,7 +289,9 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       if (!patched(MILESTONES_PATCH)) return undefined;
       const at = formatLondon(Date.now());
       state.reached[m.milestone.key] = { date: m.date, at, what: m.milestone.means };
-      recordHistory(state, at, `${m.date}: ${m.milestone.means}`);
+      // A birthday is the child's date of birth in another year: withheld from the memo like the date itself.
+      const birthday = 'birthday' in m.milestone.at || m.anchor === 'sixteenth-birthday';
+      recordHistory(state, at, `${m.date}: ${m.milestone.means}`, undefined, birthday ? [m.date] : []);
       changed = true;
       if (m.milestone.starts) {
         const anchors: Record<string, string> = m.anchor ? { [m.anchor]: m.date } : {};

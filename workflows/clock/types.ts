@@ -105,6 +105,8 @@ export interface HistoryEntry {
   at: string;
   what: string;
   by?: string;
+  /** What a person typed into `what` (a reason, a birth date), withheld from the memo (memo.ts); not in views. */
+  withheld?: string[];
 }
 
 export interface ClockState {
