@@ -173,3 +173,19 @@ test(`schemathesis ${VERSION} finds no server error on any operation of /openapi
   expect(operations.filter((o) => !called.has(o))).toEqual([]);
   console.log(`${seen.length} requests, ${events.length} events (${events.filter((r) => r.status === 200).length} accepted)\n${output.trim().split('\n').slice(-14).join('\n')}`);
 }, 900_000);
+
+// Found while fuzzing (a start with receivedAt at 25 o'clock was a 500): impossible times, offsets and days
+// are refused by the schema, naming the field, and start nothing.
+test('an impossible time of day, offset or day is a 400 naming the field, never a 500', async () => {
+  const post = async (path: string, body: object) => {
+    const r = await fetch(`${api.url}${path}`, { method: 'POST', headers: { authorization: 'Bearer dev-admin', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: r.status, fields: ((await r.json()) as { errors?: { field: string }[] }).errors?.map((e) => e.field) };
+  };
+  expect(await post('/api/referrals', { referralId: 'R-BAD', caseId: 'FZ-BAD', localAuthority: 'england', receivedAt: '2026-11-02T25:00:00Z' })).toEqual({ status: 400, fields: ['body.receivedAt'] });
+  expect(await post('/api/processes', { type: 'referral', caseId: 'FZ-BAD', localAuthority: 'england', anchors: { 'referral-received': '2026-11-02T10:61:00+00:00' } })).toEqual({ status: 400, fields: ['body.anchors.referral-received'] });
+  expect(await post('/api/processes/single-assessment-FZ-2-1/events', { type: 'step-completed', step: 'initial-visit', occurredAt: '2026-11-02T10:00:00+24:00' })).toEqual({ status: 400, fields: ['body.occurredAt'] });
+  const due = await fetch(`${api.url}/api/calendar/due?from=2026-02-30&add=1&unit=working-days`, { headers: { authorization: 'Bearer dev-admin' } });
+  expect({ status: due.status, fields: ((await due.json()) as { errors: { field: string }[] }).errors.map((e) => e.field) }).toEqual({ status: 400, fields: ['query.from'] });
+  const listed = await fetch(`${api.url}/api/processes?caseId=FZ-BAD`, { headers: { authorization: 'Bearer dev-admin' } });
+  expect(await listed.json()).toEqual({ items: [], count: 0 });
+});
