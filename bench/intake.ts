@@ -5,6 +5,7 @@
  * server set. Rounds alternate the two so drift in the machine's speed falls on both alike.
  */
 import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
 import { ProfileRegistry } from '../profiles/load';
 import { ProcessStarter, requestHash, workflowStartOptions } from '../processes/start';
 import { WORKFLOW_TYPE } from '../processes/catalogue';
@@ -36,10 +37,44 @@ export async function pooled(n: number, concurrency: number, work: (i: number) =
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
+export const INTAKE_CONCURRENCY = 16;
+
+/** Start arguments for `count` referrals, built as the API builds them (outside any timing). */
+export function prepareRaw(starter: ProcessStarter, tag: string, count: number, receivedAt: string) {
+  return Array.from({ length: count }, (_, i) => {
+    const b = referralBody(tag, i, receivedAt);
+    const req: StartProcess = { type: 'referral', caseId: b.caseId, episode: b.referralId, localAuthority: b.localAuthority, anchors: { 'referral-received': b.receivedAt }, assignment: b.assignment };
+    const input = starter.buildInput(req, { requireAllStepAnchors: true });
+    return workflowStartOptions(req, input, TASK_QUEUE, { hash: requestHash(req), requestId: randomUUID() });
+  });
+}
+
+/** The raw side: client.workflow.start of each prepared referral; seconds taken. */
+export function rawSide(client: Client, prepared: ReturnType<typeof prepareRaw>): Promise<number> {
+  return pooled(prepared.length, INTAKE_CONCURRENCY, async (i) => {
+    await client.workflow.start(WORKFLOW_TYPE.referral, prepared[i]);
+  });
+}
+
+/** The API side: `count` new referrals POSTed as the intake system; what was not a 201. */
+export async function apiSide(api: string, tag: string, count: number, receivedAt: string): Promise<string[]> {
+  const failures: string[] = [];
+  await pooled(count, INTAKE_CONCURRENCY, async (i) => {
+    const res = await fetch(`${api}/api/referrals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer dev-intake-system' },
+      body: JSON.stringify(referralBody(tag, i, receivedAt)),
+    });
+    if (res.status !== 201) failures.push(`${res.status} ${await res.text()}`);
+    else await res.arrayBuffer();
+  });
+  return failures;
+}
+
 export async function runIntake(stack: BenchStack, opts: BenchOptions): Promise<BenchSection & { ratio: number; rawRate: number; perRound: { raw: number[]; api: number[] } }> {
   const rounds = opts.quick ? 3 : 4;
   const perRound = opts.quick ? 150 : 400;
-  const concurrency = 16;
+  const concurrency = INTAKE_CONCURRENCY;
   const receivedAt = new Date().toISOString();
   const starter = new ProcessStarter(stack.client, ProfileRegistry.fromDirectory(), TASK_QUEUE);
   const run = randomUUID().slice(0, 6);
@@ -49,30 +84,16 @@ export async function runIntake(stack: BenchStack, opts: BenchOptions): Promise<
   const rates = { raw: [] as number[], api: [] as number[] };
   for (let round = 0; round < rounds; round++) {
     // Raw: the same referral workflow input the API would build, prepared outside the timing.
-    const rawTag = `BENCH-RAW-${run}-${round}`;
-    const prepared = Array.from({ length: perRound }, (_, i) => {
-      const b = referralBody(rawTag, i, receivedAt);
-      const req: StartProcess = { type: 'referral', caseId: b.caseId, episode: b.referralId, localAuthority: b.localAuthority, anchors: { 'referral-received': b.receivedAt }, assignment: b.assignment };
-      const input = starter.buildInput(req, { requireAllStepAnchors: true });
-      return workflowStartOptions(req, input, TASK_QUEUE, { hash: requestHash(req), requestId: randomUUID() });
-    });
+    const prepared = prepareRaw(starter, `BENCH-RAW-${run}-${round}`, perRound, receivedAt);
     const apiTag = `BENCH-API-${run}-${round}`;
     const failures: string[] = [];
     const phases = {
-      raw: () =>
-        pooled(perRound, concurrency, async (i) => {
-          await stack.client.workflow.start(WORKFLOW_TYPE.referral, prepared[i]);
-        }),
-      api: () =>
-        pooled(perRound, concurrency, async (i) => {
-          const res = await fetch(`${stack.api}/api/referrals`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: 'Bearer dev-intake-system' },
-            body: JSON.stringify(referralBody(apiTag, i, receivedAt)),
-          });
-          if (res.status !== 201) failures.push(`${res.status} ${await res.text()}`);
-          else await res.arrayBuffer();
-        }),
+      raw: () => rawSide(stack.client, prepared),
+      api: async () => {
+        const t0 = process.hrtime.bigint();
+        failures.push(...(await apiSide(stack.api, apiTag, perRound, receivedAt)));
+        return Number(process.hrtime.bigint() - t0) / 1e9;
+      },
     };
     // Each phase starts with the worker idle (it runs every new workflow's first task), and the order
     // alternates, so neither side pays for the other's backlog.

@@ -2,7 +2,8 @@
  * `npm run bench` (full, about an hour) or `npm run bench -- --quick` (a few minutes): starts the
  * deployment (bench/stack.ts), runs intake, timer storm and scale on it, then the simulated LA year on
  * the time-skipping server, and writes bench/results/<full|quick>.{md,svg,json}. The last line printed
- * is `intake ratio <api/raw>`. `--only intake,storm,scale,la-year` runs some of them.
+ * is `intake ratio <api/raw>`. `--only intake,storm,scale,la-year` runs some of them; `--serve` only
+ * starts the stack and prints its addresses, for bench/intakeSide.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -47,7 +48,19 @@ function table(sections: BenchSection[]): string {
   return ['| benchmark | measure | value | goal | |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
+/** `--serve`: the stack alone, until Ctrl-C, for timing bench/intakeSide.ts from outside. */
+async function serve() {
+  const stack = await startBenchStack((m) => console.log(`[bench] ${m}`));
+  console.log(`BENCH_API=${stack.api} BENCH_TEMPORAL=${stack.address}`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await stack.stop();
+}
+
 async function main() {
+  if (process.argv.includes('--serve')) return serve();
   const { quick, only } = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const log = (m: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}`);
