@@ -33,9 +33,13 @@ export async function runLaYear(options: BenchOptions): Promise<BenchSection> {
     const starter = new ProcessStarter(t.env.client, registry, t.taskQueue);
     const caseworker = new Caseworker(registry, SEED, new Map(plan.referrals.map((r) => [`${r.caseId}|${r.referralId}`, r])), YEAR.last);
     const load = [loadavg()[0]];
+    const months: string[] = [];
     const began = Date.now();
+    let monthBegan = began;
     const sim = new YearSimulation(t, starter, caseworker, plan, (day) => {
       load.push(loadavg()[0]);
+      months.push(`${day.slice(0, 7)} ${((Date.now() - monthBegan) / 1000).toFixed(0)} s`);
+      monthBegan = Date.now();
       options.log(`la-year ${day}: ${sim.open} workflows open of ${sim.tracked.size}, ${sim.tally.eventsSent} events sent, wall ${((Date.now() - began) / 1000).toFixed(0)} s, load ${loadavg()[0].toFixed(1)}`);
     });
     await sim.run(YEAR.first, YEAR.last);
@@ -76,6 +80,7 @@ export async function runLaYear(options: BenchOptions): Promise<BenchSection> {
         `Emails: ${mail.total} delivered, ${mail.keys} distinct notification keys (${mail.total - mail.keys} duplicates).`,
         `Events counted: describe().historyLength of every run of every workflow the year started, earlier runs found through each run's first event (continuedExecutionRunId); ${histories.runs} runs, the longest ${histories.longestRun} events.`,
         `Memory: ${memory.map((m) => `${m.name} peak ${m.peakMb} MB`).join('; ')}.`,
+        `Wall time per simulated month: ${months.join(', ')}.`,
         `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), shared with other work: 1-minute load average ${load.map((l) => l.toFixed(1)).join(' -> ')} across the run (start, then each simulated month).`,
       ],
     };
