@@ -151,21 +151,19 @@ export class ProcessStarter {
     const workflowId = workflowIdFor(req.type, req.caseId, input.episode);
     const hash = requestHash(req);
     const requestId = randomUUID();
-    let runId: string;
     try {
       const handle = await this.client.workflow.start(WORKFLOW_TYPE[req.type], workflowStartOptions(req, input, this.taskQueue, { hash, requestId }));
-      runId = handle.firstExecutionRunId;
+      return { workflowId, runId: handle.firstExecutionRunId, existing: false };
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      runId = '';
     }
+    // Already there (running, or closed): the same request is answered with it, another is a conflict.
     const description = await this.client.workflow.getHandle(workflowId).describe();
     const memo = (description.memo ?? {}) as { request?: { hash: string; requestId: string } };
-    if (memo.request?.requestId === requestId) return { workflowId, runId: description.runId, existing: false };
     if (memo.request && memo.request.hash !== hash) {
       throw new StartError(409, 'caseId', `${workflowId} already exists with a different request; the same id must carry the same body`);
     }
-    return { workflowId, runId: runId || description.runId, existing: true };
+    return { workflowId, runId: description.runId, existing: true };
   }
 }
 
@@ -178,8 +176,11 @@ export function workflowStartOptions(req: StartProcess, input: ClockInput, taskQ
     taskQueue,
     workflowId: workflowIdFor(req.type, req.caseId, input.episode),
     args: [input] as [ClockInput],
-    // Running: return it; closed: refuse (brief s7). Both together make a retried start idempotent.
-    workflowIdConflictPolicy: 'USE_EXISTING' as const,
+    // A running or closed workflow of this id is an error the starter answers as "the existing one" after
+    // checking the body (brief s7). FAIL rather than USE_EXISTING: the SDK does not say whether
+    // USE_EXISTING started anything, which cost every new start a describe() to find out; with FAIL a
+    // start that returns is new (bench/README.md: intake).
+    workflowIdConflictPolicy: 'FAIL' as const,
     workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
     typedSearchAttributes: [
       { key: SA.CaseId, value: req.caseId },
