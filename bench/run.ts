@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { chartSvg, ChartData } from './chart';
 import { runIntake } from './intake';
@@ -63,6 +63,7 @@ async function main() {
   if (process.argv.includes('--serve')) return serve();
   const { quick, only } = parseArgs(process.argv.slice(2));
   const started = Date.now();
+  const loadAtStart = loadavg()[0];
   const log = (m: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}`);
   const opts: BenchOptions = { quick, log };
   const sections: BenchSection[] = [];
@@ -70,6 +71,10 @@ async function main() {
   let ratio: number | undefined;
   if (only.some((o) => o !== 'la-year')) {
     const stack = await startBenchStack(log);
+    // Ctrl-C stops the server, worker and API this run started, not just the runner.
+    const interrupted = () => void stack.stop().finally(() => process.exit(130));
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
     try {
       let startsPerSecond = 50;
       if (only.includes('intake')) {
@@ -116,7 +121,7 @@ async function main() {
   const md = [
     `# Benchmark results (${name})`,
     '',
-    `Run ${new Date(started).toISOString()}, ${((Date.now() - started) / 60000).toFixed(1)} minutes, on ${machine()}.`,
+    `Run ${new Date(started).toISOString()}, ${((Date.now() - started) / 60000).toFixed(1)} minutes, on ${machine()}; 1-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine shows here).`,
     `Rerun: \`npm run bench${quick ? ' -- --quick' : ''}\`. Chart: [${name}.svg](${name}.svg).`,
     '',
     table(sections),

@@ -61,7 +61,7 @@ export interface ScaleLevel {
 export const scaleTargets = (quick: boolean) => (quick ? [2000, 4000] : [10_000, 50_000]);
 
 export const SCALE_INBOX_NOTE =
-  'Inbox latency: GET /api/inbox (overdue and due within 7 days), five calls per caller, the median. Visibility returns the area\'s open clocks with a step due by the window\'s end, with their memos (no per-workflow query). Every single assessment here has its initial visit due within 5 working days, so each is in some inbox: the worst case for the inbox.';
+  'Inbox latency: GET /api/inbox (overdue and due within 7 days), three calls per caller, the median. Visibility returns the area\'s open clocks with a step due by the window\'s end, with their memos (no per-workflow query). Every single assessment here has its initial visit due within 5 working days, so each is in some inbox: the worst case for the inbox.';
 
 let scaleRun = 0;
 
@@ -89,7 +89,7 @@ export async function runScale(stack: BenchStack, opts: BenchOptions, targets: n
     opts.log(`scale: ${now} open (started ${toStart} in ${t.toFixed(0)} s; worker idle ${(caughtUp / 1000).toFixed(0)} s later)`);
     const inbox = [];
     for (const c of INBOX_CALLERS) {
-      const r = await timeInbox(stack, c.token, 5);
+      const r = await timeInbox(stack, c.token, 3);
       inbox.push(r);
       opts.log(`scale: inbox for ${c.who}: p50 ${r.p50.toFixed(0)} ms (max ${r.max.toFixed(0)} ms), ${r.items} items`);
       figures.push({ measure: `inbox latency p50 at ${now.toLocaleString('en-GB')} open, ${c.who}, ${r.items} items`, value: r.p50 / 1000, unit: 's' });
