@@ -85,7 +85,8 @@ export async function runLaYear(options: BenchOptions): Promise<BenchSection> {
       ],
     };
   } finally {
-    await t.teardown();
+    // A failing teardown (a worker already stopped by a signal) must not hide why the year stopped.
+    await t.teardown().catch((err: Error) => options.log(`la-year: teardown failed: ${err.message}`));
   }
 }
 
@@ -106,6 +107,8 @@ if (require.main === module) {
   const quick = process.argv.includes('--quick');
   // Native SDK logs to stderr through the Node logger, so stdout holds only the JSON.
   Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } } });
+  // The SDK stops the worker on these signals; say so, since the year then stops with a less obvious error.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGQUIT', 'SIGUSR2'] as const) process.on(signal, () => console.error(`la-year: received ${signal}; the worker stops`));
   runLaYear({ quick, log: (m) => console.error(m) })
     .then((section) => {
       console.log(JSON.stringify(section, null, 2));

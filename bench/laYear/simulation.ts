@@ -218,13 +218,18 @@ export class YearSimulation {
     if (!starts || (starts.unlessSteppedUp && view.steppedUpFrom)) return;
     const target = workflowIdFor(starts.type, view.caseId, view.episode);
     const workerId = this.tracked.get(a.workflowId)?.workerId;
-    const refused = await waitFor(`${target} or its refusal`, async () => {
-      if (await this.exists(target)) return { refused: undefined };
+    const handover = await waitFor<{ refused?: string }>(`${target} or its refusal`, async () => {
+      if (await this.exists(target)) return {};
       const memo = (await this.t.env.client.workflow.getHandle(a.workflowId).describe()).memo as { clock?: ClockView } | undefined;
       const error = memo?.clock?.handedOver?.error;
       return error ? { refused: error } : undefined;
-    }, 120_000, 100).catch((err: Error) => ({ refused: err.message }));
-    if (refused.refused) {
+    }, 120_000, 100).catch((err: Error) => {
+      // Neither started nor refused in two minutes: reported, not started twice.
+      this.tally.lostHandovers.push(`${target}: ${err.message}`);
+      return undefined;
+    });
+    if (!handover) return;
+    if (handover.refused) {
       const key = `${starts.type} (${view.localAuthority})`;
       this.tally.refusedHandovers[key] = (this.tally.refusedHandovers[key] ?? 0) + 1;
       const anchors: Record<string, string> = {};
