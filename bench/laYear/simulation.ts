@@ -24,7 +24,6 @@ const IN_FLIGHT = 24;
 interface Tracked {
   type: string;
   status: ClockView['status'];
-  run: number;
   workerId?: string;
 }
 
@@ -119,7 +118,7 @@ export class YearSimulation {
   /** Reads a process's clock once it exists (a hand-over's start runs in an activity), then plans for it. */
   private async follow(workflowId: string, type: string, day: string, workerId?: string) {
     if (this.tracked.has(workflowId)) return;
-    this.tracked.set(workflowId, { type, status: 'open', run: 1, ...(workerId ? { workerId } : {}) });
+    this.tracked.set(workflowId, { type, status: 'open', ...(workerId ? { workerId } : {}) });
     this.tally.started[type] = (this.tally.started[type] ?? 0) + 1;
     const handle = this.t.env.client.workflow.getHandle(workflowId);
     try {
@@ -139,7 +138,7 @@ export class YearSimulation {
 
   private observe(view: ClockView, today: string) {
     const p = this.tracked.get(view.workflowId);
-    if (p) Object.assign(p, { status: view.status, run: view.run });
+    if (p) p.status = view.status;
     if (view.status !== 'open') return;
     const mine = this.scheduled.get(view.workflowId);
     for (const a of this.caseworker.next(view, today, (key) => mine?.has(key) ?? false)) this.add(a);
