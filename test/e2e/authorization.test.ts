@@ -72,6 +72,8 @@ const NOT_IN_OPENAPI = ['GET /openapi.json', 'GET /dashboard/'];
 /** What a refusal names, where not `authorization`: an event refused by role names its type; a case outside the area reads as absent. */
 const REFUSED_FIELD: Record<string, string> = {
   'GET /api/cases/{caseId}': 'caseId',
+  // Outside the area a process reads as absent: 404 naming the id, as a case does.
+  'GET /api/processes/{workflowId}': 'workflowId',
   'POST /api/processes/{workflowId}/events extend complaint': 'type',
   'POST /api/processes/{workflowId}/events reassign complaint': 'type',
   'POST /api/processes/{workflowId}/events close complaint': 'type',
