@@ -9,6 +9,7 @@
  *  - the matter on Mon 1 Sep 2025: the year ends Tue 1 Sep 2026, so a complaint received on 5 Oct 2026 is late.
  */
 import { DevStack, startDevStack, stepOf } from '../support/devStack';
+import { waitFor } from '../support/ports';
 
 let s: DevStack;
 beforeAll(async () => {
@@ -36,6 +37,13 @@ test('a late complaint needs a recorded decision; bad extensions change nothing;
   const first = await s.view(id);
   expect(first.timeLimit).toMatchObject({ limitDate: '2026-09-01', late: true, acceptedLate: { reason: 'the young person was in hospital for most of the year', by: 'dev-complaints-manager' } });
   expect(stepOf(first, 'stage1-response')).toMatchObject({ dueDate: '2026-10-19' });
+  // Back-dated: the three tiers fire at once and their deliveries are recorded a moment later (the start
+  // now answers without a second call, before they are); the refusals below must change nothing, so
+  // compare against the settled clock.
+  await waitFor('the three tiers delivered', async () => {
+    const e = stepOf(await s.view(id), 'stage1-response').escalations;
+    return e.length === 3 && e.every((x: any) => x.deliveredAt);
+  }, 60_000);
   const before = await snapshot(id);
 
   const noReason = await s.event(id, { type: 'extend', step: 'stage1-response', agreedWithComplainant: true }, 'dev-team-manager');
