@@ -3,14 +3,16 @@
  * SQLite file, the clock worker and the API as their own Node processes (so their memory is theirs), and
  * the benchmark's SMTP sink. Everything on free loopback ports; stopped by pid.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '../workflows/clock/searchAttributes';
 import { registerSearchAttributes } from '../worker/searchAttributes';
-import { freePort, waitFor } from '../test/support/ports';
+import { startApi } from '../test/support/childApi';
+import { freePort } from '../test/support/ports';
+import { TsChild } from '../test/support/tsChild';
 import { BenchSmtpSink } from './smtpSink';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -18,7 +20,6 @@ const { startDevServer } = require('../scripts/devServer');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { stopProcess } = require('../scripts/childProcesses');
 
-const ROOT = resolve(__dirname, '..');
 export const TASK_QUEUE = 'statutory-clocks-bench';
 
 export interface BenchStack {
@@ -59,15 +60,6 @@ export async function waitUntilIdle(pid: number, quietMs = 5000, timeoutMs = 30 
   throw new Error(`process ${pid} still busy after ${timeoutMs / 1000} s`);
 }
 
-function node(script: string, env: Record<string, string>, logFile: string): ChildProcess {
-  const out = openSync(logFile, 'a');
-  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', out, out],
-  });
-}
-
 export async function startBenchStack(log: (m: string) => void): Promise<BenchStack> {
   const dir = mkdtempSync(join(tmpdir(), 'clocks-bench-'));
   const [port, httpPort, metricsPort, apiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
@@ -80,27 +72,24 @@ export async function startBenchStack(log: (m: string) => void): Promise<BenchSt
   const sink = await BenchSmtpSink.start();
 
   const common = { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'default', TASK_QUEUE, LOG_LEVEL: 'info', NODE_ENV: 'development' };
-  const workerLog = join(dir, 'worker.log');
-  const worker = node('worker/index.ts', { ...common, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port), OUTBOX_DIR: join(dir, 'outbox'), DIGEST_SCHEDULE: 'false' }, workerLog);
+  const worker = TsChild.spawn('worker', 'worker/index.ts', { ...common, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port), OUTBOX_DIR: join(dir, 'outbox'), DIGEST_SCHEDULE: 'false' });
   log('worker starting (it bundles the workflow code first)');
-  await waitFor('the worker to poll', async () => readFileSync(workerLog, 'utf8').includes('worker running') || (worker.exitCode !== null ? Promise.reject(new Error(`worker exited: ${readFileSync(workerLog, 'utf8').slice(-2000)}`)) : false), 180_000);
-  const apiLog = join(dir, 'api.log');
+  await worker.waitForLine('worker running', (line) => line.includes('worker running'), 180_000);
   // The intake system is one caller sending thousands of referrals a minute: its rate limit is raised
   // for the benchmark (the default is for people), as an LA would for its intake integration.
-  const api = node('api/server.ts', { ...common, HOST: '127.0.0.1', PORT: String(apiPort), AUTH_MODE: 'dev-tokens', RATE_LIMIT_PER_MINUTE: '1000000' }, apiLog);
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  await waitFor('the API', async () => (await fetch(`${apiUrl}/healthz`).catch(() => undefined))?.ok === true || (api.exitCode !== null ? Promise.reject(new Error(`API exited: ${readFileSync(apiLog, 'utf8').slice(-2000)}`)) : false), 120_000);
-  log(`worker pid ${worker.pid}, API ${apiUrl} pid ${api.pid}, SMTP sink :${sink.port}`);
+  const api = await startApi({ ...common, PORT: String(apiPort), AUTH_MODE: 'dev-tokens', RATE_LIMIT_PER_MINUTE: '1000000' }, 120_000);
+  const apiUrl = api.url;
+  log(`worker pid ${worker.pid}, API ${apiUrl} pid ${api.child.pid}, SMTP sink :${sink.port}`);
   return {
     api: apiUrl,
     address,
     client,
     sink,
-    pids: { server: server.pid!, worker: worker.pid!, api: api.pid! },
+    pids: { server: server.pid!, worker: worker.pid, api: api.child.pid },
     dir,
     stop: async () => {
-      await stopProcess(api, 'SIGTERM');
-      await stopProcess(worker, 'SIGTERM', 30_000);
+      await api.stop();
+      await stopProcess(worker.proc, 'SIGTERM', 30_000);
       await connection.close();
       await sink.stop();
       await stopProcess(server, 'SIGTERM');

@@ -6,7 +6,7 @@
  */
 import { startDevServerOnFreePorts } from '../support/devStack';
 import { freePort } from '../support/ports';
-import { startApi, type ApiProcess } from '../support/apiProcess';
+import { startApi, type ApiProcess } from '../support/childApi';
 
 const LIMIT = 5;
 let server: Awaited<ReturnType<typeof startDevServerOnFreePorts>>;

@@ -9,7 +9,7 @@ import { Client, Connection } from '@temporalio/client';
 import { startDevServerOnFreePorts } from '../support/devStack';
 import { startTestIssuer, type TestIssuer } from '../support/oidcIssuer';
 import { freePort, waitFor } from '../support/ports';
-import { spawnApi, startApi, type ApiProcess } from '../support/apiProcess';
+import { spawnApi, startApi, type ApiProcess } from '../support/childApi';
 
 const AUDIENCE = 'statutory-clocks-api';
 let idp: TestIssuer;

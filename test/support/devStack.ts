@@ -3,8 +3,7 @@
  * free loopback ports: dev server, mail sink, webhook receiver, worker, and the API over real HTTP.
  */
 import { ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
-import { Server, createServer } from 'node:http';
+import { createServer } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import pino from 'pino';
@@ -14,6 +13,7 @@ import { ProcessStarter } from '../../processes/start';
 import { DEFAULT_DIRECTORY_FILE, Directory } from '../../management/directory';
 import { SEARCH_ATTRIBUTES } from '../../workflows/clock/searchAttributes';
 import { registerSearchAttributes } from '../../worker/searchAttributes';
+import { ReceivedHook, startHookReceiver } from './hookReceiver';
 import { MailSink } from './mailSink';
 import { freePort } from './ports';
 import { quietRuntime, startTestWorker } from './testWorker';
@@ -25,11 +25,7 @@ const { stopProcess } = require('../../scripts/childProcesses');
 
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 
-export interface Hook {
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  validSignature: boolean;
-}
+export type Hook = ReceivedHook;
 
 export interface DevStack {
   api: string;
@@ -63,21 +59,9 @@ export async function startDevStack(options: { ui?: boolean } = {}): Promise<Dev
   quietRuntime();
   const server = await startDevServerOnFreePorts(undefined, options.ui);
   const mail = await MailSink.start();
-  const hooks: Hook[] = [];
-  const hookServer: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      // Recomputed here from the documented scheme rather than with activities/channels' signWebhook,
-      // so the test checks what a receiver would check.
-      const ts = String(req.headers['x-clock-timestamp']);
-      const expected = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(`${ts}.${body}`).digest('hex')}`;
-      hooks.push({ headers: req.headers, body, validSignature: req.headers['x-clock-signature'] === expected });
-      res.writeHead(204).end();
-    });
-  });
-  const hookPort = await freePort();
-  await new Promise<void>((r) => hookServer.listen(hookPort, '127.0.0.1', r));
+  // Signatures are recomputed there from the documented scheme, as a receiver would.
+  const receiver = await startHookReceiver(WEBHOOK_SECRET);
+  const hooks = receiver.hooks;
 
   const connection = await Connection.connect({ address: server.address });
   await registerSearchAttributes(connection, 'default');
@@ -86,7 +70,7 @@ export async function startDevStack(options: { ui?: boolean } = {}): Promise<Dev
   // Worker before API (brief s10).
   const worker = await startTestWorker(native, client, {
     SMTP_PORT: String(mail.smtpPort),
-    WEBHOOK_URLS: `http://127.0.0.1:${hookPort}/clock-events`,
+    WEBHOOK_URLS: receiver.url,
     WEBHOOK_SECRET,
   });
   const appOn = (profiles: ProfileRegistry) =>
@@ -141,7 +125,7 @@ export async function startDevStack(options: { ui?: boolean } = {}): Promise<Dev
       await worker.close();
       await native.close();
       await connection.close();
-      await new Promise((r) => hookServer.close(r));
+      await receiver.close();
       await mail.stop();
       await server.stop();
     },

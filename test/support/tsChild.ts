@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 const { stopProcess } = require('../../scripts/childProcesses');
 
 const ROOT = resolve(__dirname, '../..');
-/** Output kept for a failure message: the tail is what explains a crash. */
+/** Output kept for a failure message: the tail is what explains a crash (unless the test reads it all). */
 const KEEP_CHARS = 20_000;
 
 export class TsChild {
@@ -20,11 +20,12 @@ export class TsChild {
   private constructor(
     readonly name: string,
     readonly proc: ChildProcess,
+    keepAll: boolean,
   ) {
     let partial = '';
     const onData = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
-      this.out = (this.out + text).slice(-KEEP_CHARS);
+      this.out = keepAll ? this.out + text : (this.out + text).slice(-KEEP_CHARS);
       partial += text;
       const lines = partial.split('\n');
       partial = lines.pop() ?? '';
@@ -44,15 +45,16 @@ export class TsChild {
 
   /**
    * `entry` relative to the repository root. Only `env` on top of PATH and HOME: nothing leaks in from
-   * jest's own environment, so the child reads its configuration as a deployment gives it.
+   * jest's own environment, so the child reads its configuration as a deployment gives it. `keepAll`: keep
+   * every line it prints (a test that searches its logs), not just the tail.
    */
-  static spawn(name: string, entry: string, env: Record<string, string>): TsChild {
+  static spawn(name: string, entry: string, env: Record<string, string>, options: { keepAll?: boolean } = {}): TsChild {
     const proc = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', entry], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    return new TsChild(name, proc);
+    return new TsChild(name, proc, options.keepAll ?? false);
   }
 
   get pid(): number {
