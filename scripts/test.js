@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// `npm test`: the type check, then the jest projects unit, workflow and e2e (e2e --runInBand), in that
+// order. It exists because CI logs must end with one countable line, `N passed, N failed` (plus
+// `, N skipped` when any were skipped), summed over every project and counting tests, not suites;
+// three separate jest runs each print their own summary, so nothing else gives that total.
+// Jest's own output streams as usual; each run also writes --json to a temporary file to be counted.
+// Extra args (`npm test -- test/unit/calendar`) go to every jest run, with --passWithNoTests, since a
+// pattern usually leaves some projects with nothing to run. Exits non-zero if the type check fails,
+// any test fails or any project fails to run; a failed project is still followed by the next one.
+const { spawn } = require('node:child_process');
+const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join, resolve } = require('node:path');
+
+const root = resolve(__dirname, '..');
+const windows = process.platform === 'win32';
+const extra = process.argv.slice(2);
+const projects = [
+  { name: 'unit', flags: [] },
+  { name: 'workflow', flags: [] },
+  { name: 'e2e', flags: ['--runInBand'] },
+];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let ok = true;
+let child = null;
+let interrupted = null;
+
+function run(cmd, args) {
+  return new Promise((done) => {
+    // Own process group (POSIX), so a signal passed on below reaches everything the child started:
+    // npm does not pass SIGTERM on to the type check, and would leave tsc running.
+    child = spawn(cmd, args, { cwd: root, stdio: 'inherit', shell: windows, detached: !windows });
+    child.on('error', (err) => {
+      console.error(`[test] could not start ${cmd}: ${err.message}`);
+      child = null;
+      done({ code: 1, signal: null });
+    });
+    child.on('exit', (code, signal) => {
+      child = null;
+      done({ code, signal });
+    });
+  });
+}
+
+function summary() {
+  const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+  return `${totals.passed} passed, ${totals.failed} failed${skipped}`;
+}
+
+function finish(code) {
+  console.log(summary());
+  process.exit(interrupted ? (interrupted === 'SIGINT' ? 130 : 143) : code);
+}
+
+// Ctrl-C or SIGTERM (e.g. a CI timeout) is passed on to the running child's process group; no further
+// project starts, and the counts so far are still printed.
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    interrupted = sig;
+    if (!child) return;
+    try {
+      if (windows) child.kill(sig);
+      else process.kill(-child.pid, sig);
+    } catch {
+      // Already gone.
+    }
+  });
+}
+
+async function main() {
+  // The type check as `npm run typecheck` defines it. When it fails no test has run, so there is
+  // nothing to count: the failed check itself is the one failure, giving `0 passed, 1 failed`.
+  const npm = process.env.npm_execpath;
+  const tc = npm ? await run(process.execPath, [npm, 'run', 'typecheck']) : await run('npm', ['run', 'typecheck']);
+  if (tc.code !== 0) {
+    totals.failed += 1;
+    finish(1);
+  }
+
+  const jest = require.resolve('jest/bin/jest', { paths: [root] });
+  const dir = mkdtempSync(join(tmpdir(), 'jest-results-'));
+  try {
+    for (const project of projects) {
+      if (interrupted) break;
+      const outputFile = join(dir, `${project.name}.json`);
+      const args = [jest, '--selectProjects', project.name, ...project.flags, '--json', `--outputFile=${outputFile}`];
+      if (extra.length) args.push('--passWithNoTests', ...extra);
+      const { code, signal } = await run(process.execPath, args);
+
+      let r = null;
+      try {
+        r = JSON.parse(readFileSync(outputFile, 'utf8'));
+      } catch {
+        // No results: jest did not get as far as running tests (a bad option, a globalSetup error, a
+        // crash or a signal). Counted as one failure below.
+      }
+      let failed = 0;
+      if (r) {
+        totals.passed += r.numPassedTests;
+        totals.skipped += r.numPendingTests + r.numTodoTests;
+        // A suite that fails to load (or whose hooks throw) has no failed tests of its own: count it once.
+        failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
+      }
+      const projectOk = code === 0 && !signal && r !== null && r.success;
+      // Whatever made the project fail, the line must not read "0 failed".
+      if (!projectOk && failed === 0) failed = 1;
+      totals.failed += failed;
+      if (!projectOk) {
+        ok = false;
+        const why = r ? '' : ' (no results: it did not run its tests)';
+        console.error(`[test] jest project ${project.name} failed${why}, exit ${signal || code}`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  finish(ok && totals.failed === 0 ? 0 : 1);
+}
+
+main().catch((err) => {
+  console.error(err);
+  totals.failed = Math.max(totals.failed, 1);
+  finish(1);
+});
