@@ -15,7 +15,7 @@ export function createHandoverActivities(starter: () => ProcessStarter, client: 
       try {
         return await starter().start(
           { type: req.type, caseId: req.caseId, episode: req.episode, localAuthority: req.localAuthority, anchors: req.anchors, ...(req.anchorKinds ? { anchorKinds: req.anchorKinds } : {}), assignment: req.assignment, ...(req.familyId ? { familyId: req.familyId } : {}) },
-          { startedBy: req.startedBy, correlationId: req.correlationId },
+          { startedBy: req.startedBy, correlationId: req.correlationId, acceptExisting: true },
         );
       } catch (err) {
         // A refusal (e.g. an hour rule and a date-only anchor) will not change on retry: report it.

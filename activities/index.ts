@@ -4,6 +4,7 @@ import type { ProcessStarter } from '../processes/start';
 import { createHandoverActivities } from './handover';
 import { NotificationDeps, createNotificationActivities } from './notifications';
 import { createDigestActivities } from './digest';
+import { createFamilyActivities } from './family';
 
 export interface ActivityDeps extends NotificationDeps {
   starter: () => ProcessStarter;
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createNotificationActivities(deps),
     ...createHandoverActivities(deps.starter, deps.client),
+    ...createFamilyActivities(deps.client),
     ...createDigestActivities({ ...deps, visibility: deps.visibility ?? deps.client }),
   };
 }

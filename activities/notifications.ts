@@ -8,6 +8,7 @@ import type { NotificationRequest, NotificationResult } from '../workflows/clock
 import type { EmailChannel, WebhookChannel } from './channels';
 import type { Directory } from '../management/directory';
 import { caseClockUrl } from '../management/digest';
+import { PROCESS_TITLES } from '../workflows/clock/details';
 import type { Outbox } from './outbox';
 
 export interface NotificationDeps {
@@ -26,7 +27,31 @@ const TIER_WORDS: Record<string, string> = {
   escalated: 'ESCALATED: still overdue',
   critical: 'CRITICAL: still overdue',
   'no-access': 'NO ACCESS: child not seen at a visit',
+  alarm: 'ALARM: the child has no clock running',
 };
+
+/** An alarm's email: what went wrong, what clears it, and how far up it has gone. */
+function composeAlarm(req: NotificationRequest, recipient: { name: string; via: string }, link: string) {
+  const alarm = req.alarm!;
+  const words = req.tier === 'alarm' ? TIER_WORDS.alarm : `${req.tier.toUpperCase()}: alarm still open since ${alarm.raisedAt}`;
+  return {
+    subject: `[${words}] ${PROCESS_TITLES[req.processType] ?? req.processType} – case ${req.caseId}`,
+    text: [
+      `${recipient.name}, you are receiving this as ${recipient.via}.`,
+      '',
+      `Case: ${req.caseId} (${req.localAuthority})`,
+      `Process: ${req.processType}`,
+      `Alarm: ${alarm.key}, raised ${alarm.raisedAt}`,
+      '',
+      `What is wrong: ${alarm.what}.`,
+      `To clear it: ${alarm.action}.`,
+      '',
+      `Until it clears it is in every inbox of the area and goes up the management line.`,
+      '',
+      `Open the case clock: ${link}`,
+    ].join('\n'),
+  };
+}
 
 /** A channel's name in the outbox's record of what was delivered. */
 const EMAIL = 'email';
@@ -38,9 +63,10 @@ export function messageId(key: string): string {
 }
 
 export function composeEmail(req: NotificationRequest, recipient: { name: string; via: string }, deps: Pick<NotificationDeps, 'uiBaseUrl' | 'namespace'>) {
+  const link = caseClockUrl(deps.uiBaseUrl, deps.namespace, req.workflowId);
+  if (req.alarm) return composeAlarm(req, recipient, link);
   const due = req.dueDate ? formatLongDate(req.dueDate) : 'no date';
   const subject = `[${TIER_WORDS[req.tier] ?? req.tier}] ${req.stepTitle} – case ${req.caseId} – due ${due}`;
-  const link = caseClockUrl(deps.uiBaseUrl, deps.namespace, req.workflowId);
   const text = [
     `${recipient.name}, you are receiving this as ${recipient.via}.`,
     '',

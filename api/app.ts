@@ -14,6 +14,7 @@ import { calendarRoutes } from './routes/calendar';
 import { inboxRoutes } from './routes/inbox';
 import { reportRoutes } from './routes/reports';
 import { processRoutes } from './routes/processes';
+import { familyRoutes } from './routes/families';
 import { rateLimitPerCaller } from './rateLimit';
 import { noStore, securityHeaders } from './securityHeaders';
 import type { DirectoryData } from '../management/directory';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
   // refusal of callers not proven, and only then the body is read.
   app.use('/api', identify(deps.auth), rateLimitPerCaller(deps.rateLimitPerMinute), requireCaller, noStore, express.json({ limit: BODY_LIMIT }));
   app.use('/api', processRoutes({ client: deps.client, connection: deps.connection, starter: deps.starter, updateTimeoutMs: deps.updateTimeoutMs, directory: deps.directory }));
+  app.use('/api', familyRoutes({ client: deps.client, connection: deps.connection, starter: deps.starter, updateTimeoutMs: deps.updateTimeoutMs, directory: deps.directory }));
   app.use('/api', inboxRoutes({ client: deps.client, directory: deps.directory }));
   app.use('/api', reportRoutes({ client: deps.client, directory: deps.directory }));
   app.use('/api', calendarRoutes(deps.profiles));

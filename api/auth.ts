@@ -99,6 +99,8 @@ export const EVENT_ROLES: Record<string, ApiRole[]> = {
   reassign: [...MANAGERS, 'complaints-manager'],
   close: MANAGERS,
   withdraw: COMPLAINT_HANDLERS,
+  // The fact a refused hand-over lacked, recorded by whoever records the process's other facts.
+  'hand-over': ['intake-system', ...COMPLAINT_HANDLERS],
 };
 
 /** Roles that act on some processes only: the complaints manager on complaints, never a child's protection or care clocks. */

@@ -1,4 +1,5 @@
 /** /openapi.json, generated from the same zod schemas that validate requests. */
+import { FamilyEventSchema } from './routes/families';
 import { z } from 'zod';
 import { ReferralSchema, StartProcessSchema } from '../processes/contracts';
 import { ProcessEventSchema } from '../workflows/contracts/events';
@@ -26,6 +27,7 @@ function outcomesDescription(): string {
     if (shape.withdrawable) lines.push(`- ${type}: \`{type: 'withdraw', occurredAt, reason}\` ends it at any stage`);
   }
   lines.push(
+    "- A refused hand-over (the next process could not start) keeps this process open with an alarm: record what it lacked as `{type: 'hand-over', anchors: {...}}` and it is tried again; `close` with a reason ends it instead.",
     "- Complaints: a window step (e.g. `stage2-request-window`) is the complainant's time: record their request as `{type: 'anchor', anchor: 'stage2-requested', at}`; with none, the complaint closes after the window's recording grace. Extensions: `{type: 'extend', step, reason, until?, agreedWithComplainant}` (403 without the approver role the profile names; 422 past the maximum or without agreement where required).",
   );
   return lines.join('\n');
@@ -48,6 +50,7 @@ const errors = { '400': problem, '401': problem, '403': problem, '404': problem,
 /** Path parameters with the pattern the route checks, so a client (or a fuzzer) can build a valid one. */
 const workflowIdParam = { name: 'workflowId', in: 'path', required: true, schema: json(WorkflowIdSchema) };
 const caseIdParam = { name: 'caseId', in: 'path', required: true, schema: json(OpaqueIdSchema) };
+const familyIdParam = { name: 'familyId', in: 'path', required: true, schema: json(OpaqueIdSchema) };
 
 /** What a start answers, and where its workflowId leads (OpenAPI links: read it, send it events, its case). */
 function started(description: string) {
@@ -164,6 +167,16 @@ function document() {
           parameters: [workflowIdParam],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ProcessEvent' } } } },
           responses: { '200': { description: 'accepted; the updated clock' }, ...errors },
+        },
+      },
+      '/api/families/{familyId}/events': {
+        post: {
+          operationId: 'sendFamilyEvent',
+          summary: "One event for a family (a strategy discussion, a conference, a visit that saw each child), applied to every sibling's open process of one type, each in its own history",
+          description: 'Every sibling is checked first: any refusal refuses the whole event, naming the child (body.children.<caseId>.<field>), and nothing is recorded. Per-child outcomes and visits in children. 202 if the siblings have not all answered in time (it is applied all the same; send it again with the same eventId to read the result).',
+          parameters: [familyIdParam],
+          requestBody: { required: true, content: { 'application/json': { schema: json(FamilyEventSchema) } } },
+          responses: { '200': { description: "applied: each sibling's result" }, '202': { description: 'accepted, still being applied' }, ...errors },
         },
       },
       '/api/processes/{workflowId}/migrate-rules': {

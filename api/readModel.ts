@@ -42,6 +42,7 @@ export async function readClock(client: Client, connection: Connection, workflow
 
 export interface ListFilter {
   caseId?: string;
+  familyId?: string;
   type?: string;
   team?: string;
   localAuthority?: string;
@@ -56,6 +57,7 @@ export interface ListedClock {
   workflowId: string;
   type: string;
   caseId: string;
+  familyId?: string;
   episode?: string;
   localAuthority: string;
   team?: string;
@@ -70,6 +72,9 @@ export interface ListedClock {
   finished?: ClockView['finished'];
   closed?: ClockView['closed'];
   handedOver?: ClockView['handedOver'];
+  /** A refused hand-over waiting for its missing fact, and the open alarms: where the chain is broken. */
+  pendingHandover?: ClockView['pendingHandover'];
+  alarms?: { key: string; kind: string; raisedAt: string; what: string; action: string }[];
   steppedUpFrom?: string;
   runs?: number;
 }
@@ -94,6 +99,7 @@ export async function listClocks(client: Client, filter: ListFilter, limit = 500
       workflowId: wf.workflowId,
       type: clock?.type ?? (attribute(SA.ProcessType) || wf.type),
       caseId: clock?.caseId ?? attribute(SA.CaseId),
+      ...(wf.typedSearchAttributes.get(SA.FamilyId) ? { familyId: wf.typedSearchAttributes.get(SA.FamilyId) } : {}),
       ...(clock?.episode ? { episode: clock.episode } : {}),
       localAuthority: clock?.localAuthority ?? attribute(SA.LocalAuthority),
       ...(clock?.team ? { team: clock.team } : {}),
@@ -105,6 +111,8 @@ export async function listClocks(client: Client, filter: ListFilter, limit = 500
       ...(clock?.finished ? { finished: clock.finished } : {}),
       ...(clock?.closed ? { closed: clock.closed } : {}),
       ...(clock?.handedOver ? { handedOver: clock.handedOver } : {}),
+      ...(clock?.pendingHandover ? { pendingHandover: clock.pendingHandover } : {}),
+      ...(clock?.alarms?.some((a) => a.status === 'open') ? { alarms: clock.alarms.filter((a) => a.status === 'open').map(({ key, kind, raisedAt, what, action }) => ({ key, kind, raisedAt, what, action })) } : {}),
       ...(clock?.steppedUpFrom ? { steppedUpFrom: clock.steppedUpFrom } : {}),
       ...(clock?.run ? { runs: clock.run } : {}),
     };

@@ -27,7 +27,8 @@ export interface InboxItem {
   step: string;
   occurrence: number;
   title: string;
-  state: 'overdue' | 'due-soon';
+  /** `alarm`: the child could drop between processes (a refused hand-over, nothing counting); first in the list. */
+  state: 'alarm' | 'overdue' | 'due-soon';
   dueDate: string;
   dueAt: string;
   /** The revised target a manager agreed, where one moves reminders (the statutory date stays dueDate). */
@@ -47,6 +48,7 @@ export interface Inbox {
   dueSoonUntil: string;
   items: InboxItem[];
   counts: {
+    alarms: number;
     overdue: number;
     dueSoon: number;
     /** Per step key: how many are overdue and due soon. */
@@ -54,7 +56,8 @@ export interface Inbox {
   };
 }
 
-const TIER_ORDER: NoticeTier[] = ['reminder', 'no-access', 'overdue', 'escalated', 'critical'];
+const TIER_ORDER: NoticeTier[] = ['reminder', 'no-access', 'overdue', 'alarm', 'escalated', 'critical'];
+const STATE_ORDER: Record<InboxItem['state'], number> = { alarm: 0, overdue: 1, 'due-soon': 2 };
 
 /** A step that is the LA's to do now: not finished, not waiting for an anchor or a complainant. */
 function actionable(step: StepView): boolean {
@@ -84,6 +87,28 @@ export function buildInbox(views: ClockView[], now: number, filter: InboxFilter 
     if (filter.localAuthority && view.localAuthority !== filter.localAuthority) continue;
     if (filter.team && view.assignment.team !== filter.team) continue;
     if (filter.worker && view.assignment.workerId !== filter.worker) continue;
+    // An alarm is always listed (whatever include asks): it is the one thing that cannot wait for a due date.
+    for (const alarm of (view.alarms ?? []).filter((a) => a.status === 'open')) {
+      const last = [...alarm.escalations].sort((a, b) => TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier)).at(-1);
+      items.push({
+        workflowId: view.workflowId,
+        caseId: view.caseId,
+        type: view.type,
+        localAuthority: view.localAuthority,
+        ...(view.assignment.team ? { team: view.assignment.team } : {}),
+        ...(view.assignment.workerId ? { workerId: view.assignment.workerId } : {}),
+        step: `alarm:${alarm.kind}`,
+        occurrence: 1,
+        title: `${alarm.what}. To clear it: ${alarm.action}`,
+        state: 'alarm',
+        dueDate: alarm.raisedAt.slice(0, 10),
+        dueAt: alarm.raisedAt,
+        daysOverdue: Math.max(0, toDayNumber(today) - toDayNumber(alarm.raisedAt.slice(0, 10))),
+        daysUntilDue: 0,
+        ...(last ? { lastEscalation: { tier: last.tier, at: last.at, ...(last.recipients ? { recipients: last.recipients } : {}) } } : {}),
+        rule: `raised ${alarm.raisedAt}`,
+      });
+    }
     for (const step of view.steps) {
       if (!actionable(step)) continue;
       // Overdue from the instant after the last on-time moment, whatever the ladder has sent so far.
@@ -113,18 +138,18 @@ export function buildInbox(views: ClockView[], now: number, filter: InboxFilter 
     }
   }
   // Most overdue first (earliest due instant), then what falls due soonest; ties in a stable id order.
-  items.sort((a, b) => (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1) || Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.workflowId.localeCompare(b.workflowId) || a.step.localeCompare(b.step) || a.occurrence - b.occurrence);
+  items.sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.workflowId.localeCompare(b.workflowId) || a.step.localeCompare(b.step) || a.occurrence - b.occurrence);
   const byStep: Inbox['counts']['byStep'] = {};
   for (const item of items) {
     const c = (byStep[item.step] ??= { overdue: 0, dueSoon: 0 });
-    if (item.state === 'overdue') c.overdue++;
-    else c.dueSoon++;
+    if (item.state === 'due-soon') c.dueSoon++;
+    else c.overdue++;
   }
   return {
     asOf: formatLondon(now),
     today,
     dueSoonUntil,
     items,
-    counts: { overdue: items.filter((i) => i.state === 'overdue').length, dueSoon: items.filter((i) => i.state === 'due-soon').length, byStep },
+    counts: { alarms: items.filter((i) => i.state === 'alarm').length, overdue: items.filter((i) => i.state === 'overdue').length, dueSoon: items.filter((i) => i.state === 'due-soon').length, byStep },
   };
 }

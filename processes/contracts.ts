@@ -22,6 +22,19 @@ export const StartProcessSchema = z.object({
   assignment: AssignmentSchema.optional(),
   familyId: OpaqueIdSchema.optional(),
   steppedUpFrom: OpaqueIdSchema.optional().describe('the workflow id of the process this one stepped up from (a CIN plan); a CP plan closes it'),
+  completed: z
+    .array(
+      z.object({
+        step: z.string().min(1).max(64),
+        occurredAt: MomentSchema,
+        outcome: z.string().min(1).max(64).optional(),
+        seen: z.boolean().optional(),
+        seenAlone: z.boolean().optional(),
+      }),
+    )
+    .max(200)
+    .optional()
+    .describe('steps already done before the process starts here (an open case moved in), oldest first, as step-completed events carry them; on-time history then raises no alarm'),
   lateAccepted: z
     .object({ reason: z.string().trim().min(3, 'a reason is required to accept a late complaint').max(500) })
     .optional()

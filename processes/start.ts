@@ -4,7 +4,7 @@
  * calendar's coverage is refused before anything starts, then start idempotently.
  */
 import { randomUUID, createHash } from 'node:crypto';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { calendarData } from '../calendar/load';
 import { parseMoment } from '../calendar/london';
 import type { ProfileRegistry } from '../profiles/load';
@@ -13,6 +13,7 @@ import { staticSummary } from '../workflows/clock/details';
 import { buildSchedule } from '../workflows/clock/schedule';
 import * as SA from '../workflows/clock/searchAttributes';
 import { initialState } from '../workflows/clock/state';
+import { applyEvent, checkEvent } from '../workflows/clock/events';
 import { timeLimitOf } from '../workflows/clock/timeLimit';
 import type { ClockInput } from '../workflows/clock/types';
 import { shapeOf } from '../workflows/journeys';
@@ -41,6 +42,11 @@ export interface StartOptions {
   correlationId?: string;
   /** Anchors every step needs before the process may start (e.g. intake requires them all). */
   requireAllStepAnchors?: boolean;
+  /**
+   * A hand-over: a process of this id already there, whatever its body, is the child's next process (the
+   * case system started it itself), so the chain holds and the hand-over is done.
+   */
+  acceptExisting?: boolean;
 }
 
 export function requestHash(body: unknown): string {
@@ -51,7 +57,7 @@ export class ProcessStarter {
   constructor(
     private readonly client: Client,
     private readonly profiles: ProfileRegistry,
-    private readonly taskQueue: string,
+    readonly taskQueue: string,
   ) {}
 
   /** The rules a process of this LA and type starts on today (what a migration moves a running one onto). */
@@ -104,16 +110,13 @@ export class ProcessStarter {
     if (req.lateAccepted && !limit?.late) {
       throw new StartError(422, 'lateAccepted', limit ? `not late: ${rules.timeLimit!.of} is within the time limit (${limit.limitDate})` : `${req.type} for ${rules.profileName} has no time limit, or '${rules.timeLimit?.anchor ?? 'its anchor'}' was not given`);
     }
-    const needed = [...new Set(rules.steps.map((s) => s.anchor))];
+    const needed = [...new Set(rules.steps.flatMap((s) => [s.anchor, ...(s.also ?? []).map((a) => a.anchor)]))];
     if (options.requireAllStepAnchors) {
       const missing = needed.filter((a) => !req.anchors[a]);
       if (missing.length) {
         const step = rules.steps.find((s) => s.anchor === missing[0])!;
         throw new StartError(422, `anchors.${missing[0]}`, `${rules.profileName} counts '${step.key}' from ${missing[0]}, which was not given`);
       }
-    }
-    if (!needed.some((a) => req.anchors[a])) {
-      throw new StartError(422, 'anchors', `give at least one of the anchors its steps count from: ${needed.join(', ')}`);
     }
     // The calendar slice starts from the anchors due dates count from (a date of birth is read in years only).
     const counted = new Set(rules.steps.flatMap((s) => [s.anchor, ...(s.also ?? []).map((a) => a.anchor)]));
@@ -136,18 +139,55 @@ export class ProcessStarter {
       ...(options.correlationId ? { correlationId: options.correlationId } : {}),
       ...(options.startedBy ? { startedBy: options.startedBy } : {}),
       ...(req.lateAccepted ? { lateAccepted: { reason: req.lateAccepted.reason, ...(options.startedBy ? { by: options.startedBy } : {}) } } : {}),
+      ...(req.completed?.length ? { completed: req.completed.map((c) => ({ ...c })) } : {}),
     };
     if (earliest < input.calendar.coverage.from) {
       throw new StartError(422, 'anchors', `anchor ${earliest} is before the calendar's coverage (${input.calendar.coverage.from})`);
     }
-    const dry = buildSchedule(input, initialState(input), now, workflowIdFor(req.type, req.caseId, episode));
+    // The first pass, as the workflow will make it: steps already done applied in order, then the schedule.
+    const state = initialState(input);
+    const workflowId = workflowIdFor(req.type, req.caseId, episode);
+    (req.completed ?? []).forEach((c, i) => {
+      const event = { type: 'step-completed' as const, ...c };
+      const rejection = checkEvent(input, state, event, now);
+      if (rejection) throw new StartError(rejection.conflict ? 409 : 422, `completed.${i}.${rejection.field}`, `completed[${i}] (${c.step}): ${rejection.message}`);
+      applyEvent(input, state, event, now);
+    });
+    const dry = buildSchedule(input, state, now, workflowId);
     const broken = dry.steps.find((s) => s.problem);
     if (broken) throw new StartError(422, `anchors.${broken.anchor}`, `${broken.key}: ${broken.problem}`);
+    // A process with nothing counting would wait in silence for a fact that may never come: refused here.
+    if (dry.stalled && !state.finished) {
+      throw new StartError(422, `anchors.${dry.stalled.anchors[0]}`, `nothing would count: ${dry.stalled.steps.join(', ')} ${dry.stalled.steps.length > 1 ? 'count' : 'counts'} from ${dry.stalled.anchors.join(' or ')}; give ${dry.stalled.anchors.length > 1 ? 'one of them' : 'it'}`);
+    }
     return input;
+  }
+
+  /**
+   * The process a child steps up from must be the same child's running child in need plan: checked before
+   * the start, since the plan is closed only when the conference makes a child protection plan, weeks later.
+   */
+  private async checkSteppedUpFrom(req: StartProcess): Promise<void> {
+    const id = req.steppedUpFrom!;
+    const description = await this.client.workflow
+      .getHandle(id)
+      .describe()
+      .catch((err: unknown) => {
+        if (err instanceof WorkflowNotFoundError) throw new StartError(422, 'steppedUpFrom', `no process ${id}`);
+        throw err;
+      });
+    const caseId = description.typedSearchAttributes.get(SA.CaseId);
+    const type = description.typedSearchAttributes.get(SA.ProcessType);
+    if (type !== 'child-in-need-plan') throw new StartError(422, 'steppedUpFrom', `${id} is a ${type ?? description.type}, not a child in need plan`);
+    if (caseId !== req.caseId) throw new StartError(422, 'steppedUpFrom', `${id} is case ${caseId}'s plan, not case ${req.caseId}'s`);
+    if (description.status.name !== 'RUNNING') throw new StartError(409, 'steppedUpFrom', `${id} has already ended (${description.status.name.toLowerCase()})`);
   }
 
   async start(req: StartProcess, options: StartOptions = {}): Promise<StartResult> {
     const input = this.buildInput(req, options);
+    // A repeat of a stepped-up start is answered as any repeat is, even once the plan it names has closed.
+    const repeat = req.steppedUpFrom && (await this.client.workflow.getHandle(workflowIdFor(req.type, req.caseId, input.episode)).describe().then(() => true, () => false));
+    if (req.steppedUpFrom && !repeat) await this.checkSteppedUpFrom(req);
     const workflowId = workflowIdFor(req.type, req.caseId, input.episode);
     const hash = requestHash(req);
     const requestId = randomUUID();
@@ -160,7 +200,7 @@ export class ProcessStarter {
     // Already there (running, or closed): the same request is answered with it, another is a conflict.
     const description = await this.client.workflow.getHandle(workflowId).describe();
     const memo = (description.memo ?? {}) as { request?: { hash: string; requestId: string } };
-    if (memo.request && memo.request.hash !== hash) {
+    if (memo.request && memo.request.hash !== hash && !options.acceptExisting) {
       throw new StartError(409, 'caseId', `${workflowId} already exists with a different request; the same id must carry the same body`);
     }
     return { workflowId, runId: description.runId, existing: true };
@@ -187,6 +227,7 @@ export function workflowStartOptions(req: StartProcess, input: ClockInput, taskQ
       { key: SA.ProcessType, value: req.type },
       { key: SA.LocalAuthority, value: req.localAuthority },
       ...(req.assignment?.team ? [{ key: SA.Team, value: req.assignment.team }] : []),
+      ...(req.familyId ? [{ key: SA.FamilyId, value: req.familyId }] : []),
     ],
     memo: { request },
     staticSummary: staticSummary(input),

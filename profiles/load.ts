@@ -148,12 +148,14 @@ export class ProfileRegistry {
     let anchors: string[] | undefined;
     let timeLimit: ResolvedProcessRules['timeLimit'];
     let processLadder: ResolvedStepRule['ladder'] | undefined;
+    let alarm: ResolvedProcessRules['alarm'];
     const steps = new Map<string, { merged: Record<string, unknown>; definedBy: string }>();
     for (const p of chain) {
       notificationHour = p.notificationHour ?? notificationHour;
       anchorOnNonWorkingDay = p.anchorOnNonWorkingDay ?? anchorOnNonWorkingDay;
       hourBreachRole = p.hourBreachRole ?? hourBreachRole;
       ladder = p.ladder ?? ladder;
+      alarm = p.alarm ?? alarm;
       const proc = p.processes[processType];
       if (!proc) continue;
       anchors = proc.anchors ?? anchors;
@@ -282,6 +284,7 @@ export class ProfileRegistry {
       anchors: anchors!,
       ...(timeLimit ? { timeLimit } : {}),
       steps: resolved,
+      ...(alarm ? { alarm } : {}),
     };
     return { ...body, version: hashOf(body) };
   }

@@ -78,4 +78,6 @@ export interface ResolvedProcessRules {
   /** A limit on when the process may start without a recorded decision to accept it late (complaints, reg 9). */
   timeLimit?: { anchor: string; of: string; within: { value: number; unit: Unit }; source: Source; note?: string };
   steps: ResolvedStepRule[];
+  /** Who is copied, beside the ladder's overdue role, when a child could drop between processes (alarms.ts). */
+  alarm?: { cc: Role[]; source: Source };
 }

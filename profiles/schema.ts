@@ -231,6 +231,11 @@ export const ProfileFileSchema = z.object({
   hourBreachRole: RoleSchema.optional(),
   closureDays: z.array(z.object({ date: z.iso.date(), reason: z.string().min(3) })).optional(),
   ladder: LadderSchema.optional(),
+  /**
+   * Alarms (a refused hand-over, a process with nothing counting) go at once to the role the ladder's
+   * overdue tier names; these roles are copied too (the duty manager, where the LA has one).
+   */
+  alarm: z.object({ cc: z.array(RoleSchema).min(1), source: SourceSchema }).optional(),
   processes: z
     .record(
       z.string(),

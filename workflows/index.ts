@@ -6,3 +6,4 @@ export { childInNeedPlan } from './child-in-need';
 export { lookedAfter, pathwayPlan } from './looked-after';
 export { complaintStatutory, complaintCorporate } from './complaints';
 export { dailyDigest } from './digest';
+export { familyEvent } from './family';

@@ -141,7 +141,23 @@ export const SHAPES: Record<string, ProcessShape> = {
       },
     },
   },
-  'single-assessment': { repeatableAnchors: [], outcomes: {} },
+  'single-assessment': {
+    repeatableAnchors: [],
+    // The assessment's conclusion decides what follows (Working Together 2023, chapter 3); every one ends it,
+    // so a visit or plan step still open no longer nags once the assessment is authorised.
+    outcomes: {
+      'assessment-complete': {
+        'no-further-action': { means: 'no further action', ends: true },
+        'child-in-need-plan': { means: 'child in need plan', starts: toCinPlan, ends: true },
+        'strategy-discussion': {
+          means: 'strategy discussion (child protection concerns found in the assessment)',
+          starts: { type: 'child-protection-enquiry', anchors: { 'concern-raised': 'outcome' } },
+          ends: true,
+        },
+        'early-help': { means: 'stepped down to early help (a targeted or universal service, outside statutory social care)', ends: true },
+      },
+    },
+  },
   'child-protection-enquiry': {
     repeatableAnchors: ['strategy-discussion'],
     outcomes: {
@@ -190,6 +206,19 @@ export const SHAPES: Record<string, ProcessShape> = {
   'complaint-statutory': complaintStatutory,
   'complaint-corporate': complaintCorporate,
 };
+
+/**
+ * The anchors the next process starts with: copied from this one's facts, or the date of the outcome. An
+ * anchor this process never recorded is left out (the start then says what is missing).
+ */
+export function handoverAnchors(starts: { anchors: Record<string, 'outcome' | { from: string }> }, facts: Record<string, string>, outcomeAt: string): Record<string, string> {
+  const anchors: Record<string, string> = {};
+  for (const [name, from] of Object.entries(starts.anchors)) {
+    const value = from === 'outcome' ? outcomeAt : facts[from.from];
+    if (value) anchors[name] = value;
+  }
+  return anchors;
+}
 
 export function shapeOf(processType: string): ProcessShape {
   return SHAPES[processType] ?? { repeatableAnchors: [], outcomes: {} };

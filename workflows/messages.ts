@@ -3,6 +3,8 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ClockEvent } from './contracts/events';
 import type { ClockView } from './clock/types';
 import type { RulesMigration } from './clock/migrate';
+import type { Rejection } from './clock/events';
+import type { Alarm } from './clock/types';
 
 /** Every event (completion, extension, reassignment, anchor, close) is one Update with a validator. */
 export const clockEventUpdate = defineUpdate<ClockView, [ClockEvent]>('clockEvent');
@@ -10,3 +12,7 @@ export const clockEventUpdate = defineUpdate<ClockView, [ClockEvent]>('clockEven
 export const clockViewQuery = defineQuery<ClockView>('clockView');
 /** An administrator moves a running process onto the current rules or calendar (audited in its history). */
 export const migrateRulesUpdate = defineUpdate<ClockView, [RulesMigration]>('migrateRules');
+/** Whether the clock would accept an event now, without applying it (a family event checks every sibling first). */
+export const clockCheckQuery = defineQuery<Rejection | null, [ClockEvent]>('clockCheck');
+/** Raises an alarm on a clock from outside: an event sent for it with its family was refused after being accepted. */
+export const clockAlarmUpdate = defineUpdate<ClockView, [Pick<Alarm, 'kind' | 'what' | 'action' | 'field' | 'clearsWith'>]>('clockAlarm');

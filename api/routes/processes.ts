@@ -2,7 +2,8 @@
 import { Router } from 'express';
 import { Client, Connection, WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { z } from 'zod';
-import { ReferralSchema, StartProcessSchema } from '../../processes/contracts';
+import { ReferralSchema, StartProcess, StartProcessSchema } from '../../processes/contracts';
+import { checkHandoverOfEvent, checkHandoversAtStart } from '../../processes/handoverCheck';
 import { PROCESS_TYPES } from '../../profiles/schema';
 import { CalendarInputError } from '../../calendar/localDate';
 import { ProcessStarter, StartError } from '../../processes/start';
@@ -17,11 +18,15 @@ import { callerArea, checkInsideArea } from '../callerArea';
 
 export const ListQuerySchema = z.object({
   caseId: OpaqueIdSchema.optional(),
+  familyId: OpaqueIdSchema.optional(),
   type: z.enum(PROCESS_TYPES).optional(),
   team: OpaqueIdSchema.optional(),
   localAuthority: z.string().regex(/^[a-z0-9-]+$/).optional(),
   overdue: z.enum(['true', 'false']).optional(),
 });
+
+/** The referral's fields, by the anchor each gives. */
+const REFERRAL_FIELDS: Record<string, string> = { 'referral-received': 'receivedAt', 'contact-received': 'contactReceivedAt' };
 
 export const WorkflowIdSchema = z.string().max(200).regex(/^[a-z-]+-[A-Za-z0-9._-]+$/, 'not a process id');
 
@@ -41,18 +46,26 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     const body = parse(ReferralSchema, req.body, 'body');
     const anchors: Record<string, string> = { 'referral-received': body.receivedAt };
     if (body.contactReceivedAt) anchors['contact-received'] = body.contactReceivedAt;
-    const result = await deps.starter
-      .start(
-        { type: 'referral', caseId: body.caseId, episode: body.referralId, localAuthority: body.localAuthority, anchors, ...(body.assignment ? { assignment: body.assignment } : {}), ...(body.familyId ? { familyId: body.familyId } : {}) },
-        { requireAllStepAnchors: true, startedBy: `intake referral ${body.referralId}`, correlationId: req.correlationId },
-      )
-      .catch(startProblem);
+    const start: StartProcess = { type: 'referral', caseId: body.caseId, episode: body.referralId, localAuthority: body.localAuthority, anchors, ...(body.assignment ? { assignment: body.assignment } : {}), ...(body.familyId ? { familyId: body.familyId } : {}) };
+    const result = await (async () => {
+      const options = { requireAllStepAnchors: true, startedBy: `intake referral ${body.referralId}`, correlationId: req.correlationId };
+      // The referral's own checks first; then what its decision could hand over must be startable from what
+      // intake gives (a 24-hour strategy discussion needs the referral's time).
+      deps.starter.buildInput(start, options);
+      checkHandoversAtStart(deps.starter, start, (anchor) => REFERRAL_FIELDS[anchor] ?? `anchors.${anchor}`);
+      return deps.starter.start(start, options);
+    })().catch(startProblem);
     res.status(result.existing ? 200 : 201).json({ workflowId: result.workflowId, referralId: body.referralId, existing: result.existing });
   });
 
   r.post('/processes', allow(...EVERYONE), async (req, res) => {
     const body = parse(StartProcessSchema, req.body, 'body');
-    const result = await deps.starter.start(body, { startedBy: req.caller!.subject, correlationId: req.correlationId }).catch(startProblem);
+    const result = await (async () => {
+      const options = { startedBy: req.caller!.subject, correlationId: req.correlationId };
+      deps.starter.buildInput(body, options);
+      checkHandoversAtStart(deps.starter, body, (anchor) => `anchors.${anchor}`);
+      return deps.starter.start(body, options);
+    })().catch(startProblem);
     res.status(result.existing ? 200 : 201).json({ workflowId: result.workflowId, existing: result.existing });
   });
 
@@ -91,6 +104,12 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     if (scope) throw new HttpProblem(403, 'Forbidden', scope, [{ field: 'authorization', message: 'role not allowed for this process' }]);
     if (!allowed.includes(req.caller!.role)) {
       throw new HttpProblem(403, 'Forbidden', `'${event.type}' needs one of the roles ${allowed.join(', ')}; you are ${req.caller!.role}`, [{ field: 'type', message: 'role not allowed for this event' }]);
+    }
+    if (event.type === 'step-completed' && event.outcome) {
+      // An outcome that starts the next process: its date must be one that process can count from.
+      const clock = await readClock(deps.client, deps.connection, id);
+      const refused = checkHandoverOfEvent(deps.starter, clock, event);
+      if (refused) throw new HttpProblem(422, 'Unprocessable', refused.message, [{ field: `body.${refused.field}`, message: refused.message }]);
     }
     const handle = deps.client.workflow.getHandle(id);
     try {

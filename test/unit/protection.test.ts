@@ -148,7 +148,8 @@ describe('events out of order are refused, naming the field, and change nothing'
     const state = initialState(inp);
     send(inp, state, { type: 'step-completed', step: 's47-complete', occurredAt: '2027-03-10', outcome: 'no-further-action' });
     const s = buildSchedule(inp, state, NOW, 'wf');
-    expect(s.steps.map((x) => [x.key, x.status])).toEqual([['icpc', 'cancelled'], ['s47-complete', 'completed']]);
+    // The strategy discussion given at the start is a step held then (England's product default, 1 WD).
+    expect(s.steps.map((x) => [x.key, x.status])).toEqual([['strategy-discussion', 'completed'], ['icpc', 'cancelled'], ['s47-complete', 'completed']]);
     expect(s.decisions).toEqual([]);
     expect(checkEvent(inp, state, { type: 'step-completed', step: 'icpc', occurredAt: '2027-03-11', outcome: 'no-further-action' } as never, NOW)).toMatchObject({ field: 'type', conflict: true, message: expect.stringMatching(/ended .*s47-complete outcome no-further-action/) });
   });

@@ -22,7 +22,7 @@ export function staticSummary(input: Pick<ClockInput, 'processType' | 'caseId'> 
 }
 
 /** "overdue to tm-derb-north on Wed 2 Sep 2026" for each notice sent, or "-". */
-function toldWords(s: StepView): string {
+function toldWords(s: Pick<StepView, 'escalations'>): string {
   return s.escalations.map((e) => `${e.tier} to ${e.recipients?.join(', ') ?? e.role}${e.deliveredAt ? '' : ' (sending)'} on ${formatLongDate(e.at.slice(0, 10))}`).join('; ') || '-';
 }
 
@@ -31,6 +31,9 @@ export function currentDetails(input: ClockInput, view: ClockView): string {
   lines.push(`**${PROCESS_TITLES[input.processType] ?? input.processType}** for case **${input.caseId}** (${input.rules.profileName}), ${view.status}`);
   lines.push(`Assigned: worker ${view.assignment.workerId ?? 'unassigned'}, team ${view.assignment.team ?? 'none'}${view.run > 1 ? ` · run ${view.run} (continued as new after each review)` : ''}`);
   if (view.finished) lines.push(`**Ended:** ${view.finished.reason} (${view.finished.at})`);
+  for (const a of (view.alarms ?? []).filter((x) => x.status === 'open')) {
+    lines.push('', `**ALARM** (${a.kind}, raised ${formatLongDate(a.raisedAt.slice(0, 10))}): ${a.what}. To clear it: ${a.action}. Told: ${toldWords(a)}`);
+  }
   if (view.handedOver) lines.push(`Led to: ${view.handedOver.error ? `could not start ${view.handedOver.to}: ${view.handedOver.error}` : view.handedOver.to}`);
   if (view.steppedUpFrom) lines.push(`Stepped up from: ${view.steppedUpFrom}`);
   if (view.nextDue) {

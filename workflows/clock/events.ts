@@ -13,11 +13,13 @@ import { formatSource, stepLabel } from './explain';
 import { timeLimitOf } from './timeLimit';
 import { PERSONAL_ANCHORS } from './memo';
 import { completionOf, occurrenceTimes, openOccurrence, pickAnchor, windowOf } from './schedule';
+import { recordHistory as record } from './history';
+import { clearAlarm, clearAlarms, openAlarms } from './alarms';
 import type { ClockInput, ClockState } from './types';
 
 /** Clocks drift between a case system and the worker; a completion up to this far "ahead" is accepted. */
 export const FUTURE_SKEW_MS = 5 * 60_000;
-export const MAX_HISTORY = 200;
+export { MAX_HISTORY } from './history';
 export const MAX_EVENT_IDS = 200;
 
 export interface Rejection {
@@ -91,7 +93,11 @@ function waitingFor(rule: ClockInput['rules']['steps'][number]): string {
 
 export function checkEvent(input: ClockInput, state: ClockState, event: ClockEvent, now: number, shape: ProcessShape = shapeOf(input.processType)): Rejection | undefined {
   if (state.closed) return { field: 'type', message: `the process was closed on ${state.closed.at} (${state.closed.reason})`, conflict: true };
-  if (state.finished) return { field: 'type', message: `the process ended on ${state.finished.at}: ${state.finished.reason}`, conflict: true };
+  // An ended process still open for an alarm (its hand-over refused) takes the missing fact, or a manager's close.
+  const alarmOpen = openAlarms(state).length > 0;
+  if (state.finished && !(alarmOpen && (event.type === 'hand-over' || event.type === 'close'))) {
+    return { field: 'type', message: `the process ended on ${state.finished.at}: ${state.finished.reason}`, conflict: true };
+  }
   const cal = WorkingDayCalendar.of(input.calendar);
   try {
     switch (event.type) {
@@ -225,6 +231,20 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
       case 'close':
         if (!event.reason || event.reason.trim().length < 3) return { field: 'reason', message: 'a reason is required to close a process' };
         return undefined;
+      case 'hand-over': {
+        const pending = state.pendingHandover;
+        if (!pending) return { field: 'type', message: `no hand-over is waiting: ${state.handedOver ? `${state.handedOver.to} was started at ${state.handedOver.at}` : 'none was refused'}`, conflict: true };
+        for (const [key, value] of Object.entries(event.anchors ?? {})) {
+          const at = moment(value, `anchors.${key}`);
+          if ('error' in at) return at.error;
+          const future = notYet(at, value, `anchors.${key}`, now);
+          if (future) return future;
+        }
+        for (const key of Object.keys(event.anchorKinds ?? {})) {
+          if (!event.anchors?.[key] && !pending.anchors[key]) return { field: `anchorKinds.${key}`, message: `'${key}' was not given in anchors` };
+        }
+        return undefined;
+      }
       case 'withdraw': {
         if (!shape.withdrawable) return { field: 'type', message: `a ${input.processType} cannot be withdrawn; a manager closes it with {type: 'close', reason}` };
         if (!event.reason || event.reason.trim().length < 3) return { field: 'reason', message: 'a reason is required to record a withdrawal' };
@@ -244,13 +264,6 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
     if (err instanceof CalendarCoverageError) return { field: 'type', message: err.message };
     throw err;
   }
-}
-
-/** `withheld`: what a person typed into `what` (a reason, a birth date), so the memo can leave it out (memo.ts). */
-function record(state: ClockState, at: string, what: string, by?: string, withheld?: string[]) {
-  const typed = (withheld ?? []).filter((w) => w.trim());
-  state.history.push({ at, what, ...(by ? { by } : {}), ...(typed.length ? { withheld: typed } : {}) });
-  if (state.history.length > MAX_HISTORY) state.history.splice(0, state.history.length - MAX_HISTORY);
 }
 
 /** Repeatable anchors keep every value (the current one is the latest); others are replaced. */
@@ -366,18 +379,42 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
     case 'close':
       state.closed = { reason: event.reason.trim(), at, ...(event.by ? { by: event.by } : {}) };
       what = `closed: ${event.reason.trim()}`;
+      if (state.pendingHandover) what += `; the refused hand-over to ${state.pendingHandover.type} will not be made`;
+      delete state.pendingHandover;
+      record(state, at, what, event.by, typedIn(event, replacedAnchor));
+      clearAlarms(state, at, `the process was closed by ${event.by ?? 'a manager'} with a reason`, undefined, event.by);
+      if (event.eventId) rememberEventId(state, event.eventId);
+      return what;
+    case 'hand-over': {
+      const pending = state.pendingHandover!;
+      pending.anchors = { ...pending.anchors, ...(event.anchors ?? {}) };
+      if (event.anchorKinds) pending.anchorKinds = { ...(pending.anchorKinds ?? {}), ...event.anchorKinds };
+      pending.retry = true;
+      const given = Object.entries(event.anchors ?? {}).map(([k, v]) => `${k} ${v}`);
+      what = `for the refused hand-over to ${pending.type}: ${given.length ? `recorded ${given.join(', ')}` : 'asked to try again'}; it is tried again now`;
       break;
+    }
     case 'withdraw':
       state.finished = { reason: `withdrawn by the complainant on ${event.occurredAt}: ${event.reason.trim()}`, at, step: 'withdraw', outcome: 'withdrawn' };
       what = `${state.finished.reason}; open steps lapse`;
       break;
   }
-  if (event.eventId) {
-    state.recentEventIds.push(event.eventId);
-    if (state.recentEventIds.length > MAX_EVENT_IDS) state.recentEventIds.splice(0, state.recentEventIds.length - MAX_EVENT_IDS);
-  }
+  if (event.eventId) rememberEventId(state, event.eventId);
   record(state, at, what, event.by, typedIn(event, replacedAnchor));
+  // An event refused for this child (with its family's) is made good by the same fact recorded since.
+  for (const alarm of openAlarms(state)) {
+    const w = alarm.clearsWith;
+    if (!w) continue;
+    if ((event.type === 'step-completed' && w.step === event.step && !(event.seen === false)) || (event.type === 'anchor' && w.anchor === event.anchor)) {
+      clearAlarm(state, alarm, at, `${event.type === 'anchor' ? event.anchor : event.step} recorded since`, event.by);
+    }
+  }
   return what;
+}
+
+function rememberEventId(state: ClockState, eventId: string) {
+  state.recentEventIds.push(eventId);
+  if (state.recentEventIds.length > MAX_EVENT_IDS) state.recentEventIds.splice(0, state.recentEventIds.length - MAX_EVENT_IDS);
 }
 
 /** What a person typed into an event that is theirs to know, not the namespace's: reasons, birth dates. */
@@ -392,6 +429,8 @@ function typedIn(event: ClockEvent, replacedAnchor: string | undefined): string[
       return event.reason ? [event.reason] : [];
     case 'anchor':
       return PERSONAL_ANCHORS.includes(event.anchor) ? [event.at, replacedAnchor ?? ''] : [];
+    case 'hand-over':
+      return Object.entries(event.anchors ?? {}).filter(([k]) => PERSONAL_ANCHORS.includes(k)).map(([, v]) => v);
     default:
       return [];
   }

@@ -85,6 +85,7 @@ export function memoView(input: ClockInput, state: ClockState, view: ClockView):
       };
     }),
     ...(view.closed ? { closed: { ...view.closed, reason: WITHHELD } } : {}),
+    ...(view.pendingHandover ? { pendingHandover: { ...view.pendingHandover, anchors: Object.fromEntries(Object.entries(view.pendingHandover.anchors).filter(([k]) => !isPersonal(k))) } } : {}),
     ...(view.timeLimit?.acceptedLate ? { timeLimit: { ...view.timeLimit, acceptedLate: { ...view.timeLimit.acceptedLate, reason: WITHHELD } } } : {}),
     ...(view.migrations ? { migrations: view.migrations.map((m) => ({ ...m, reason: WITHHELD })) } : {}),
     // view.history is the tail of state.history, line for line.

@@ -20,12 +20,12 @@ import {
 } from '@temporalio/workflow';
 import { formatLondon } from '../../calendar/london';
 import type { createActivities } from '../../activities';
-import { clockEventUpdate, clockViewQuery, migrateRulesUpdate } from '../messages';
+import { clockAlarmUpdate, clockCheckQuery, clockEventUpdate, clockViewQuery, migrateRulesUpdate } from '../messages';
 import { applyMigration, checkMigration } from './migrate';
 import { currentDetails } from './details';
 import { memoView } from './memo';
 import { stepLabel } from './explain';
-import { ProcessShape, shapeOf } from '../journeys';
+import { ProcessShape, handoverAnchors, shapeOf } from '../journeys';
 import { Rejection, applyEvent, checkEvent, recordHistory } from './events';
 import { compactForContinueAsNew } from './compact';
 import { pendingMilestones } from './milestones';
@@ -34,7 +34,8 @@ import type { ProcessType } from '../../profiles/schema';
 import { Schedule, buildSchedule } from './schedule';
 import * as SA from './searchAttributes';
 import { initialState } from './state';
-import type { ClockInput, ClockState, ClockView, NotificationRecord, NotificationRequest } from './types';
+import { alarmStep, clearAlarm, clearAlarms, openAlarms, raiseAlarm, stalledWhat } from './alarms';
+import type { ClockInput, ClockState, ClockView, NotificationRecord, NotificationRequest, PendingHandover } from './types';
 
 type Activities = ReturnType<typeof createActivities>;
 
@@ -54,6 +55,12 @@ const { startHandover, closeSuperseded } = proxyActivities<Activities>({
 /** Workflows recorded before milestones existed (test/histories/*-v1) replay without them; live runs decide them. */
 export const MILESTONES_PATCH = 'care-leaver-milestones';
 
+/**
+ * Runs begun before the chain of processes was made unbreakable (alarms, caught-up tiers, steps done
+ * before the start, retried hand-overs) keep the old behaviour to their end; new runs have it all.
+ */
+export const CHAIN_PATCH = 'unbreakable-chain';
+
 /** Continue as new well before Temporal's 10,240-event warning, even without a cycle boundary (brief s7). */
 export const CONTINUE_AS_NEW_AT_EVENTS = 1500;
 
@@ -65,6 +72,9 @@ function endsCycle(shape: ProcessShape, event: { step: string; outcome?: string;
 
 export function toView(input: ClockInput, state: ClockState, schedule: Schedule, workflowId: string, finished: boolean): ClockView {
   const next = schedule.current;
+  // An ended process whose hand-over was refused stays open, and in the inbox, until its alarm clears.
+  const alarmOpen = schedule.alarms.some((a) => a.status === 'open');
+  const { retry: _retry, ...pending } = state.pendingHandover ?? ({} as Partial<PendingHandover>);
   return {
     workflowId,
     type: input.processType,
@@ -72,7 +82,7 @@ export function toView(input: ClockInput, state: ClockState, schedule: Schedule,
     episode: input.episode,
     localAuthority: input.localAuthority,
     ...(state.assignment.team ? { team: state.assignment.team } : {}),
-    status: state.closed ? 'closed' : finished || schedule.allDone || state.finished ? 'completed' : 'open',
+    status: state.closed ? 'closed' : alarmOpen ? 'open' : finished || schedule.allDone || state.finished ? 'completed' : 'open',
     run: state.run,
     ...(state.finished ? { finished: state.finished } : {}),
     ...(input.steppedUpFrom ? { steppedUpFrom: input.steppedUpFrom } : {}),
@@ -85,6 +95,8 @@ export function toView(input: ClockInput, state: ClockState, schedule: Schedule,
     ...(input.rules.timeLimit ? { timeLimit: timeLimitOf(input, state.anchors) } : {}),
     ...(state.closed ? { closed: state.closed } : {}),
     ...(state.handedOver ? { handedOver: state.handedOver } : {}),
+    ...(state.pendingHandover ? { pendingHandover: pending as PendingHandover } : {}),
+    ...(schedule.alarms.length ? { alarms: schedule.alarms } : {}),
     ...(state.migrations?.length ? { migrations: state.migrations } : {}),
     history: state.history.map(({ withheld: _typed, ...entry }) => entry),
   };
@@ -96,9 +108,9 @@ function refuse(rejection: Rejection | undefined) {
   throw ApplicationFailure.create({ type: rejection.conflict ? 'Conflict' : rejection.forbidden ? 'Forbidden' : 'InvalidEvent', message: `${rejection.field}: ${rejection.message}`, details: [rejection], nonRetryable: true });
 }
 
-function safeSchedule(input: ClockInput, state: ClockState, now: number, workflowId: string): Schedule {
+function safeSchedule(input: ClockInput, state: ClockState, now: number, workflowId: string, catchUp = false): Schedule {
   try {
-    return buildSchedule(input, state, now, workflowId);
+    return buildSchedule(input, state, now, workflowId, { catchUp });
   } catch (err) {
     // Only ApplicationFailure may leave workflow code: anything else would retry the task forever.
     throw ApplicationFailure.nonRetryable(`cannot compute the schedule: ${(err as Error).message}`, 'ScheduleError');
@@ -107,6 +119,8 @@ function safeSchedule(input: ClockInput, state: ClockState, now: number, workflo
 
 export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(input.processType)): Promise<ClockView> {
   const { workflowId } = workflowInfo();
+  // Decided once, in the run's first activation: a run that began on older code keeps its behaviour.
+  const chain = patched(CHAIN_PATCH);
   const state = initialState(input);
   if (input.carried) recordHistory(state, formatLondon(Date.now()), `run ${state.run} (continued as new, rules ${input.rules.version} carried)`);
   else {
@@ -116,6 +130,15 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
   }
   let changed = false;
   let cycleEnded = false;
+  // Steps done before the process started here (a case moved in), checked by the starter, applied in order.
+  if (chain && !input.carried && input.completed?.length) {
+    recordHistory(state, formatLondon(Date.now()), `moved in with ${input.completed.length} step${input.completed.length > 1 ? 's' : ''} already done; each is recorded as it happened, so on-time history raises nothing`);
+    for (const c of input.completed) {
+      const event = { type: 'step-completed' as const, ...c, ...(input.startedBy ? { by: input.startedBy } : {}) };
+      applyEvent(input, state, event, Date.now(), shape);
+      if (endsCycle(shape, event)) cycleEnded = true;
+    }
+  }
   const deliveries: Promise<void>[] = [];
 
   setHandler(clockViewQuery, () => toView(input, state, safeSchedule(input, state, Date.now(), workflowId), workflowId, false));
@@ -139,6 +162,19 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
     },
   );
 
+  setHandler(clockCheckQuery, (event) => (event.eventId && state.recentEventIds.includes(event.eventId) ? null : (checkEvent(input, state, event, Date.now(), shape) ?? null)));
+  if (chain) {
+    setHandler(
+      clockAlarmUpdate,
+      (alarm) => {
+        raiseAlarm(state, formatLondon(Date.now()), alarm);
+        changed = true;
+        return toView(input, state, safeSchedule(input, state, Date.now(), workflowId), workflowId, false);
+      },
+      { validator: (_alarm) => refuse(state.closed ? { field: 'workflowId', message: `the process was closed on ${state.closed.at}`, conflict: true } : undefined) },
+    );
+  }
+
   setHandler(
     migrateRulesUpdate,
     (m) => {
@@ -158,10 +194,13 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
   const publish = (schedule: Schedule, finished: boolean) => {
     const view = toView(input, state, schedule, workflowId, finished);
     const current = schedule.current;
+    // An open alarm is due from the moment it was raised: lists sorted by due date, and the inbox, find it first.
+    const alarmAt = schedule.alarms.filter((a) => a.status === 'open').map((a) => a.raisedAt)[0];
+    const dueAt = alarmAt && (!current?.dueAt || Date.parse(alarmAt) < Date.parse(current.dueAt)) ? alarmAt : current?.dueAt;
     const search = {
       team: state.assignment.team ?? '',
       step: current?.key ?? '',
-      due: current?.dueAt ?? '',
+      due: dueAt ?? '',
       overdue: schedule.overdueSteps,
       level: schedule.escalationLevel,
     };
@@ -172,7 +211,7 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       upsertSearchAttributes([
         { key: SA.Team, value: search.team || null },
         { key: SA.CurrentStep, value: search.step || null },
-        { key: SA.NextDueDate, value: current?.dueAt ? new Date(Date.parse(current.dueAt)) : null },
+        { key: SA.NextDueDate, value: dueAt ? new Date(Date.parse(dueAt)) : null },
         { key: SA.OverdueSteps, value: search.overdue.length ? search.overdue : null },
         { key: SA.EscalationLevel, value: search.level },
       ]);
@@ -191,8 +230,13 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
     const decidedAt = formatLondon(Date.now());
     for (const d of schedule.decisions) {
       const view = schedule.steps.find((s) => s.key === d.step.key && s.occurrence === d.occurrence)!;
-      const record: NotificationRecord = { key: d.key, step: d.step.key, occurrence: d.occurrence, tier: d.tier, role: d.role, ...(d.cc ? { cc: d.cc } : {}), firesAt: formatLondon(d.firesAt), decidedAt };
+      const record: NotificationRecord = { key: d.key, step: d.step.key, occurrence: d.occurrence, tier: d.tier, role: d.role, ...(d.cc ? { cc: d.cc } : {}), firesAt: formatLondon(d.firesAt), decidedAt, ...(d.caughtUpIn ? { caughtUpIn: d.caughtUpIn } : {}) };
       state.notifications.push(record);
+      if (d.caughtUpIn) {
+        // Passed before the fact that made it due was recorded: the higher tier sent now copies its role.
+        recordHistory(state, decidedAt, `${d.tier} for ${stepLabel(d.step, d.occurrence)} (to ${d.role}, due ${record.firesAt}) passed before it was known: not sent on its own; the ${d.caughtUpIn} sent now copies the ${d.role}`);
+        continue;
+      }
       recordHistory(state, decidedAt, `${d.tier} for ${stepLabel(d.step, d.occurrence)} to ${d.role}${d.cc ? ` (copy to ${d.cc.join(', ')})` : ''}`);
       const request: NotificationRequest = {
         key: d.key,
@@ -225,6 +269,37 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
         }),
       );
     }
+    for (const d of schedule.alarmDecisions) {
+      const step = alarmStep(d.alarm);
+      const record: NotificationRecord = { key: d.key, step, occurrence: 1, tier: d.tier, role: d.role, ...(d.cc ? { cc: d.cc } : {}), firesAt: formatLondon(d.firesAt), decidedAt };
+      state.notifications.push(record);
+      recordHistory(state, decidedAt, `${d.tier} for alarm ${d.alarm.key} to ${d.role}${d.cc ? ` (copy to ${d.cc.join(', ')})` : ''}`);
+      const request: NotificationRequest = {
+        key: d.key,
+        workflowId,
+        processType: input.processType,
+        caseId: input.caseId,
+        localAuthority: input.localAuthority,
+        step,
+        stepTitle: `Alarm: ${d.alarm.what}`,
+        occurrence: 1,
+        tier: d.tier,
+        role: d.role,
+        ...(d.cc ? { cc: d.cc } : {}),
+        assignment: { ...state.assignment },
+        firesAt: record.firesAt,
+        decidedAt,
+        alarm: { key: d.alarm.key, kind: d.alarm.kind, what: d.alarm.what, action: d.alarm.action, raisedAt: d.alarm.raisedAt },
+        ...(input.correlationId ? { correlationId: input.correlationId } : {}),
+      };
+      deliveries.push(
+        deliverNotification.executeWithOptions({ ...DELIVERY, summary: `${d.tier}: alarm ${d.alarm.key} to ${d.role}` }, [request]).then((result) => {
+          record.deliveredAt = result.deliveredAt;
+          record.recipients = result.recipients;
+          changed = true;
+        }),
+      );
+    }
   };
 
   /** Outcome effects that need the outside world: start the next process, close the one superseded. */
@@ -245,18 +320,16 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
           recordHistory(state, state.handedOver.at, `${effect.means}: the child's existing plan ${input.steppedUpFrom} continues`);
           continue;
         }
-        const anchors: Record<string, string> = {};
-        for (const [name, from] of Object.entries(effect.starts.anchors)) {
-          const value = from === 'outcome' ? c.occurredAt : state.anchors[from.from];
-          if (value) anchors[name] = value;
-        }
-        await startNext(effect.starts.type, anchors, `${step}: ${c.outcome}`, effect.means);
+        await startNext(effect.starts.type, handoverAnchors(effect.starts, state.anchors, c.occurredAt), `${step}: ${c.outcome}`, effect.means);
       }
     }
   };
 
-  /** Starts the next process of the case (idempotently); a refusal is recorded, not retried. */
-  const startNext = async (type: ProcessType, anchors: Record<string, string>, why: string, means: string) => {
+  /**
+   * Starts the next process of the case (idempotently). A refusal is not retried by itself (it will not
+   * change on retry): it raises an alarm and waits for the missing fact (a `hand-over` event) or a close.
+   */
+  const startNext = async (type: ProcessType, anchors: Record<string, string>, why: string, means: string, anchorKinds?: Record<string, string>): Promise<boolean> => {
     try {
       const started = await startHandover({
         type,
@@ -264,6 +337,7 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
         episode: input.episode,
         localAuthority: input.localAuthority,
         anchors,
+        ...(anchorKinds ? { anchorKinds } : {}),
         assignment: state.assignment,
         ...(input.familyId ? { familyId: input.familyId } : {}),
         startedBy: `${input.processType} ${workflowId} (${why})`,
@@ -271,12 +345,60 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       });
       state.handedOver = { to: started.workflowId, at: formatLondon(Date.now()) };
       recordHistory(state, state.handedOver.at, `${means}: ${started.workflowId} ${started.existing ? 'already running' : 'started'}`);
+      return true;
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
       const reason = err.cause instanceof ApplicationFailure ? err.cause.message : err.message;
-      state.handedOver = { to: type, at: formatLondon(Date.now()), error: reason };
-      recordHistory(state, state.handedOver.at, `could not start ${type}: ${reason}; start it through the API`);
+      const at = formatLondon(Date.now());
+      state.handedOver = { to: type, at, error: reason };
+      if (!chain) {
+        recordHistory(state, at, `could not start ${type}: ${reason}; start it through the API`);
+        return false;
+      }
+      const previous = state.pendingHandover;
+      state.pendingHandover = { type, anchors, ...(anchorKinds ? { anchorKinds } : {}), why, means, error: reason, attempts: (previous?.attempts ?? 0) + 1 };
+      if (previous) {
+        recordHistory(state, at, `the hand-over to ${type} was refused again: ${reason}`);
+        for (const a of openAlarms(state)) if (a.kind === 'handover-refused') a.what = `${means}: could not start ${type}: ${reason}`;
+      } else {
+        raiseAlarm(state, at, {
+          kind: 'handover-refused',
+          what: `${means}: could not start ${type}: ${reason}`,
+          action: `record what it lacks with {"type": "hand-over", "anchors": {...}} on this process (or start ${type} through the API and send {"type": "hand-over"}), or close this process with a reason`,
+          field: reason.split(':')[0],
+        });
+      }
+      changed = true;
+      return false;
     }
+  };
+
+  /** A refused hand-over given its missing fact (a `hand-over` event): tried again once per event. */
+  const retryHandover = async () => {
+    const pending = state.pendingHandover;
+    if (!pending?.retry) return;
+    pending.retry = false;
+    if (await startNext(pending.type as ProcessType, pending.anchors, pending.why, pending.means, pending.anchorKinds)) {
+      delete state.pendingHandover;
+      clearAlarms(state, formatLondon(Date.now()), `${pending.type} started (${state.handedOver!.to})`, 'handover-refused');
+      changed = true;
+    }
+  };
+
+  /** Nothing counting (every step left waits for a fact) raises an alarm; a clock running again clears it. */
+  const syncStall = (schedule: Schedule): boolean => {
+    const at = formatLondon(Date.now());
+    const open = openAlarms(state).find((a) => a.kind === 'stalled');
+    const stalled = schedule.stalled && !pendingMilestones(shape, state).length ? schedule.stalled : undefined;
+    if (stalled && !open) {
+      raiseAlarm(state, at, { kind: 'stalled', ...stalledWhat(stalled) });
+      return true;
+    }
+    if (!stalled && open) {
+      clearAlarm(state, open, at, schedule.current ? `a clock runs again: ${schedule.current.key} due ${schedule.current.dueDate}` : 'nothing is left waiting');
+      return true;
+    }
+    return false;
   };
 
   /**
@@ -308,7 +430,7 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
 
   for (;;) {
     const now = Date.now();
-    const schedule = safeSchedule(input, state, now, workflowId);
+    let schedule = safeSchedule(input, state, now, workflowId, chain);
     if (schedule.lapsed && !state.closed && !state.finished) {
       // The complainant did not ask for the next stage in time: the complaint closes (no one is escalated).
       const { step, lastDay, closesAfter } = schedule.lapsed;
@@ -317,12 +439,16 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       recordHistory(state, at, state.finished.reason);
       continue;
     }
+    if (chain && !state.closed && syncStall(schedule)) schedule = safeSchedule(input, state, now, workflowId, chain);
     decide(schedule);
     publish(schedule, false);
     await handOver();
+    if (chain) await retryHandover();
     const nextMilestone = state.closed || state.finished ? undefined : await reachMilestones();
-    if (state.closed || state.finished) break;
-    if (schedule.allDone && nextMilestone === undefined) break;
+    // A refused hand-over keeps the process open (its alarm in every inbox) until it is made or closed.
+    const alarmOpen = chain && openAlarms(state).length > 0;
+    if (state.closed || (state.finished && !alarmOpen)) break;
+    if (schedule.allDone && nextMilestone === undefined && !alarmOpen) break;
     const info = workflowInfo();
     if (cycleEnded || info.continueAsNewSuggested || info.historyLength > CONTINUE_AS_NEW_AT_EVENTS) {
       // Finish what this run started (deliveries, events in flight), then carry the facts, not the history.

@@ -12,7 +12,8 @@ import type { Role, Source, Tier } from '../../profiles/schema';
 import { CountContext, anchorValues, describeCondition, variantFor } from './cadence';
 import { TimingUsed, describeExtension, durationWords, explainDue, formatSource, stepLabel } from './explain';
 import { formatLongDate } from '../../calendar/localDate';
-import type { ClockInput, ClockState, Completion, NoticeTier, NotificationRecord, StepView } from './types';
+import { AlarmDecision, alarmSchedule, stalledOn } from './alarms';
+import type { AlarmView, ClockInput, ClockState, Completion, NoticeTier, NotificationRecord, StepView } from './types';
 
 export const TIER_LEVEL: Record<Tier, number> = { reminder: 0, overdue: 1, escalated: 2, critical: 3 };
 /** Who hears of a visit at which the child was not seen (brief s4: recorded and escalated). */
@@ -30,6 +31,16 @@ export interface Decision {
   role: Role;
   cc?: Role[];
   firesAt: number;
+  /** A tier passed before the fact that made it due was recorded: recorded, not sent; this tier carried it. */
+  caughtUpIn?: NoticeTier;
+}
+
+export interface ScheduleOptions {
+  /**
+   * Several tiers of one occurrence due at once (a case moved in or back-dated three weeks late): send only
+   * the highest, copying the roles of those it passed, and record the others as caught up in it.
+   */
+  catchUp?: boolean;
 }
 
 export interface Schedule {
@@ -45,6 +56,12 @@ export interface Schedule {
   allDone: boolean;
   /** A complainant's window that ended with no request, once the time to record one made in time has passed. */
   lapsed?: { step: ResolvedStepRule; lastDay: string; closesAfter: string };
+  /** Open alarms and the last few cleared, with who was told. */
+  alarms: AlarmView[];
+  /** Alarm tiers whose time has come and which were never decided before. */
+  alarmDecisions: AlarmDecision[];
+  /** Open, but nothing counts: every step left waits for a fact not yet recorded. */
+  stalled?: { steps: string[]; anchors: string[] };
 }
 
 /** The value a rule counts from, per its pick (brief s3: every candidate anchor is kept). */
@@ -203,7 +220,7 @@ function ruleView(rule: ResolvedStepRule): StepView['rule'] {
   };
 }
 
-export function buildSchedule(input: ClockInput, state: ClockState, now: number, workflowId: string): Schedule {
+export function buildSchedule(input: ClockInput, state: ClockState, now: number, workflowId: string, options: ScheduleOptions = {}): Schedule {
   const cal = WorkingDayCalendar.of(input.calendar);
   const decided = new Map<string, NotificationRecord>(state.notifications.map((n) => [n.key, n]));
   const steps: StepView[] = [];
@@ -346,6 +363,7 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
       if (!decided.has(key)) decisions.push({ key, step: rule, occurrence, tier: 'no-access', role: NO_ACCESS_ROLE, firesAt: parseMoment(v.recordedAt).at });
     });
 
+    const dueNow: Decision[] = [];
     for (const tier of rule.ladder) {
       const key = notificationKey(workflowId, rule.key, occurrence, tier.tier, t.epoch);
       const already = decided.get(key);
@@ -370,18 +388,50 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
       const hourBreach = t.timing.due.unit === 'hours' && tier.tier === 'overdue';
       const role = hourBreach ? input.rules.hourBreachRole : tier.role;
       if (firesAt <= now) {
-        decisions.push({ key, step: rule, occurrence, tier: tier.tier, role, ...(tier.cc?.length ? { cc: tier.cc } : {}), firesAt });
+        dueNow.push({ key, step: rule, occurrence, tier: tier.tier, role, ...(tier.cc?.length ? { cc: tier.cc } : {}), firesAt });
         if (tier.tier !== 'reminder') escalationLevel = Math.max(escalationLevel, TIER_LEVEL[tier.tier]);
       } else {
         wake(firesAt);
       }
     }
+    decisions.push(...(options.catchUp ? catchUp(dueNow) : dueNow));
   }
 
   const open = steps.filter((s) => s.status === 'pending' || s.status === 'overdue' || s.status === 'extended');
   const current = [...open].filter((s) => s.dueDate).sort((a, b) => (a.dueAt! < b.dueAt! ? -1 : a.dueAt! > b.dueAt! ? 1 : 0))[0];
   const allDone = steps.every((s) => s.status === 'completed' || s.status === 'cancelled');
-  return { steps, decisions, nextWakeAt, overdueSteps, escalationLevel, current, allDone, ...(lapsed ? { lapsed } : {}) };
+  const alarms = alarmSchedule(cal, input, state, now, workflowId, decided);
+  if (alarms.nextWakeAt !== undefined) wake(alarms.nextWakeAt);
+  escalationLevel = Math.max(escalationLevel, alarms.escalationLevel);
+  if (alarms.views.some((a) => a.status === 'open')) overdueSteps.push('alarm');
+  const stalled = ended ? undefined : stalledOn(input, steps);
+  return {
+    steps,
+    decisions,
+    nextWakeAt,
+    overdueSteps,
+    escalationLevel,
+    current,
+    allDone,
+    ...(lapsed ? { lapsed } : {}),
+    alarms: alarms.views,
+    alarmDecisions: alarms.decisions,
+    ...(stalled ? { stalled } : {}),
+  };
+}
+
+/**
+ * Tiers of one occurrence due at the same pass: only the highest is sent, copying the roles of the tiers it
+ * passed (so the team manager still hears of a case moved in at the critical tier); the others are recorded
+ * as caught up in it and never sent. Reminders are never due with a later tier (a late step gets none).
+ */
+export function catchUp(dueNow: Decision[]): Decision[] {
+  const tiers = dueNow.filter((d) => d.tier !== 'reminder' && d.tier !== 'no-access');
+  if (tiers.length < 2) return dueNow;
+  const top = tiers.reduce((a, b) => (TIER_LEVEL[b.tier as Tier] > TIER_LEVEL[a.tier as Tier] ? b : a));
+  const passed = tiers.filter((d) => d !== top);
+  const cc = [...new Set([...passed.flatMap((d) => [d.role, ...(d.cc ?? [])]), ...(top.cc ?? [])])].filter((r) => r !== top.role);
+  return dueNow.map((d) => (d === top ? { ...d, ...(cc.length ? { cc } : {}) } : passed.includes(d) ? { ...d, caughtUpIn: top.tier } : d));
 }
 
 export interface WindowTimes {

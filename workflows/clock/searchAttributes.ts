@@ -13,6 +13,8 @@ export const CurrentStep = defineSearchAttributeKey('CurrentStep', SearchAttribu
 export const NextDueDate = defineSearchAttributeKey('NextDueDate', SearchAttributeType.DATETIME);
 export const OverdueSteps = defineSearchAttributeKey('OverdueSteps', SearchAttributeType.KEYWORD_LIST);
 export const EscalationLevel = defineSearchAttributeKey('EscalationLevel', SearchAttributeType.INT);
+/** The family a child belongs to (an opaque id from the case system): one event reaches each sibling's clock. */
+export const FamilyId = defineSearchAttributeKey('FamilyId', SearchAttributeType.KEYWORD);
 
 /** Name -> CLI type, for `temporal operator search-attribute create` and the operator service. */
 export const SEARCH_ATTRIBUTES: Record<string, 'Keyword' | 'Datetime' | 'KeywordList' | 'Int'> = {
@@ -24,4 +26,5 @@ export const SEARCH_ATTRIBUTES: Record<string, 'Keyword' | 'Datetime' | 'Keyword
   NextDueDate: 'Datetime',
   OverdueSteps: 'KeywordList',
   EscalationLevel: 'Int',
+  FamilyId: 'Keyword',
 };

@@ -35,6 +35,20 @@ export interface ClockInput {
   carried?: ClockState;
   /** The recorded decision to consider a process started outside its time limit (a complaint over a year late). */
   lateAccepted?: { reason: string; by?: string };
+  /**
+   * Steps already done before the process started here (an open case moved in from another system), in the
+   * order they happened: applied as events at the first instant, so on-time history raises no alarm.
+   */
+  completed?: PriorCompletion[];
+}
+
+/** A step done before the process started here, as a step-completed event carries it. */
+export interface PriorCompletion {
+  step: string;
+  occurredAt: string;
+  outcome?: string;
+  seen?: boolean;
+  seenAlone?: boolean;
 }
 
 export interface Completion {
@@ -84,8 +98,47 @@ export interface Extension {
   agreedAt?: string;
 }
 
-/** A ladder tier, or the alert a no-access visit raises. */
-export type NoticeTier = Tier | 'no-access';
+/** A ladder tier, the alert a no-access visit raises, or an alarm (no clock runs where one should). */
+export type NoticeTier = Tier | 'no-access' | 'alarm';
+
+/**
+ * Why a child could drop between processes, each raised at once to a named person (workflows/clock/alarms.ts):
+ * the next process could not be started, nothing is counting because a fact never came, or an event sent
+ * for the child (with the family's) was refused after it had been accepted.
+ */
+export type AlarmKind = 'handover-refused' | 'stalled' | 'event-refused';
+
+export interface Alarm {
+  /** Unique within the process: `<kind>-<n>`. */
+  key: string;
+  kind: AlarmKind;
+  raisedAt: string;
+  /** The problem, in words a manager acts on. */
+  what: string;
+  /** What to record to clear it. */
+  action: string;
+  /** The field of the input or event at fault, where there is one. */
+  field?: string;
+  /** An event-refused alarm clears when an event for this step or anchor is accepted. */
+  clearsWith?: { step?: string; anchor?: string };
+  clearedAt?: string;
+  /** How it cleared: the fact recorded, the process started, or the close that ended it. */
+  cleared?: string;
+}
+
+/** A hand-over that was refused: what it asked for, kept so recording the missing fact can retry it. */
+export interface PendingHandover {
+  type: string;
+  anchors: Record<string, string>;
+  anchorKinds?: Record<string, string>;
+  /** The outcome or milestone that called for it (`referral-decision: strategy-discussion`). */
+  why: string;
+  means: string;
+  error: string;
+  /** Set by a `hand-over` event: retry at the next pass. */
+  retry?: boolean;
+  attempts: number;
+}
 
 export interface NotificationRecord {
   key: string;
@@ -99,6 +152,11 @@ export interface NotificationRecord {
   decidedAt: string;
   deliveredAt?: string;
   recipients?: string[];
+  /**
+   * A tier that passed before the fact making it due was recorded (a case moved in three weeks overdue):
+   * not sent on its own; the tier named here carried it, copying its role.
+   */
+  caughtUpIn?: NoticeTier;
 }
 
 export interface HistoryEntry {
@@ -131,6 +189,10 @@ export interface ClockState {
   /** What happened and why, in order: the explanation an inspector reads. Bounded (see MAX_HISTORY). */
   history: HistoryEntry[];
   handedOver?: { to: string; at: string; error?: string };
+  /** A refused hand-over waiting for its missing fact (cleared when the next process starts). */
+  pendingHandover?: PendingHandover;
+  /** Alarms raised, open and cleared (absent in runs carried from before alarms existed). */
+  alarms?: Alarm[];
   /** The stepped-up-from process this one closed (a CP plan superseding the CIN plan). */
   superseded?: { workflowId: string; at: string };
   /** Event ids already applied, carried across continue-as-new where the server's own dedupe ends. */
@@ -210,6 +272,8 @@ export interface NotificationRequest {
   decidedAt: string;
   explanation?: string;
   correlationId?: string;
+  /** Set for an alarm's notifications: what went wrong and what clears it. */
+  alarm?: Pick<Alarm, 'key' | 'kind' | 'what' | 'action' | 'raisedAt'>;
 }
 
 export interface NotificationResult {
@@ -240,6 +304,15 @@ export interface ClockView {
   timeLimit?: { anchor: string; limitDate: string; late: boolean; acceptedLate?: ClockInput['lateAccepted']; source: string };
   closed?: ClockState['closed'];
   handedOver?: ClockState['handedOver'];
+  /** A refused hand-over waiting for its missing fact. */
+  pendingHandover?: Omit<PendingHandover, 'retry'>;
+  /** Open alarms, then the last few cleared, each with who was told. */
+  alarms?: AlarmView[];
   migrations?: MigrationRecord[];
   history: HistoryEntry[];
+}
+
+export interface AlarmView extends Alarm {
+  status: 'open' | 'cleared';
+  escalations: StepView['escalations'];
 }

@@ -56,15 +56,15 @@ export const ExtendEventSchema = z.object({
   agreedAt: MomentSchema.optional().describe('when the extension was agreed (default now); a statutory extension must be agreed by the due date it moves'),
 });
 
-export const ReassignEventSchema = z
-  .object({
-    type: z.literal('reassign'),
-    eventId,
-    workerId: OpaqueIdSchema.optional(),
-    team: OpaqueIdSchema.optional(),
-    reason: z.string().max(500).optional(),
-  })
-  .refine((e) => e.workerId !== undefined || e.team !== undefined, { message: 'give workerId, team or both', path: ['workerId'] });
+export const ReassignFields = z.object({
+  type: z.literal('reassign'),
+  eventId,
+  workerId: OpaqueIdSchema.optional(),
+  team: OpaqueIdSchema.optional(),
+  reason: z.string().max(500).optional(),
+});
+
+export const ReassignEventSchema = ReassignFields.refine((e) => e.workerId !== undefined || e.team !== undefined, { message: 'give workerId, team or both', path: ['workerId'] });
 
 export const AnchorEventSchema = z.object({
   type: z.literal('anchor'),
@@ -96,6 +96,18 @@ export const WithdrawEventSchema = z.object({
   reason: z.string().trim().min(3, 'a reason is required to record a withdrawal').max(500),
 });
 
+const AnchorKeySchema = z.string().regex(/^[a-z0-9-]+$/, 'an anchor key: lower-case letters, digits and dashes');
+
+export const HandOverEventSchema = z.object({
+  type: z.literal('hand-over'),
+  eventId,
+  anchors: z
+    .record(AnchorKeySchema, MomentSchema)
+    .optional()
+    .describe('the facts the refused hand-over lacked, as anchors of the process it starts (e.g. {"allocation": "2026-11-03T09:30:00Z"})'),
+  anchorKinds: z.record(AnchorKeySchema, z.string().min(1).max(64)).optional(),
+});
+
 export const ProcessEventSchema = z.discriminatedUnion('type', [
   StepCompletedEventSchema,
   ExtendEventSchema,
@@ -104,6 +116,7 @@ export const ProcessEventSchema = z.discriminatedUnion('type', [
   SetIntervalEventSchema,
   CloseEventSchema,
   WithdrawEventSchema,
+  HandOverEventSchema,
 ]);
 export type ProcessEvent = z.infer<typeof ProcessEventSchema>;
 

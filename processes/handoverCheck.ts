@@ -1,0 +1,91 @@
+/**
+ * Refusing at intake what a hand-over would refuse later. A process accepted today may have to start the
+ * next one weeks from now (a referral decided "strategy discussion" starts an enquiry whose 24-hour clock
+ * counts from the referral's time); if the facts it would hand over cannot start that process, the caller
+ * hears it now, naming their own field, while they can still correct it. The same start path decides
+ * (ProcessStarter.buildInput), so intake and hand-over never disagree.
+ */
+import { eligibleCareLeaverFrom } from '../workflows/clock/milestones';
+import { handoverAnchors, shapeOf } from '../workflows/journeys';
+import type { ClockView } from '../workflows/clock/types';
+import type { ClockEvent } from '../workflows/contracts/events';
+import { type ProcessStarter, StartError } from './start';
+import type { StartProcess } from './contracts';
+
+interface Next {
+  type: string;
+  anchors: Record<string, string>;
+  /** Which of this process's anchors each of the next one's came from ('outcome': the event's date). */
+  from: Record<string, string>;
+  why: string;
+}
+
+/** Every process this one can start, with the anchors it would hand over; outcome dates stand in as `outcomeAt`. */
+function nextProcesses(type: string, facts: Record<string, string>, outcomeAt: string): Next[] {
+  const shape = shapeOf(type);
+  const out: Next[] = [];
+  for (const [step, outcomes] of Object.entries(shape.outcomes)) {
+    for (const [outcome, effect] of Object.entries(outcomes)) {
+      if (!effect.starts) continue;
+      const from = Object.fromEntries(Object.entries(effect.starts.anchors).map(([name, f]) => [name, f === 'outcome' ? 'outcome' : f.from]));
+      out.push({ type: effect.starts.type, anchors: handoverAnchors(effect.starts, facts, outcomeAt), from, why: `${step} outcome '${outcome}'` });
+    }
+  }
+  // A looked-after child becomes an eligible care leaver on a date its facts give; pathway planning starts then.
+  for (const m of shape.milestones ?? []) {
+    if (!m.starts || !('eligibleCareLeaver' in m.at) || !facts['date-of-birth'] || !facts['became-looked-after']) continue;
+    const eligible = eligibleCareLeaverFrom(facts['date-of-birth'], facts['became-looked-after']);
+    if (!eligible) continue;
+    const anchors: Record<string, string> = { [eligible.anchor]: eligible.date };
+    const from: Record<string, string> = { [eligible.anchor]: 'date-of-birth' };
+    for (const [name, f] of Object.entries(m.starts.anchors)) {
+      if (facts[f.from]) anchors[name] = facts[f.from];
+      from[name] = f.from;
+    }
+    out.push({ type: m.starts.type, anchors, from, why: `${m.key} on ${eligible.date}` });
+  }
+  return out;
+}
+
+/** The starter's refusal of a next process, if it would refuse it, with the anchor at fault. */
+function refusal(starter: ProcessStarter, base: Pick<StartProcess, 'caseId' | 'episode' | 'localAuthority' | 'assignment'>, next: Next): { anchor?: string; error: StartError } | undefined {
+  try {
+    starter.buildInput({ ...base, type: next.type as StartProcess['type'], anchors: next.anchors });
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof StartError)) throw err;
+    const anchor = /^anchors\.([a-z0-9-]+)/.exec(err.field)?.[1];
+    return { ...(anchor ? { anchor } : {}), error: err };
+  }
+}
+
+/**
+ * At a start: each process this one could hand over to, started from the facts given now. A refusal caused by
+ * one of those facts is refused now, naming `fieldOf(anchor)`; one caused by an outcome's date is the
+ * event's to answer (checkHandoverOfEvent), and an LA with no such process is not the caller's to fix.
+ */
+export function checkHandoversAtStart(starter: ProcessStarter, req: StartProcess, fieldOf: (anchor: string) => string): void {
+  const latest = Object.values(req.anchors).sort().at(-1)!;
+  for (const next of nextProcesses(req.type, req.anchors, latest)) {
+    const refused = refusal(starter, { caseId: req.caseId, episode: req.episode, localAuthority: req.localAuthority }, next);
+    const source = refused?.anchor ? next.from[refused.anchor] : undefined;
+    if (!refused || !source || source === 'outcome' || !req.anchors[source]) continue;
+    throw new StartError(422, fieldOf(source), `a ${next.why} would start ${next.type}, which ${req.localAuthority} would refuse: ${refused.error.message}`);
+  }
+}
+
+/**
+ * At an event: the outcome being recorded would start the next process now. A refusal caused by the
+ * event's own date is refused (422 naming occurredAt) and nothing is recorded; any other refusal lets the
+ * event through, and the process raises its alarm at once (workflows/clock/alarms.ts).
+ */
+export function checkHandoverOfEvent(starter: ProcessStarter, clock: Pick<ClockView, 'type' | 'caseId' | 'episode' | 'localAuthority' | 'anchors' | 'assignment' | 'steppedUpFrom'>, event: ClockEvent): StartError | undefined {
+  if (event.type !== 'step-completed' || !event.outcome) return undefined;
+  const effect = shapeOf(clock.type).outcomes[event.step]?.[event.outcome];
+  if (!effect?.starts || (effect.starts.unlessSteppedUp && clock.steppedUpFrom)) return undefined;
+  const from = Object.fromEntries(Object.entries(effect.starts.anchors).map(([name, f]) => [name, f === 'outcome' ? 'outcome' : f.from]));
+  const next: Next = { type: effect.starts.type, anchors: handoverAnchors(effect.starts, clock.anchors, event.occurredAt), from, why: `${event.step} outcome '${event.outcome}'` };
+  const refused = refusal(starter, { caseId: clock.caseId, episode: clock.episode, localAuthority: clock.localAuthority, assignment: clock.assignment }, next);
+  if (!refused || !refused.anchor || next.from[refused.anchor] !== 'outcome') return undefined;
+  return new StartError(422, 'occurredAt', `outcome '${event.outcome}' starts ${next.type}, which ${clock.localAuthority} would refuse with this date: ${refused.error.message}`);
+}
