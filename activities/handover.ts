@@ -8,7 +8,17 @@ import type { HandoverRequest } from '../processes/contracts';
 import { StartError, type ProcessStarter, type StartResult } from '../processes/start';
 import { clockEventUpdate } from '../workflows/messages';
 
-export function createHandoverActivities(starter: () => ProcessStarter, client: () => Client) {
+export interface InformResult {
+  informed: { workflowId: string; view: { steps: { key: string; status: string; dueDate?: string }[] } }[];
+  refused: { workflowId: string; message: string }[];
+  /** Why nothing could be looked up (only a server without visibility: a test server). */
+  unavailable?: string;
+}
+
+/** gRPC UNIMPLEMENTED: the server has no visibility at all (the time-skipping test server; never a real one). */
+const UNIMPLEMENTED = 12;
+
+export function createHandoverActivities(starter: () => ProcessStarter, client: () => Client, visibility: () => Client = client) {
   return {
     async startHandover(req: HandoverRequest): Promise<StartResult> {
       // Same path as the API: idempotent on the workflow id, so a retried activity starts nothing twice.
@@ -22,6 +32,38 @@ export function createHandoverActivities(starter: () => ProcessStarter, client: 
         if (err instanceof StartError) throw ApplicationFailure.nonRetryable(`${err.field}: ${err.message}`, 'HandoverRefused');
         throw err;
       }
+    },
+
+    /**
+     * Tells the case's other running processes of a type a fact this one holds (a child on a protection plan
+     * became looked after): each records it as an anchor, once (the event id is this process's).
+     */
+    async informCaseProcesses(req: { caseId: string; type: string; anchor: string; at: string; eventId: string; from: string }): Promise<InformResult> {
+      const informed: InformResult['informed'] = [];
+      const refused: InformResult['refused'] = [];
+      const query = `CaseId = "${req.caseId}" AND ProcessType = "${req.type}" AND ExecutionStatus = "Running"`;
+      const ids: string[] = [];
+      try {
+        for await (const wf of visibility().workflow.list({ query })) ids.push(wf.workflowId);
+      } catch (err) {
+        const code = (err as { cause?: { code?: number } }).cause?.code ?? (err as { code?: number }).code;
+        if (code === UNIMPLEMENTED) return { informed, refused, unavailable: 'this Temporal server has no visibility (a time-skipping test server)' };
+        throw err;
+      }
+      for (const workflowId of ids) {
+        const wf = { workflowId };
+        try {
+          const view = await client().workflow.getHandle(wf.workflowId).executeUpdate(clockEventUpdate, {
+            args: [{ type: 'anchor', anchor: req.anchor, at: req.at, eventId: req.eventId, by: req.from }],
+            updateId: req.eventId,
+          });
+          informed.push({ workflowId: wf.workflowId, view: { steps: view.steps.map((s) => ({ key: s.key, status: s.status, ...(s.dueDate ? { dueDate: s.dueDate } : {}) })) } });
+        } catch (err) {
+          if (!(err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError)) throw err;
+          refused.push({ workflowId: wf.workflowId, message: err instanceof WorkflowUpdateFailedError ? (err.cause?.message ?? err.message) : 'it has ended' });
+        }
+      }
+      return { informed, refused };
     },
 
     async closeSuperseded(req: { workflowId: string; reason: string }): Promise<{ closed: boolean }> {

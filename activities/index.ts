@@ -17,7 +17,7 @@ export interface ActivityDeps extends NotificationDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createNotificationActivities(deps),
-    ...createHandoverActivities(deps.starter, deps.client),
+    ...createHandoverActivities(deps.starter, deps.client, deps.visibility ?? deps.client),
     ...createFamilyActivities(deps.client),
     ...createDigestActivities({ ...deps, visibility: deps.visibility ?? deps.client }),
   };

@@ -101,6 +101,8 @@ export const EVENT_ROLES: Record<string, ApiRole[]> = {
   withdraw: COMPLAINT_HANDLERS,
   // The fact a refused hand-over lacked, recorded by whoever records the process's other facts.
   'hand-over': ['intake-system', ...COMPLAINT_HANDLERS],
+  // Put right outside the process (on another one, by hand): a manager's call, with a reason.
+  'resolve-alarm': [...MANAGERS, 'complaints-manager'],
 };
 
 /** Roles that act on some processes only: the complaints manager on complaints, never a child's protection or care clocks. */

@@ -53,6 +53,12 @@ export interface ProcessShape {
   completionEnds?: Record<string, string>;
   /** The person the process serves may withdraw it at any stage (a complaint). */
   withdrawable?: boolean;
+  /**
+   * The child's other running processes this one tells when it starts: each of that type for the same case
+   * records `anchor` at this process's `from` anchor (a child on a protection plan who comes into care: the
+   * plan records when, and its next review conference meets with the first looked-after review).
+   */
+  informs?: { type: ProcessType; anchor: string; from: string; means: string }[];
 }
 
 /**
@@ -79,6 +85,14 @@ const lookedAfter: ProcessShape = {
   endingAnchors: { 'ceased-looked-after': 'ceased to be looked after' },
   cycleSteps: ['lac-review'],
   outcomes: {},
+  informs: [
+    {
+      type: 'child-protection-plan',
+      anchor: 'became-looked-after',
+      from: 'became-looked-after',
+      means: 'the child became looked after: the protection plan continues until a review conference ends it, and its next review conference meets with the first looked-after review',
+    },
+  ],
   milestones: [
     {
       key: 'pathway-planning',
@@ -188,6 +202,8 @@ export const SHAPES: Record<string, ProcessShape> = {
       rcpc: {
         continue: { means: 'the child protection plan continues', cycle: true },
         'step-down': { means: 'the plan ends; stepped down to a child in need plan', starts: toCinPlan, ends: true },
+        // The child is looked after and safe in placement: the care plan and its reviews (the IRO's) take over.
+        'looked-after': { means: 'the plan ends: the child is looked after, and the care plan and looked-after reviews take over', ends: true },
         end: { means: 'the child protection plan ends', ends: true },
       },
     },

@@ -9,6 +9,11 @@
  *  - GET /api/inbox: every role but the intake system. GET /api/reports/timeliness: MANAGERS (team, service,
  *    head of service, admin) and the complaints manager.
  *  - POST .../migrate-rules: admin only.
+ *  - POST /api/families/{familyId}/events: the event type's roles (EVENT_ROLES), the complaints manager only
+ *    for complaints (403 naming body.processType), and every sibling inside the caller's area: the family here
+ *    is two Derbyshire child in need plans of team derb-north-assessment, assigned to sw-derb-01.
+ *  - The hand-over event (the missing fact of a refused hand-over) has the roles of step-completed; it has no
+ *    row, since a refused hand-over cannot be made here without breaking a profile (test/e2e/chain.test.ts does).
  *  - Events (EVENT_ROLES): step-completed and anchor: the intake system and COMPLAINT_HANDLERS (everyone);
  *    set-interval: the intake system and PRACTITIONERS (not the complaints manager); extend and reassign:
  *    MANAGERS and the complaints manager; close: MANAGERS; withdraw: COMPLAINT_HANDLERS (not the intake
@@ -63,6 +68,7 @@ const MATRIX: [row: string, statuses: number[]][] = [
   ['POST /api/processes/{workflowId}/events close complaint',      [401, 403, 403, 200, 200, 200, 403, 200]],
   ['POST /api/processes/{workflowId}/events withdraw complaint',   [401, 403, 200, 200, 200, 200, 200, 200]],
   ['POST /api/processes/{workflowId}/migrate-rules',               [401, 403, 403, 403, 403, 403, 403, 200]],
+  ['POST /api/families/{familyId}/events step-completed cin-plan', [401, 200, 200, 200, 200, 200, 403, 200]],
   ['GET /api/calendar/due',                                        [401, 200, 200, 200, 200, 200, 200, 200]],
   ['GET /api/inbox',                                               [401, 403, 200, 200, 200, 200, 200, 200]],
   ['GET /api/reports/timeliness',                                  [401, 403, 403, 200, 200, 200, 200, 200]],
@@ -78,6 +84,8 @@ const REFUSED_FIELD: Record<string, string> = {
   'POST /api/processes/{workflowId}/events reassign complaint': 'type',
   'POST /api/processes/{workflowId}/events close complaint': 'type',
   'POST /api/processes/{workflowId}/events withdraw complaint': 'type',
+  // The complaints manager's scope is complaints: a family's child in need plans are refused by process type.
+  'POST /api/families/{familyId}/events step-completed cin-plan': 'body.processType',
 };
 
 let s: DevStack;
@@ -131,6 +139,22 @@ async function referral(): Promise<string> {
   expect(r.status).toBe(201);
   return r.body.workflowId;
 }
+/** Family id of each family's first sibling's process (the row's target is a workflow, whose history is checked). */
+const familyOf = new Map<string, string>();
+/** Two siblings' Derbyshire child in need plans agreed Thu 1 Oct 2026, in the shared case's team and worker. */
+async function cinFamily(): Promise<string> {
+  const familyId = fresh('AUTHZ-FAM');
+  const ids: string[] = [];
+  for (const child of ['A', 'B']) {
+    const r = await s.call('POST', '/api/processes', { type: 'child-in-need-plan', caseId: `${familyId}-${child}`, familyId, localAuthority: 'derbyshire', anchors: { 'plan-agreed': '2026-10-01T10:00:00+01:00' }, assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } });
+    expect(r.status).toBe(201);
+    ids.push(r.body.workflowId);
+  }
+  // The family is found through visibility: wait until both siblings are listed with their clocks.
+  await waitFor(`family ${familyId} listed`, async () => (await s.call('GET', `/api/processes?familyId=${familyId}`, undefined, 'dev-admin')).body.count === 2, 60_000);
+  familyOf.set(ids[0], familyId);
+  return ids[0];
+}
 /** A Derbyshire child in need plan agreed Thu 1 Oct 2026 (visits 6-weekly, so fortnightly is "more often"). */
 async function cinPlan(): Promise<string> {
   const r = await s.call('POST', '/api/processes', { type: 'child-in-need-plan', caseId: fresh('AUTHZ-CIN'), localAuthority: 'derbyshire', anchors: { 'plan-agreed': '2026-10-01T10:00:00+01:00' }, assignment: { workerId: 'sw-derb-02', team: 'derb-south-assessment' } });
@@ -167,6 +191,10 @@ const REQUESTS: Record<string, { target?: () => Promise<string>; beforeCalls?: (
   [`POST ${EVENTS} reassign complaint`]: { target: complaint, call: () => ({ method: 'POST', path: EVENTS, body: { type: 'reassign', workerId: 'sw-eng-other', reason: 'caseload' } }) },
   [`POST ${EVENTS} close complaint`]: { target: complaint, call: () => ({ method: 'POST', path: EVENTS, body: { type: 'close', reason: 'recorded in error' } }) },
   [`POST ${EVENTS} withdraw complaint`]: { target: complaint, call: () => ({ method: 'POST', path: EVENTS, body: { type: 'withdraw', occurredAt: '2026-10-21', reason: 'resolved with the team manager' } }) },
+  'POST /api/families/{familyId}/events step-completed cin-plan': {
+    target: cinFamily,
+    call: (target) => ({ method: 'POST', path: `/api/families/${familyOf.get(target)}/events`, body: { processType: 'child-in-need-plan', eventId: `visit-${target}`, event: { type: 'step-completed', step: 'cin-visit', occurredAt: '2026-10-20', seen: true } } }),
+  },
   'POST /api/processes/{workflowId}/migrate-rules': { target: cinPlan, beforeCalls: deployEditedProfiles, afterCalls: () => s.reloadProfiles(SHIPPED_PROFILES), call: () => ({ method: 'POST', path: '/api/processes/{workflowId}/migrate-rules', body: { reason: 'profile update deployed' } }) },
   'GET /api/calendar/due': { call: () => ({ method: 'GET', path: '/api/calendar/due?from=2026-12-24&add=1&unit=working-days' }) },
   'GET /api/inbox': { call: () => ({ method: 'GET', path: '/api/inbox' }) },

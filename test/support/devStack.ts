@@ -54,8 +54,11 @@ export async function startDevServerOnFreePorts(dbFile?: string, withUi = false)
   return { proc, address: `127.0.0.1:${port}`, ...(withUi ? { ui: `http://127.0.0.1:${uiPort}` } : {}), stop: () => stopProcess(proc) };
 }
 
-/** `ui`: also serve the Temporal UI (for the browser tests), at `DevStack.ui`. */
-export async function startDevStack(options: { ui?: boolean } = {}): Promise<DevStack> {
+/**
+ * `ui`: also serve the Temporal UI (for the browser tests), at `DevStack.ui`. `workerProfiles`: the worker
+ * runs on the profiles in this directory (a profile change deployed to the worker but not to the API).
+ */
+export async function startDevStack(options: { ui?: boolean; workerProfiles?: string } = {}): Promise<DevStack> {
   quietRuntime();
   const server = await startDevServerOnFreePorts(undefined, options.ui);
   const mail = await MailSink.start();
@@ -72,6 +75,7 @@ export async function startDevStack(options: { ui?: boolean } = {}): Promise<Dev
     SMTP_PORT: String(mail.smtpPort),
     WEBHOOK_URLS: receiver.url,
     WEBHOOK_SECRET,
+    ...(options.workerProfiles ? { PROFILE_DIR: options.workerProfiles } : {}),
   });
   const appOn = (profiles: ProfileRegistry) =>
     createApp({

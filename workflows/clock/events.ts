@@ -95,7 +95,7 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
   if (state.closed) return { field: 'type', message: `the process was closed on ${state.closed.at} (${state.closed.reason})`, conflict: true };
   // An ended process still open for an alarm (its hand-over refused) takes the missing fact, or a manager's close.
   const alarmOpen = openAlarms(state).length > 0;
-  if (state.finished && !(alarmOpen && (event.type === 'hand-over' || event.type === 'close'))) {
+  if (state.finished && !(alarmOpen && (event.type === 'hand-over' || event.type === 'close' || event.type === 'resolve-alarm'))) {
     return { field: 'type', message: `the process ended on ${state.finished.at}: ${state.finished.reason}`, conflict: true };
   }
   const cal = WorkingDayCalendar.of(input.calendar);
@@ -245,6 +245,12 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         }
         return undefined;
       }
+      case 'resolve-alarm': {
+        const open = openAlarms(state);
+        if (!open.some((a) => a.key === event.alarm)) return { field: 'alarm', message: `no open alarm '${event.alarm}' (open: ${open.map((a) => a.key).join(', ') || 'none'})`, conflict: true };
+        if (!event.reason || event.reason.trim().length < 3) return { field: 'reason', message: 'a reason is required to resolve an alarm' };
+        return undefined;
+      }
       case 'withdraw': {
         if (!shape.withdrawable) return { field: 'type', message: `a ${input.processType} cannot be withdrawn; a manager closes it with {type: 'close', reason}` };
         if (!event.reason || event.reason.trim().length < 3) return { field: 'reason', message: 'a reason is required to record a withdrawal' };
@@ -385,6 +391,16 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
       clearAlarms(state, at, `the process was closed by ${event.by ?? 'a manager'} with a reason`, undefined, event.by);
       if (event.eventId) rememberEventId(state, event.eventId);
       return what;
+    case 'resolve-alarm': {
+      const alarm = openAlarms(state).find((a) => a.key === event.alarm)!;
+      what = `alarm ${alarm.key} resolved by hand: ${event.reason.trim()}`;
+      // A refused hand-over resolved by hand will not be tried again.
+      if (alarm.kind === 'handover-refused') delete state.pendingHandover;
+      record(state, at, what, event.by, [event.reason.trim()]);
+      clearAlarm(state, alarm, at, `resolved by ${event.by ?? 'a manager'} with a reason`, event.by);
+      if (event.eventId) rememberEventId(state, event.eventId);
+      return what;
+    }
     case 'hand-over': {
       const pending = state.pendingHandover!;
       pending.anchors = { ...pending.anchors, ...(event.anchors ?? {}) };

@@ -53,11 +53,14 @@ export function checkMigration(input: ClockInput, state: ClockState, m: RulesMig
   const keys = new Set(m.rules.steps.map((s) => s.key));
   const used = [...Object.keys(state.completions), ...Object.keys(state.extensions), ...Object.keys(state.intervals), ...Object.keys(state.noAccess)].filter((k) => !keys.has(k));
   if (used.length) return { field: 'rules', message: `the new rules drop steps this process has recorded: ${[...new Set(used)].join(', ')}`, conflict: true };
+  let schedule;
   try {
-    buildSchedule(next, state, now, 'migration');
+    schedule = buildSchedule(next, state, now, 'migration');
   } catch (err) {
     return { field: 'rules', message: `the new rules cannot compute this process's dates: ${(err as Error).message}` };
   }
+  // Rules under which nothing would count leave the child with no clock: refused, as a start would be.
+  if (schedule.stalled) return { field: 'rules', message: `under the new rules nothing would count: ${schedule.stalled.steps.join(', ')} wait for ${schedule.stalled.anchors.join(' or ')}, which this process has not recorded` };
   return undefined;
 }
 

@@ -47,7 +47,7 @@ const DELIVERY = {
 } as const;
 const { deliverNotification } = proxyActivities<Activities>(DELIVERY);
 // Hand-overs retry transient failures; a refusal (bad anchors for the next process) is final and recorded.
-const { startHandover, closeSuperseded } = proxyActivities<Activities>({
+const { startHandover, closeSuperseded, informCaseProcesses } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', nonRetryableErrorTypes: ['HandoverRefused'] },
 });
@@ -428,6 +428,30 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
     return undefined;
   };
 
+  /** At the start: the child's other running processes this one concerns are told (a CP plan, of coming into care). */
+  const informOthers = async () => {
+    for (const inform of shape.informs ?? []) {
+      const at = state.anchors[inform.from];
+      if (!at) continue;
+      const told = await informCaseProcesses({ caseId: input.caseId, type: inform.type, anchor: inform.anchor, at, eventId: `${workflowId}:${inform.anchor}`, from: `${input.processType} ${workflowId}` });
+      const now = formatLondon(Date.now());
+      if (told.unavailable) recordHistory(state, now, `the child's other ${inform.type} processes could not be looked up: ${told.unavailable}`);
+      for (const t of told.informed) {
+        const next = t.view.steps.filter((x) => x.status !== 'completed' && x.status !== 'cancelled' && x.dueDate).map((x) => `${x.key} due ${x.dueDate}`);
+        recordHistory(state, now, `${inform.means}: ${t.workflowId} recorded ${inform.anchor} ${at}${next.length ? ` (${next.join(', ')})` : ''}`);
+      }
+      for (const r of told.refused) {
+        raiseAlarm(state, now, {
+          kind: 'event-refused',
+          what: `${r.workflowId} could not record that ${inform.anchor} ${at}: ${r.message}`,
+          action: `record {"type": "anchor", "anchor": "${inform.anchor}", "at": "${at}"} on ${r.workflowId} (or close it with a reason), then resolve this alarm with {"type": "resolve-alarm", "alarm": "<its key>", "reason": "..."}`,
+          field: `anchors.${inform.anchor}`,
+        });
+      }
+    }
+  };
+  if (chain && !input.carried) await informOthers();
+
   for (;;) {
     const now = Date.now();
     let schedule = safeSchedule(input, state, now, workflowId, chain);
@@ -442,9 +466,12 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
     if (chain && !state.closed && syncStall(schedule)) schedule = safeSchedule(input, state, now, workflowId, chain);
     decide(schedule);
     publish(schedule, false);
+    const alarmsBefore = state.alarms?.length ?? 0;
     await handOver();
     if (chain) await retryHandover();
     const nextMilestone = state.closed || state.finished ? undefined : await reachMilestones();
+    // A hand-over refused just now raised an alarm: decide its first tier at once, before waiting.
+    if ((state.alarms?.length ?? 0) !== alarmsBefore) continue;
     // A refused hand-over keeps the process open (its alarm in every inbox) until it is made or closed.
     const alarmOpen = chain && openAlarms(state).length > 0;
     if (state.closed || (state.finished && !alarmOpen)) break;

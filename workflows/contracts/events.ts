@@ -108,6 +108,13 @@ export const HandOverEventSchema = z.object({
   anchorKinds: z.record(AnchorKeySchema, z.string().min(1).max(64)).optional(),
 });
 
+export const ResolveAlarmEventSchema = z.object({
+  type: z.literal('resolve-alarm'),
+  eventId,
+  alarm: z.string().min(1).max(64).describe('the key of an open alarm (alarms[].key in the clock), e.g. event-refused-1'),
+  reason: z.string().trim().min(3, 'a reason is required to resolve an alarm').max(500).describe('what was done about it, e.g. recorded on the other process by hand'),
+});
+
 export const ProcessEventSchema = z.discriminatedUnion('type', [
   StepCompletedEventSchema,
   ExtendEventSchema,
@@ -117,6 +124,7 @@ export const ProcessEventSchema = z.discriminatedUnion('type', [
   CloseEventSchema,
   WithdrawEventSchema,
   HandOverEventSchema,
+  ResolveAlarmEventSchema,
 ]);
 export type ProcessEvent = z.infer<typeof ProcessEventSchema>;
 
