@@ -4,7 +4,8 @@
  * workflows of an earlier release look like, so a code change that would break them fails CI until it
  * is patched (brief s6). Each scenario runs on a real time-skipping server with the real worker; the
  * digest's activities list clocks through visibility, which that server lacks, so a digest scenario
- * also starts a real dev server for them (as test/workflow/digest.test.ts does).
+ * also starts a real dev server for them (as test/workflow/digest.test.ts does). A family scenario starts
+ * the siblings' processes (not recorded) and records the familyEvent workflow run over them.
  *
  *   npm run histories:record              (records the scenarios that have no file yet)
  *   npm run histories:record -- <name>... (records these again, overwriting their files)
@@ -23,6 +24,8 @@ import { ProcessStarter } from '../../processes/start';
 import type { StartProcess } from '../../processes/contracts';
 import { clockEventUpdate } from '../../workflows/messages';
 import type { DigestOutcome } from '../../workflows/digest';
+import type { FamilyEventInput, FamilyEventResult, FamilySibling } from '../../workflows/family';
+import type { ClockEvent } from '../../workflows/contracts/events';
 import globalSetup from '../support/bundle.global';
 import { startDevServerOnFreePorts } from '../support/devStack';
 import { startTestWorker } from '../support/testWorker';
@@ -38,6 +41,8 @@ interface ClockScenario {
   events: [string, Record<string, unknown>][];
   /** Skip to this instant at the end (timers and notifications in between are part of the history). */
   endsAt: string;
+  /** Start at this instant instead of the first anchor's: a case moved in late (the tiers it passed are caught up). */
+  startsAt?: string;
 }
 
 interface DigestScenario {
@@ -46,7 +51,20 @@ interface DigestScenario {
   digestAt: string;
 }
 
-type Scenario = ClockScenario | DigestScenario;
+interface FamilyScenario {
+  name: string;
+  familyId: string;
+  /** The siblings' processes, started at the first one's first anchor with familyId set (their histories are not written). */
+  siblings: StartProcess[];
+  /** [sibling's index, instant, event]: sent to one sibling's clock before the family's event. */
+  before: [number, string, Record<string, unknown>][];
+  /** The family's event, sent to every sibling by familyEvent started at `at` (workflow id family-event-<familyId>-<eventId>). */
+  familyEvent: { eventId: string; at: string; event: Record<string, unknown> };
+  /** Each sibling's result, in order: the recording fails otherwise. */
+  expect: FamilyEventResult['results'][number]['status'][];
+}
+
+type Scenario = ClockScenario | DigestScenario | FamilyScenario;
 
 const at = (iso: string) => iso.slice(0, 10);
 const done = (iso: string, step: string, extra: Record<string, unknown> = {}): [string, Record<string, unknown>] => [iso, { type: 'step-completed', step, occurredAt: at(iso), ...extra }];
@@ -247,9 +265,90 @@ export const SCENARIOS: Scenario[] = [
   { name: 'daily-digest-v1-bank-holiday', digestAt: '2030-12-25T09:00:00Z' },
   // Fri 27 Dec 2030, a working day: one digest to each of the directory's 22 managers (an activity each).
   { name: 'daily-digest-v1', digestAt: '2030-12-27T09:00:00Z' },
+  // ---- 2031 (after every scenario above): runs begun on the code behind the patch unbreakable-chain
+  // (workflows/clock/runClock.ts CHAIN_PATCH), and the familyEvent workflow. Bank holidays 2031 (England and
+  // Wales): Wed 1 Jan, Fri 11 and Mon 14 Apr, Mon 5 May, Mon 26 May; BST from Sun 30 Mar. Same ladder and
+  // conventions as the 2030 block above (England's, which Derbyshire inherits).
+  {
+    // Derbyshire, received Mon 6 Jan 10:00 GMT, decision due 1 WD = Tue 7 Jan (its reminder, Fri 3 Jan, is
+    // before the referral). Moved in late: started Thu 16 Jan 10:00, after overdue (Wed 8 Jan), escalated
+    // (Fri 10 Jan) and critical (Wed 15 Jan, 09:00 each) had passed: caught up in one notification, critical to
+    // hos-derb copying tm-derb-north and sm-derb-assess (the other two are recorded, not sent). Decided that
+    // day 11:00, outcome assessment: the hand-over starts single-assessment-HIST-REF-2-R-1; the referral ends.
+    name: 'referral-v2',
+    start: {
+      type: 'referral',
+      caseId: 'HIST-REF-2',
+      episode: 'R-1',
+      localAuthority: 'derbyshire',
+      anchors: { 'referral-received': '2031-01-06T10:00:00Z' },
+      assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' },
+    },
+    startsAt: '2031-01-16T10:00:00Z',
+    events: [doneAt('2031-01-16T11:00:00Z', 'referral-decision', { outcome: 'assessment' })],
+    endsAt: '2031-01-16T12:00:00Z',
+  },
+  {
+    // The assessment referral-v2 handed over to, counted from the decision (Thu 16 Jan): initial visit 5 WD =
+    // Thu 23 Jan (visited Mon 20 Jan, before its reminder Tue 21 Jan); plan 7 WD = Mon 27 Jan (reminder Thu 23
+    // Jan 09:00 to sw-derb-01, recorded Fri 24 Jan); complete 45 WD = Thu 20 Mar. Concluded early, Wed 12 Feb
+    // 10:00, outcome child-in-need-plan: the hand-over starts child-in-need-plan-HIST-REF-2-R-1 (plan agreed
+    // then) and the assessment ends.
+    name: 'single-assessment-v2',
+    start: { handedOverBy: 'referral-v2', workflowId: 'single-assessment-HIST-REF-2-R-1' },
+    events: [
+      doneAt('2031-01-20T10:00:00Z', 'initial-visit'),
+      doneAt('2031-01-24T10:00:00Z', 'assessment-plan'),
+      doneAt('2031-02-12T10:00:00Z', 'assessment-complete', { outcome: 'child-in-need-plan' }),
+    ],
+    endsAt: '2031-02-12T12:00:00Z',
+  },
+  {
+    // England: concern Mon 3 Mar 14:30 GMT; the strategy discussion (England's step, 1 WD) is due Tue 4 Mar,
+    // its reminder (Fri 28 Feb) before the concern; held Tue 4 Mar 10:00, outcome s47 (s47-start then). S47
+    // and ICPC both 15 WD from Tue 4 Mar = Tue 25 Mar, reminders Fri 21 Mar 09:00. S47 concluded before its
+    // reminder, Tue 18 Mar (outcome icpc); ICPC held Mon 24 Mar 10:00, after its reminder (sent to the team
+    // manager tm-eng: sw-eng-none is not in the directory), outcome child-protection-plan: the hand-over starts
+    // child-protection-plan-HIST-CP-2-1.
+    name: 'child-protection-enquiry-v2',
+    start: {
+      type: 'child-protection-enquiry',
+      caseId: 'HIST-CP-2',
+      localAuthority: 'england',
+      anchors: { 'concern-raised': '2031-03-03T14:30:00Z' },
+      assignment: { workerId: 'sw-eng-none', team: 'eng-demo' },
+    },
+    events: [
+      doneAt('2031-03-04T10:00:00Z', 'strategy-discussion', { outcome: 's47' }),
+      doneAt('2031-03-18T10:00:00Z', 's47-complete', { outcome: 'icpc' }),
+      doneAt('2031-03-24T10:00:00Z', 'icpc', { outcome: 'child-protection-plan' }),
+    ],
+    endsAt: '2031-03-24T12:00:00Z',
+  },
+  {
+    // Two Derbyshire siblings (family HIST-FAM-1), each on a child in need plan agreed Tue 1 Apr 10:00 BST
+    // (cin-plan due 10 WD = Thu 17 Apr over Easter, cin-visit 6 weeks = Tue 13 May: nothing falls due here).
+    // HIST-FAM-1B's plan is closed Thu 3 Apr (its process ends; as if closed after the API had checked every
+    // sibling). On Mon 7 Apr 10:00 one visit saw both children: familyEvent applies it to 1A; 1B's clock has
+    // ended, so applyToSibling reports it refused, alarmSibling finds nothing to hold the alarm, and the alarm
+    // goes straight to 1B's team manager (deliverNotification, tm-derb-north).
+    name: 'family-event-v1',
+    familyId: 'HIST-FAM-1',
+    siblings: ['HIST-FAM-1A', 'HIST-FAM-1B'].map((caseId) => ({
+      type: 'child-in-need-plan' as const,
+      caseId,
+      localAuthority: 'derbyshire',
+      anchors: { 'plan-agreed': '2031-04-01T10:00:00+01:00' },
+      assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' },
+    })),
+    before: [[1, '2031-04-03T10:00:00+01:00', { type: 'close', reason: 'the family moved out of the area: case transferred' }]],
+    familyEvent: { eventId: 'VISIT-2031-04-07', at: '2031-04-07T10:00:00+01:00', event: { type: 'step-completed', step: 'cin-visit', occurredAt: '2031-04-07T10:00:00+01:00', seen: true } },
+    expect: ['applied', 'refused'],
+  },
 ];
 
-const isDigest = (s: Scenario): s is DigestScenario => 'digestAt' in s;
+const isFamily = (s: Scenario): s is FamilyScenario => 'familyEvent' in s;
+const isClock = (s: Scenario): s is ClockScenario => 'start' in s;
 const fileOf = (name: string, run?: 'run1' | 'runlast') => resolve(__dirname, `${name}${run ? `-${run}` : ''}.json`);
 const recorded = (name: string) => existsSync(fileOf(name)) || existsSync(fileOf(name, 'run1'));
 
@@ -263,7 +362,7 @@ export function selectScenarios(names: string[]): { write: Set<string>; run: Sce
   const need = (name: string) => {
     needed.add(name);
     const s = known.get(name)!;
-    if (!isDigest(s) && 'handedOverBy' in s.start) need(s.start.handedOverBy);
+    if (isClock(s) && 'handedOverBy' in s.start) need(s.start.handedOverBy);
   };
   write.forEach(need);
   return { write, run: SCENARIOS.filter((s) => needed.has(s.name)) };
@@ -289,7 +388,7 @@ async function runClockScenario(t: ClockTestEnv, starter: ProcessStarter, s: Clo
   let workflowId: string;
   if ('handedOverBy' in s.start) workflowId = s.start.workflowId;
   else {
-    await skipTo(t, startInstant(s.start));
+    await skipTo(t, s.startsAt ?? startInstant(s.start));
     ({ workflowId } = await starter.start(s.start));
   }
   const handle = t.env.client.workflow.getHandle(workflowId);
@@ -306,6 +405,34 @@ async function runClockScenario(t: ClockTestEnv, starter: ProcessStarter, s: Clo
     if (write) writeFileSync(file, historyToFile(history));
     console.log(`${write ? file : `${s.name} (run only)`}: ${history.events?.length} events; ${activitiesIn(history)}`);
   }
+}
+
+/** The siblings' processes, the events before, then familyEvent over them, waited for and checked. */
+async function runFamilyScenario(t: ClockTestEnv, starter: ProcessStarter, s: FamilyScenario, write: boolean) {
+  await skipTo(t, startInstant(s.siblings[0]));
+  const siblings: FamilySibling[] = [];
+  for (const req of s.siblings) {
+    const { workflowId } = await starter.start({ ...req, familyId: s.familyId });
+    siblings.push({ workflowId, caseId: req.caseId, localAuthority: req.localAuthority, processType: req.type, assignment: req.assignment ?? {} });
+  }
+  for (const [i, instant, event] of s.before) {
+    await skipTo(t, instant);
+    await t.env.client.workflow.getHandle(siblings[i].workflowId).executeUpdate(clockEventUpdate, { args: [event as never] });
+  }
+  await skipTo(t, s.familyEvent.at);
+  const { eventId } = s.familyEvent;
+  const workflowId = `family-event-${s.familyId}-${eventId}`;
+  const input: FamilyEventInput = { familyId: s.familyId, eventId, event: s.familyEvent.event as ClockEvent, siblings };
+  await t.env.client.workflow.start('familyEvent', { taskQueue: t.taskQueue, workflowId, args: [input] });
+  // A plain client to wait for the result, as for the digest: the time-skipping client's would let the server leap ahead.
+  const plain = new Client({ connection: t.env.connection, namespace: 'default' });
+  const result: FamilyEventResult = await plain.workflow.getHandle(workflowId).result();
+  const got = result.results.map((r) => r.status);
+  if (got.join() !== s.expect.join()) throw new Error(`${s.name}: expected ${s.expect.join(', ')}; got ${JSON.stringify(result.results)}`);
+  const history = await t.env.client.workflow.getHandle(workflowId).fetchHistory();
+  if (write) writeFileSync(fileOf(s.name), historyToFile(history));
+  const what = result.results.map((r) => `${r.caseId} ${r.status}${r.alarm ? ` (alarm ${r.alarm}: ${r.field}: ${r.message})` : ''}`).join('; ');
+  console.log(`${write ? fileOf(s.name) : `${s.name} (run only)`}: ${history.events?.length} events; ${activitiesIn(history)}; ${what}`);
 }
 
 /** The digest needs visibility: a real dev server to list from, and a worker whose digest activities use it. */
@@ -345,7 +472,8 @@ async function main() {
   try {
     const starter = new ProcessStarter(t.env.client, ProfileRegistry.fromDirectory(), t.taskQueue);
     for (const s of run) {
-      if (!isDigest(s)) await runClockScenario(t, starter, s, write.has(s.name));
+      if (isClock(s)) await runClockScenario(t, starter, s, write.has(s.name));
+      else if (isFamily(s)) await runFamilyScenario(t, starter, s, write.has(s.name));
       else await (digests ??= await digestRunner(t)).run(s, write.has(s.name));
     }
   } finally {
