@@ -65,12 +65,50 @@ function refusal(starter: ProcessStarter, base: Pick<StartProcess, 'caseId' | 'e
  * event's to answer (checkHandoverOfEvent), and an LA with no such process is not the caller's to fix.
  */
 export function checkHandoversAtStart(starter: ProcessStarter, req: StartProcess, fieldOf: (anchor: string) => string): void {
+  // What a refusal can depend on is the LA, the type, which anchors were given, their days and whether
+  // each has a time: intake answers the same shape from memory (each check dry-runs whole schedules).
+  const key = [req.localAuthority, req.type, ...Object.entries(req.anchors).sort().map(([k, v]) => `${k}=${v.slice(0, 10)}${v.length > 10 ? 'T' : ''}`)].join('|');
+  const checks = INTAKE_CHECKS.get(starter) ?? new Map<string, IntakeRefusal | null>();
+  INTAKE_CHECKS.set(starter, checks);
+  const known = checks.get(key);
+  if (known === null) return;
+  if (known) throw new StartError(422, fieldOf(known.anchor), known.message);
+  try {
+    checkShape(starter, req);
+    remember(checks, key, null);
+  } catch (err) {
+    if (err instanceof IntakeRefusal) {
+      remember(checks, key, err);
+      throw new StartError(422, fieldOf(err.anchor), err.message);
+    }
+    throw err;
+  }
+}
+
+/** Intake checks already made, per starter (its profiles) and shape (see checkHandoversAtStart); bounded. */
+const INTAKE_CHECKS = new WeakMap<ProcessStarter, Map<string, IntakeRefusal | null>>();
+const INTAKE_CHECKS_MAX = 10_000;
+function remember(checks: Map<string, IntakeRefusal | null>, key: string, value: IntakeRefusal | null) {
+  if (checks.size >= INTAKE_CHECKS_MAX) checks.clear();
+  checks.set(key, value);
+}
+
+class IntakeRefusal extends Error {
+  constructor(
+    readonly anchor: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function checkShape(starter: ProcessStarter, req: StartProcess): void {
   const latest = Object.values(req.anchors).sort().at(-1)!;
   for (const next of nextProcesses(req.type, req.anchors, latest)) {
     const refused = refusal(starter, { caseId: req.caseId, episode: req.episode, localAuthority: req.localAuthority }, next);
     const source = refused?.anchor ? next.from[refused.anchor] : undefined;
     if (!refused || !source || source === 'outcome' || !req.anchors[source]) continue;
-    throw new StartError(422, fieldOf(source), `a ${next.why} would start ${next.type}, which ${req.localAuthority} would refuse: ${refused.error.message}`);
+    throw new IntakeRefusal(source, `a ${next.why} would start ${next.type}, which ${req.localAuthority} would refuse: ${refused.error.message}`);
   }
 }
 

@@ -47,6 +47,8 @@ export interface StartOptions {
    * case system started it itself), so the chain holds and the hand-over is done.
    */
   acceptExisting?: boolean;
+  /** Run on the checked input before anything starts: a refusal (a StartError) starts nothing (the API's intake checks). */
+  beforeStart?: (input: ClockInput) => void;
   /** The instant the start is checked as of (steps already done cannot be in the future); now, unless a test server's clock runs elsewhere. */
   now?: number;
 }
@@ -187,6 +189,7 @@ export class ProcessStarter {
 
   async start(req: StartProcess, options: StartOptions = {}): Promise<StartResult> {
     const input = this.buildInput(req, options, options.now ?? Date.now());
+    options.beforeStart?.(input);
     // A repeat of a stepped-up start is answered as any repeat is, even once the plan it names has closed.
     const repeat = req.steppedUpFrom && (await this.client.workflow.getHandle(workflowIdFor(req.type, req.caseId, input.episode)).describe().then(() => true, () => false));
     if (req.steppedUpFrom && !repeat) await this.checkSteppedUpFrom(req);

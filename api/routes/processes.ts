@@ -47,25 +47,24 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     const anchors: Record<string, string> = { 'referral-received': body.receivedAt };
     if (body.contactReceivedAt) anchors['contact-received'] = body.contactReceivedAt;
     const start: StartProcess = { type: 'referral', caseId: body.caseId, episode: body.referralId, localAuthority: body.localAuthority, anchors, ...(body.assignment ? { assignment: body.assignment } : {}), ...(body.familyId ? { familyId: body.familyId } : {}) };
-    const result = await (async () => {
-      const options = { requireAllStepAnchors: true, startedBy: `intake referral ${body.referralId}`, correlationId: req.correlationId };
-      // The referral's own checks first; then what its decision could hand over must be startable from what
-      // intake gives (a 24-hour strategy discussion needs the referral's time).
-      deps.starter.buildInput(start, options);
-      checkHandoversAtStart(deps.starter, start, (anchor) => REFERRAL_FIELDS[anchor] ?? `anchors.${anchor}`);
-      return deps.starter.start(start, options);
-    })().catch(startProblem);
+    const result = await deps.starter
+      .start(start, {
+        requireAllStepAnchors: true,
+        startedBy: `intake referral ${body.referralId}`,
+        correlationId: req.correlationId,
+        // After the referral's own checks: what its decision could hand over must be startable from what
+        // intake gives (a 24-hour strategy discussion needs the referral's time).
+        beforeStart: () => checkHandoversAtStart(deps.starter, start, (anchor) => REFERRAL_FIELDS[anchor] ?? `anchors.${anchor}`),
+      })
+      .catch(startProblem);
     res.status(result.existing ? 200 : 201).json({ workflowId: result.workflowId, referralId: body.referralId, existing: result.existing });
   });
 
   r.post('/processes', allow(...EVERYONE), async (req, res) => {
     const body = parse(StartProcessSchema, req.body, 'body');
-    const result = await (async () => {
-      const options = { startedBy: req.caller!.subject, correlationId: req.correlationId };
-      deps.starter.buildInput(body, options);
-      checkHandoversAtStart(deps.starter, body, (anchor) => `anchors.${anchor}`);
-      return deps.starter.start(body, options);
-    })().catch(startProblem);
+    const result = await deps.starter
+      .start(body, { startedBy: req.caller!.subject, correlationId: req.correlationId, beforeStart: () => checkHandoversAtStart(deps.starter, body, (anchor) => `anchors.${anchor}`) })
+      .catch(startProblem);
     res.status(result.existing ? 200 : 201).json({ workflowId: result.workflowId, existing: result.existing });
   });
 
