@@ -168,7 +168,7 @@ test(`schemathesis ${VERSION} finds no server error on any operation of /openapi
   // Every operation in the document was called.
   const doc = (await (await fetch(`${api.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
   const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-  const template = (p: string) => p.replace(/^\/api\/processes\/[^/]+(\/events|\/migrate-rules)?$/, (_m, tail) => `/api/processes/{workflowId}${tail ?? ''}`).replace(/^\/api\/cases\/[^/]+$/, '/api/cases/{caseId}');
+  const template = (p: string) => p.replace(/^\/api\/processes\/[^/]+(\/events|\/migrate-rules)?$/, (_m, tail) => `/api/processes/{workflowId}${tail ?? ''}`).replace(/^\/api\/cases\/[^/]+$/, '/api/cases/{caseId}').replace(/^\/api\/families\/[^/]+\/events$/, '/api/families/{familyId}/events');
   const called = new Set(seen.map((r) => `${r.method} ${template(r.path)}`));
   expect(operations.filter((o) => !called.has(o))).toEqual([]);
   console.log(`${seen.length} requests, ${events.length} events (${events.filter((r) => r.status === 200).length} accepted)\n${output.trim().split('\n').slice(-14).join('\n')}`);
