@@ -11,6 +11,9 @@ import { buildSchedule } from '../../workflows/clock/schedule';
 import { initialState } from '../../workflows/clock/state';
 import type { ClockInput, ClockState } from '../../workflows/clock/types';
 import { clockInput, registry } from '../support/clockInput';
+import { currentDetails } from '../../workflows/clock/details';
+import { toView } from '../../workflows/clock/runClock';
+import { buildInbox } from '../../management/inbox';
 
 const at = (s: string) => Date.parse(s);
 const starter = new ProcessStarter({} as never, registry, 'q');
@@ -53,6 +56,23 @@ describe('alarms', () => {
       ['critical', 'head-of-service', '2027-01-05T09:00:00.000Z'],
     ]);
     expect(later.alarms).toMatchObject([{ key: 'handover-refused-1', status: 'open', escalations: [{ tier: 'alarm', role: 'team-manager' }] }]);
+  });
+
+  test('an open alarm keeps the process open and is first in the inbox, the Temporal UI and the view', () => {
+    // A referral decided (nothing left to do) whose hand-over was refused on Wed 23 Dec 2026 14:00 GMT.
+    const inp = clockInput('england', 'referral', { 'referral-received': '2026-12-22T10:00:00Z' });
+    const state = initialState(inp);
+    send(inp, state, { type: 'step-completed', step: 'referral-decision', occurredAt: '2026-12-22T15:00:00Z', outcome: 'assessment' }, at('2026-12-22T15:00:00Z'));
+    raiseAlarm(state, '2026-12-23T14:00:00+00:00', { kind: 'handover-refused', what: 'single assessment: could not start single-assessment: anchors.x: no', action: 'record x' });
+    const now = at('2026-12-23T15:00:00Z');
+    const s = buildSchedule(inp, state, now, 'wf');
+    expect(s.allDone).toBe(true);
+    const view = toView(inp, state, s, 'wf', false);
+    expect(view.status).toBe('open');
+    expect(currentDetails(inp, view)).toContain('**ALARM** (handover-refused, raised Wed 23 Dec 2026): single assessment: could not start single-assessment: anchors.x: no. To clear it: record x.');
+    const inbox = buildInbox([view], now, { include: 'due-soon' });
+    expect(inbox.items.map((i) => [i.state, i.step, i.dueAt, i.daysOverdue])).toEqual([['alarm', 'alarm:handover-refused', '2026-12-23T14:00:00+00:00', 0]]);
+    expect(inbox.counts).toMatchObject({ alarms: 1, overdue: 0, dueSoon: 0 });
   });
 
   test('a close by a manager clears every alarm, with who and why in history', () => {
