@@ -10,6 +10,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { calendarData } from '../../calendar/load';
+import { ProfileRegistry } from '../../profiles/load';
+import type { ClockInput } from '../../workflows/clock/types';
+import * as SA from '../../workflows/clock/searchAttributes';
 import { DevStack, startDevStack, stepOf } from '../support/devStack';
 import { waitFor } from '../support/ports';
 
@@ -113,6 +117,37 @@ test('a refused hand-over raises an alarm at once to the team manager and the du
     ['referral', 'single-assessment-CHAIN-HO-R-HO'],
     ['single-assessment', null],
   ]);
+  expect((await mailsOf(id)).length).toBe(1);
+});
+
+test('a process with nothing counting (a fact that never came) raises an alarm at once, and clears when the fact is recorded', async () => {
+  // A process begun outside today's start checks (on older code, or rules the checks did not cover): an
+  // England assessment on the edited rules (its only step counts from assessment-start), started without
+  // it. The alarm goes at once to tm-eng, copying duty-eng; recording assessment-start through the API gives
+  // the step its clock and clears it.
+  const rules = ProfileRegistry.fromDirectory(edited).resolve('england', 'single-assessment');
+  const input: ClockInput = { processType: 'single-assessment', caseId: 'CHAIN-STALL', episode: '1', localAuthority: 'england', anchors: { 'referral-received': '2026-11-30T10:00:00Z' }, assignment: { team: 'eng-demo' }, rules, calendar: calendarData([], '2025-01-01') };
+  const id = 'single-assessment-CHAIN-STALL-1';
+  await s.client.workflow.start('singleAssessment', { taskQueue: s.taskQueue, workflowId: id, args: [input], typedSearchAttributes: [{ key: SA.CaseId, value: 'CHAIN-STALL' }, { key: SA.ProcessType, value: 'single-assessment' }, { key: SA.LocalAuthority, value: 'england' }, { key: SA.Team, value: 'eng-demo' }] });
+  const stalled = await waitFor('the stall alarm', async () => {
+    const r = await s.call('GET', `/api/processes/${id}`);
+    return r.status === 200 && r.body.alarms?.length ? r.body : undefined;
+  });
+  expect(stalled.alarms[0]).toMatchObject({ key: 'stalled-1', kind: 'stalled', status: 'open', field: 'anchors.assessment-start' });
+  const mails = await waitFor('the alarm email', async () => {
+    const m = await mailsOf(id);
+    return m.length ? m : undefined;
+  });
+  expect(mails.map(row)).toEqual([['alarm:stalled-1', 'alarm', stalled.alarms[0].raisedAt, 'tm-eng', 'duty-eng']]);
+  // 45 WD from Mon 30 Nov 2026: Dec 1-4 (4), 7-11 (9), 14-18 (14), 21-24 (18), [25, 28 Dec], 29-31 (21),
+  // [1 Jan], Jan 4-8 (26), 11-15 (31), 18-22 (36), 25-29 (41), Feb 1-4 (45) -> Thu 4 Feb 2027.
+  const after = await s.accept(id, { type: 'anchor', anchor: 'assessment-start', at: '2026-11-30' });
+  expect(stepOf(after, 'assessment-complete')).toMatchObject({ status: 'pending', dueDate: '2027-02-04' });
+  const cleared = await waitFor('the alarm cleared', async () => {
+    const v = await s.view(id);
+    return v.alarms?.[0]?.status === 'cleared' ? v : undefined;
+  });
+  expect(cleared.alarms[0].cleared).toBe('a clock runs again: assessment-complete due 2027-02-04');
   expect((await mailsOf(id)).length).toBe(1);
 });
 
