@@ -6,7 +6,10 @@
  *    6 Tue 6, 7 Wed 7 Apr                                         -> assessment plan (L18, 7 WD)
  *    ... 24 Fri 30 Apr, 25 Tue 4 May, ... 43 Fri 28 May, 44 Tue 1 Jun, 45 Wed 2 Jun 2027 -> completion (L507)
  *  - Back-dated referral received Mon 2 Nov 2026 10:00 GMT: due Tue 3 Nov; overdue Wed 4 Nov, escalated
- *    Fri 6 Nov, critical Wed 11 Nov 2026, each 09:00 GMT.
+ *    Fri 6 Nov, critical Wed 11 Nov 2026, each 09:00 GMT. All three are due at the first pass (the case is
+ *    started weeks later), so only the highest, critical, is sent: to the head of service (hos-derb),
+ *    copying the roles of the two it passed, team manager then service manager (tm-derb-north,
+ *    sm-derb-assess); overdue and escalated are recorded as caught up in it and never sent.
  */
 import { DevStack, startDevStack } from '../support/devStack';
 import { waitFor } from '../support/ports';
@@ -49,34 +52,69 @@ test('a Derbyshire single assessment decided on Maundy Thursday 2027 shows each 
   expect(check.body).toMatchObject({ dueDate: '2027-06-02', dueDateLong: 'Wed 2 Jun 2027' });
 });
 
-test('a back-dated referral shows its overdue step and first escalation within seconds, one notification per tier', async () => {
+test('a back-dated referral shows its overdue step and every tier within seconds, one notification at the tier reached', async () => {
   const t0 = Date.now();
   const res = await s.call('POST', '/api/referrals', { referralId: 'MIG-0001', caseId: 'DERBY-MIG-1', localAuthority: 'derbyshire', receivedAt: '2026-11-02T10:00:00Z', assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } }, 'dev-intake-system');
   expect(res.status).toBe(201);
-  const view = await waitFor('escalations recorded', async () => {
-    const v = (await s.call('GET', `/api/processes/${res.body.workflowId}`)).body;
-    return v.steps[0].escalations.length === 3 && v.steps[0].escalations.every((e: any) => e.recipients) ? v : undefined;
+  const wf = res.body.workflowId;
+  const view = await waitFor('the tiers recorded and the critical delivered', async () => {
+    const v = (await s.call('GET', `/api/processes/${wf}`)).body;
+    const e = v.steps[0].escalations;
+    return e.length === 3 && e[2].recipients ? v : undefined;
   });
   const seconds = (Date.now() - t0) / 1000;
   expect(seconds).toBeLessThan(15);
   expect(view.steps[0]).toMatchObject({ key: 'referral-decision', dueDate: '2026-11-03', status: 'overdue' });
-  expect(view.steps[0].escalations.map((e: any) => [e.tier, e.at, e.recipients])).toEqual([
-    ['overdue', '2026-11-04T09:00:00+00:00', ['tm-derb-north']],
-    ['escalated', '2026-11-06T09:00:00+00:00', ['sm-derb-assess']],
-    ['critical', '2026-11-11T09:00:00+00:00', ['hos-derb']],
+  // Every tier reached is listed (header: Wed 4, Fri 6, Wed 11 Nov 2026, 09:00 GMT); only the critical was
+  // delivered, so only it has deliveredAt and recipients: hos-derb (head-of-service of derb-north-assessment,
+  // config/directory.json), then its copies in catch-up order, the overdue tier's team manager (tm-derb-north)
+  // and the escalated tier's service manager (sm-derb-assess).
+  expect(view.steps[0].escalations).toEqual([
+    { tier: 'overdue', role: 'team-manager', at: '2026-11-04T09:00:00+00:00', caughtUpIn: 'critical' },
+    { tier: 'escalated', role: 'service-manager', at: '2026-11-06T09:00:00+00:00', caughtUpIn: 'critical' },
+    { tier: 'critical', role: 'head-of-service', at: '2026-11-11T09:00:00+00:00', deliveredAt: expect.any(String), recipients: ['hos-derb', 'tm-derb-north', 'sm-derb-assess'] },
   ]);
-  const mails = (await s.mail.messages()).filter((m) => m.headers['x-clock-workflow-id'] === res.body.workflowId);
-  expect(mails.map((m) => m.to[0].address).sort()).toEqual(['hos-derb@derbyshire.clocks.test', 'sm-derb-assess@derbyshire.clocks.test', 'tm-derb-north@derbyshire.clocks.test']);
-  expect(mails[0].subject).toMatch(/^\[(OVERDUE|ESCALATED: still overdue|CRITICAL: still overdue)\] Decide the type of response/);
-  // Each notification also went to the webhook, signed, with the key as Idempotency-Key.
-  const hooks = await waitFor('3 webhooks', async () => {
-    const h = s.hooks.filter((x) => String(x.headers['idempotency-key']).startsWith(res.body.workflowId));
-    return h.length === 3 ? h : undefined;
+  // The history says why the two lower tiers were not sent, and whom the critical copied.
+  const lines = view.history.map((h: any) => h.what);
+  expect(lines).toEqual(expect.arrayContaining([
+    'overdue for referral-decision (to team-manager, due 2026-11-04T09:00:00+00:00) passed before it could be sent on its own (the case started or was recorded late, or nothing ran then): the critical sent now copies the team-manager',
+    'escalated for referral-decision (to service-manager, due 2026-11-06T09:00:00+00:00) passed before it could be sent on its own (the case started or was recorded late, or nothing ran then): the critical sent now copies the service-manager',
+    'critical for referral-decision to head-of-service (copy to team-manager, service-manager)',
+  ]));
+  // One email: To the head of service, Cc the two managers passed, with the critical's key and instant.
+  const mails = (await s.mail.messages()).filter((m) => m.headers['x-clock-workflow-id'] === wf);
+  expect(mails.map((m) => ({
+    to: m.to.map((t) => t.address),
+    cc: ((m as any).cc ?? []).map((t: any) => t.address),
+    key: m.headers['x-clock-key'],
+    tier: m.headers['x-clock-tier'],
+    firesAt: m.headers['x-clock-fires-at'],
+    recipient: m.headers['x-clock-recipient'],
+    copies: m.headers['x-clock-cc'],
+  }))).toEqual([{
+    to: ['hos-derb@derbyshire.clocks.test'],
+    cc: ['tm-derb-north@derbyshire.clocks.test', 'sm-derb-assess@derbyshire.clocks.test'],
+    key: `${wf}:referral-decision:1:critical`,
+    tier: 'critical',
+    firesAt: '2026-11-11T09:00:00+00:00', // the critical tier's own instant (header), not the time it was sent
+    recipient: 'hos-derb',
+    copies: 'tm-derb-north,sm-derb-assess',
+  }]);
+  expect(mails[0].subject).toMatch(/^\[CRITICAL: still overdue\] Decide the type of response/);
+  // The same notification went to the webhook, signed, with the key as Idempotency-Key, recipient and cc.
+  const hooks = await waitFor('the webhook', async () => {
+    const h = s.hooks.filter((x) => String(x.headers['idempotency-key']).startsWith(`${wf}:`));
+    return h.length >= 1 ? h : undefined;
   });
-  expect(hooks.every((h) => h.validSignature)).toBe(true);
-  expect(hooks.map((h) => h.headers['idempotency-key']).sort()).toEqual([`${res.body.workflowId}:referral-decision:1:critical`, `${res.body.workflowId}:referral-decision:1:escalated`, `${res.body.workflowId}:referral-decision:1:overdue`]);
-  // And the search attributes say so in the Temporal UI.
-  const desc = await s.client.workflow.getHandle(res.body.workflowId).describe();
+  // A moment more, so a second delivery (a lower tier sent after all, or a repeat) would show.
+  await new Promise((r) => setTimeout(r, 2_000));
+  expect(s.hooks.filter((x) => String(x.headers['idempotency-key']).startsWith(`${wf}:`))).toHaveLength(1);
+  expect(hooks[0].validSignature).toBe(true);
+  expect(hooks[0].headers['idempotency-key']).toBe(`${wf}:referral-decision:1:critical`);
+  expect(JSON.parse(hooks[0].body)).toMatchObject({ key: `${wf}:referral-decision:1:critical`, tier: 'critical', role: 'head-of-service', recipient: 'hos-derb', cc: ['tm-derb-north', 'sm-derb-assess'], firesAt: '2026-11-11T09:00:00+00:00', dueDate: '2026-11-03' });
+  expect((await s.mail.messages()).filter((m) => m.headers['x-clock-workflow-id'] === wf)).toHaveLength(1);
+  // And the search attributes say so in the Temporal UI: the critical tier reached, level 3.
+  const desc = await s.client.workflow.getHandle(wf).describe();
   expect(desc.searchAttributes).toMatchObject({ CaseId: ['DERBY-MIG-1'], ProcessType: ['referral'], LocalAuthority: ['derbyshire'], Team: ['derb-north-assessment'], CurrentStep: ['referral-decision'], OverdueSteps: ['referral-decision'], EscalationLevel: [3] });
   console.log(`back-dated referral: escalations visible ${seconds.toFixed(1)} s after POST`);
 });

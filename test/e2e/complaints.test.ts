@@ -7,6 +7,14 @@
  *  - received Mon 5 Oct 2026: stage 1 due 10 WD later = Tue 6 .. Fri 9 (4), Mon 12 .. Fri 16 (9), Mon 19 Oct (10);
  *    the maximum, 20 WD: Tue 20 .. Fri 23 (14), Mon 26 .. Fri 30 (19), Mon 2 Nov 2026 (20).
  *  - the matter on Mon 1 Sep 2025: the year ends Tue 1 Sep 2026, so a complaint received on 5 Oct 2026 is late.
+ *  - England's complaint ladder from the due date Mon 19 Oct 2026, at 09:00 London: overdue +1 WD Tue 20 Oct
+ *    (BST) to the complaints manager cc team manager; escalated +3 WD Thu 22 Oct (BST) to the service manager
+ *    cc complaints manager; critical +6 WD (Tue 20, Wed 21, Thu 22, Fri 23, Mon 26, Tue 27) Tue 27 Oct, GMT
+ *    since Sun 25 Oct, to the head of service cc complaints manager. Started weeks later, all three are due
+ *    at its first pass: only the critical is sent, its cc the roles passed in ladder order then its own
+ *    (complaints-manager, team-manager, service-manager, complaints-manager, complaints-manager), deduplicated:
+ *    complaints-manager, team-manager, service-manager; for team eng-demo cm-eng, tm-eng, sm-eng
+ *    (config/directory.json), To hos-eng.
  */
 import { DevStack, startDevStack, stepOf } from '../support/devStack';
 import { waitFor } from '../support/ports';
@@ -37,13 +45,23 @@ test('a late complaint needs a recorded decision; bad extensions change nothing;
   const first = await s.view(id);
   expect(first.timeLimit).toMatchObject({ limitDate: '2026-09-01', late: true, acceptedLate: { reason: 'the young person was in hospital for most of the year', by: 'dev-complaints-manager' } });
   expect(stepOf(first, 'stage1-response')).toMatchObject({ dueDate: '2026-10-19' });
-  // Back-dated: the three tiers fire at once and their deliveries are recorded a moment later (the start
-  // now answers without a second call, before they are); the refusals below must change nothing, so
-  // compare against the settled clock.
-  await waitFor('the three tiers delivered', async () => {
+  // Back-dated: the three tiers are due at once, so one notification, the critical, carrying the two it
+  // passed; its delivery is recorded a moment later (the start answers before it is). The refusals below
+  // must change nothing, so compare against the settled clock.
+  const settled = await waitFor('the three tiers recorded, the critical delivered', async () => {
     const e = stepOf(await s.view(id), 'stage1-response').escalations;
-    return e.length === 3 && e.every((x: any) => x.deliveredAt);
+    return e.length === 3 && e[2].deliveredAt ? e : undefined;
   }, 60_000);
+  // Instants from the ladder in the header; only the critical has a delivery, to hos-eng then its copies.
+  expect(settled).toEqual([
+    { tier: 'overdue', role: 'complaints-manager', at: '2026-10-20T09:00:00+01:00', caughtUpIn: 'critical' },
+    { tier: 'escalated', role: 'service-manager', at: '2026-10-22T09:00:00+01:00', caughtUpIn: 'critical' },
+    { tier: 'critical', role: 'head-of-service', at: '2026-10-27T09:00:00+00:00', deliveredAt: expect.any(String), recipients: ['hos-eng', 'cm-eng', 'tm-eng', 'sm-eng'] },
+  ]);
+  const mails = (await s.mail.messages()).filter((m) => m.headers['x-clock-workflow-id'] === id);
+  expect(mails.map((m) => [m.headers['x-clock-key'], m.headers['x-clock-fires-at'], m.to.map((t) => t.address), ((m as any).cc ?? []).map((t: any) => t.address), m.headers['x-clock-cc']])).toEqual([
+    [`${id}:stage1-response:1:critical`, '2026-10-27T09:00:00+00:00', ['hos-eng@england.clocks.test'], ['cm-eng@england.clocks.test', 'tm-eng@england.clocks.test', 'sm-eng@england.clocks.test'], 'cm-eng,tm-eng,sm-eng'],
+  ]);
   const before = await snapshot(id);
 
   const noReason = await s.event(id, { type: 'extend', step: 'stage1-response', agreedWithComplainant: true }, 'dev-team-manager');
@@ -83,6 +101,20 @@ test("Derbyshire: only the complaints manager agrees a stage 1 extension (L1617)
   const started = await start({ type: 'complaint-statutory', caseId: 'CMP-E2E-2', localAuthority: 'derbyshire', anchors: received, assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } });
   expect(started.status).toBe(201);
   const id = started.body.workflowId;
+  // Back-dated as above (same dates): one notification, the critical, whose delivery is recorded after the
+  // start answers; compare against the settled clock. Derbyshire's ladder: overdue to the team manager,
+  // escalated to the service manager, critical to the head of service, each cc the complaints manager; so
+  // the critical's cc is team-manager, complaints-manager, service-manager (passed tiers in ladder order,
+  // then its own, deduplicated): tm-derb-north, cm-derb, sm-derb-assess for derb-north-assessment.
+  const settled = await waitFor('the critical delivered', async () => {
+    const e = stepOf(await s.view(id), 'stage1-response').escalations;
+    return e.length === 3 && e[2].deliveredAt ? e : undefined;
+  }, 60_000);
+  expect(settled).toEqual([
+    { tier: 'overdue', role: 'team-manager', at: '2026-10-20T09:00:00+01:00', caughtUpIn: 'critical' },
+    { tier: 'escalated', role: 'service-manager', at: '2026-10-22T09:00:00+01:00', caughtUpIn: 'critical' },
+    { tier: 'critical', role: 'head-of-service', at: '2026-10-27T09:00:00+00:00', deliveredAt: expect.any(String), recipients: ['hos-derb', 'tm-derb-north', 'cm-derb', 'sm-derb-assess'] },
+  ]);
   const before = await snapshot(id);
   const byTeamManager = await s.event(id, { type: 'extend', step: 'stage1-response', reason: 'complex', agreedWithComplainant: true }, 'dev-team-manager');
   expect(byTeamManager.status).toBe(403);

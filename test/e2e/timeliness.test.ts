@@ -70,7 +70,10 @@ async function seed() {
     if (la === 'york') anchors.allocation = nextDay(received);
     if (la === 'derbyshire') anchors['referral-decision'] = nextDay(received);
     const id = await start(label, 'single-assessment', la, anchors);
-    if (completed) await done(id, 'assessment-complete', completed);
+    // The conclusion is required (an outcome). No further action: it ends the assessment and starts nothing,
+    // so each assessment stays one completion of assessment-complete, the hand count above is unchanged and
+    // no other process (a CIN plan, an enquiry) joins the report's measures.
+    if (completed) await done(id, 'assessment-complete', completed, 'no-further-action');
   }
   for (const [label, la, strategy, s47, icpc] of ICPCS) {
     const id = await start(label, 'child-protection-enquiry', la, { 'concern-raised': `${strategy}T09:00:00+01:00`, 'strategy-discussion': strategy, 's47-start': s47 });

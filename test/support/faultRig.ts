@@ -82,19 +82,33 @@ export const isoSecond = (ms: number) => new Date(ms).toISOString().replace(/\.\
  * test/e2e/api.test.ts): decision due Tue 3 Nov (1 WD, L505); the reminder (2 WD before) would be before
  * the referral, so none; overdue Wed 4 Nov (+1 WD) to the team manager, escalated Fri 6 Nov (+3 WD) to
  * the service manager, critical Wed 11 Nov (+6 WD: Mon 9, Tue 10, Wed 11) to the head of service, each
- * at 09:00 GMT. All three have fired by any date after 11 Nov 2026, so a start now sends all three at once.
+ * at 09:00 GMT. All three have fired by any date after 11 Nov 2026, so a start now finds all three due at
+ * once: only the highest, critical, is sent, to hos-derb, copying the roles of the tiers it passed in ladder
+ * order (tm-derb-north, sm-derb-assess); overdue and escalated are recorded as caught up in it, never sent.
  */
 export const BACKDATED_REFERRAL = {
   localAuthority: 'derbyshire',
   receivedAt: '2026-11-02T10:00:00Z',
   assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' },
 };
+/** Every tier the referral reached, as its clock lists them (escalations), the holder of each role. */
 export const BACKDATED_REFERRAL_TIERS = [
-  { tier: 'overdue', firesAt: '2026-11-04T09:00:00+00:00', recipient: 'tm-derb-north' },
-  { tier: 'escalated', firesAt: '2026-11-06T09:00:00+00:00', recipient: 'sm-derb-assess' },
-  { tier: 'critical', firesAt: '2026-11-11T09:00:00+00:00', recipient: 'hos-derb' },
+  { tier: 'overdue', role: 'team-manager', firesAt: '2026-11-04T09:00:00+00:00', recipient: 'tm-derb-north' },
+  { tier: 'escalated', role: 'service-manager', firesAt: '2026-11-06T09:00:00+00:00', recipient: 'sm-derb-assess' },
+  { tier: 'critical', role: 'head-of-service', firesAt: '2026-11-11T09:00:00+00:00', recipient: 'hos-derb' },
 ] as const;
-export const referralKeys = (workflowId: string) => BACKDATED_REFERRAL_TIERS.map((t) => `${workflowId}:referral-decision:1:${t.tier}`);
+/** The one notification sent for them: the critical tier, at its own instant, copying the two tiers passed. */
+export const BACKDATED_REFERRAL_SENT = { tier: 'critical', firesAt: '2026-11-11T09:00:00+00:00', recipient: 'hos-derb', cc: ['tm-derb-north', 'sm-derb-assess'] } as const;
+/** The keys a back-dated referral sends (one: its critical tier's). */
+export const referralKeys = (workflowId: string) => [`${workflowId}:referral-decision:1:${BACKDATED_REFERRAL_SENT.tier}`];
+/** Its clock's escalations once the critical is delivered: the caught-up tiers have no deliveredAt or recipients. */
+export const backdatedReferralEscalations = () =>
+  BACKDATED_REFERRAL_TIERS.map((t) => ({
+    tier: t.tier,
+    role: t.role,
+    at: t.firesAt,
+    ...(t.tier === BACKDATED_REFERRAL_SENT.tier ? { deliveredAt: expect.any(String), recipients: [BACKDATED_REFERRAL_SENT.recipient, ...BACKDATED_REFERRAL_SENT.cc] } : { caughtUpIn: BACKDATED_REFERRAL_SENT.tier }),
+  }));
 
 /** Starts a back-dated Derbyshire referral through the intake path; its workflow id. */
 export async function startBackdatedReferral(rig: FaultRig, caseId: string, referralId: string): Promise<string> {

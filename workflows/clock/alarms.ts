@@ -85,7 +85,7 @@ export function alarmSchedule(cal: WorkingDayCalendar, input: ClockInput, state:
     const step = alarmStep(alarm);
     const escalations: StepView['escalations'] = state.notifications
       .filter((n) => n.step === step)
-      .map((n) => ({ tier: n.tier, role: n.role, at: n.firesAt, deliveredAt: n.deliveredAt, recipients: n.recipients }));
+      .map((n) => ({ tier: n.tier, role: n.role, at: n.firesAt, deliveredAt: n.deliveredAt, recipients: n.recipients, ...(n.caughtUpIn ? { caughtUpIn: n.caughtUpIn } : {}) }));
     out.views.push({ ...alarm, status: alarm.clearedAt ? 'cleared' : 'open', escalations });
     if (alarm.clearedAt) continue;
     const raised = parseMoment(alarm.raisedAt);

@@ -23,7 +23,7 @@ export function staticSummary(input: Pick<ClockInput, 'processType' | 'caseId'> 
 
 /** "overdue to tm-derb-north on Wed 2 Sep 2026" for each notice sent, or "-". */
 function toldWords(s: Pick<StepView, 'escalations'>): string {
-  return s.escalations.map((e) => `${e.tier} to ${e.recipients?.join(', ') ?? e.role}${e.deliveredAt ? '' : ' (sending)'} on ${formatLongDate(e.at.slice(0, 10))}`).join('; ') || '-';
+  return s.escalations.map((e) => `${e.tier} to ${e.recipients?.join(', ') ?? e.role}${e.caughtUpIn ? ` (passed before it could be sent; told in the ${e.caughtUpIn})` : e.deliveredAt ? '' : ' (sending)'} on ${formatLongDate(e.at.slice(0, 10))}`).join('; ') || '-';
 }
 
 export function currentDetails(input: ClockInput, view: ClockView): string {

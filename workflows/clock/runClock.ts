@@ -234,7 +234,7 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       state.notifications.push(record);
       if (d.caughtUpIn) {
         // Passed before the fact that made it due was recorded: the higher tier sent now copies its role.
-        recordHistory(state, decidedAt, `${d.tier} for ${stepLabel(d.step, d.occurrence)} (to ${d.role}, due ${record.firesAt}) passed before it was known: not sent on its own; the ${d.caughtUpIn} sent now copies the ${d.role}`);
+        recordHistory(state, decidedAt, `${d.tier} for ${stepLabel(d.step, d.occurrence)} (to ${d.role}, due ${record.firesAt}) passed before it could be sent on its own (the case started or was recorded late, or nothing ran then): the ${d.caughtUpIn} sent now copies the ${d.role}`);
         continue;
       }
       recordHistory(state, decidedAt, `${d.tier} for ${stepLabel(d.step, d.occurrence)} to ${d.role}${d.cc ? ` (copy to ${d.cc.join(', ')})` : ''}`);

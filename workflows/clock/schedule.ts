@@ -236,7 +236,7 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
   const escalationsOf = (key: string, occurrence: number) =>
     state.notifications
       .filter((n) => n.step === key && n.occurrence === occurrence)
-      .map((n) => ({ tier: n.tier, role: n.role, at: n.firesAt, deliveredAt: n.deliveredAt, recipients: n.recipients }));
+      .map((n) => ({ tier: n.tier, role: n.role, at: n.firesAt, deliveredAt: n.deliveredAt, recipients: n.recipients, ...(n.caughtUpIn ? { caughtUpIn: n.caughtUpIn } : {}) }));
 
   for (const rule of input.rules.steps) {
     const done = state.completions[rule.key] ?? [];

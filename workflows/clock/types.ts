@@ -230,7 +230,8 @@ export interface StepView {
   completedAt?: string;
   outcome?: string;
   late?: boolean;
-  escalations: { tier: NoticeTier; role: Role; at: string; deliveredAt?: string; recipients?: string[] }[];
+  /** Each tier decided for this occurrence; one caught up in a higher tier (never sent on its own) says which. */
+  escalations: { tier: NoticeTier; role: Role; at: string; deliveredAt?: string; recipients?: string[]; caughtUpIn?: NoticeTier }[];
   /** Visits at which the child was not seen, for this occurrence. */
   noAccess?: { occurredAt: string; note?: string }[];
   /** The per-child interval in force for a recurring step, when one was set. */

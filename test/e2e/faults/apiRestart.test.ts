@@ -5,15 +5,18 @@
  * once, each notification sent once.
  *
  * Expected, worked by hand (test/support/faultRig.ts): every referral is a Derbyshire referral received
- * Mon 2 Nov 2026 10:00 GMT, so each has exactly three notifications (overdue, escalated, critical for
- * referral-decision); 50 referrals give 150 keys, each once by email and once by webhook. The ten
- * decisions (no further action, 20 Nov 2026) complete their referral; the ten reassignments move theirs
- * from sw-derb-01/derb-north-assessment to sw-derb-02/derb-south-assessment. Neither changes a
- * notification: every tier had been decided before them.
+ * Mon 2 Nov 2026 10:00 GMT, so its overdue, escalated and critical tiers for referral-decision are all due
+ * at its first pass and it sends exactly one notification, the critical (Wed 11 Nov 2026 09:00 GMT) to
+ * hos-derb copying tm-derb-north and sm-derb-assess (the two lower tiers are caught up in it, never sent);
+ * 50 referrals give 50 keys, each once by email and once by webhook. The ten decisions (no further
+ * action, 20 Nov 2026) complete their referral; the ten reassignments move theirs from
+ * sw-derb-01/derb-north-assessment to sw-derb-02/derb-south-assessment. Neither changes a notification:
+ * every tier had been decided before them (at the first pass, the reassigned ones' copies resolved on
+ * the north team).
  */
 import { each, hookCounts, mailCounts } from '../../support/deliveries';
 import { startDevServerOnFreePorts } from '../../support/devStack';
-import { BACKDATED_REFERRAL, FaultRig, referralKeys, sleep, startFaultRig } from '../../support/faultRig';
+import { BACKDATED_REFERRAL, BACKDATED_REFERRAL_SENT, FaultRig, referralKeys, sleep, startFaultRig } from '../../support/faultRig';
 import { startChildApi } from '../../support/childApi';
 import { freePort, waitFor } from '../../support/ports';
 import { TsChild } from '../../support/tsChild';
@@ -157,9 +160,10 @@ test('API killed with requests in flight, restarted, every failed request retrie
   // The retries that had something to deduplicate did occur (else this test would not test it).
   expect(startedByCutAttempt + appliedByCutAttempt).toBeGreaterThan(0);
 
-  // Each notification once: 50 referrals x 3 tiers.
+  // Each notification once: 50 referrals x 1 (the critical, carrying the two tiers it passed).
   const keys = listed.flatMap(referralKeys);
-  expect(keys).toHaveLength(3 * (DECIDED + REASSIGNED + NEW));
+  expect(keys).toHaveLength(DECIDED + REASSIGNED + NEW);
+  expect(keys.every((k) => k.endsWith(':referral-decision:1:critical'))).toBe(true);
   await waitFor('every notification', async () => {
     const m = await mailCounts(rig.mail);
     const h = hookCounts(rig.receiver);
@@ -168,6 +172,11 @@ test('API killed with requests in flight, restarted, every failed request retrie
   await sleep(5_000);
   expect(await mailCounts(rig.mail)).toEqual(each(keys));
   expect(hookCounts(rig.receiver)).toEqual(each(keys));
+  // Each the same catch-up notification (faultRig.ts): critical at 09:00 GMT Wed 11 Nov 2026, To hos-derb, Cc the two passed.
+  const sentAs = (await rig.mail.messages()).map((m) => [m.headers['x-clock-tier'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient'], m.headers['x-clock-cc']].join(' '));
+  expect(new Set(sentAs)).toEqual(new Set([`critical ${BACKDATED_REFERRAL_SENT.firesAt} hos-derb tm-derb-north,sm-derb-assess`]));
+  const hooked = rig.receiver.hooks.map((h) => JSON.parse(h.body)).map((b) => [b.tier, b.firesAt, b.recipient, (b.cc ?? []).join(',')].join(' '));
+  expect(new Set(hooked)).toEqual(new Set([`critical ${BACKDATED_REFERRAL_SENT.firesAt} hos-derb tm-derb-north,sm-derb-assess`]));
 
   console.log(
     `API killed twice with requests in flight: ${intake.cut.length} of ${newReferrals.length} referrals unanswered, ${startedByCutAttempt} of them already started by the cut-off attempt; ` +

@@ -9,7 +9,9 @@
  * 20 referral workflows, 2 per case.
  *
  * Referral A of each case is back-dated (a migrated, undecided referral), so its ladder has run out and its
- * overdue, escalated and critical tiers are decided at once (no reminder: the step is already late).
+ * overdue, escalated and critical tiers are all due at its first pass (no reminder: the step is already
+ * late): only the critical is sent, copying the roles of the two it passed (team manager, then service
+ * manager); overdue and escalated are recorded in the clock as caught up in it and never sent.
  * Hand-worked (every profile: referral decision 1 working day, ladder overdue +1, escalated +3, critical +6
  * working days after due, at 09:00 London; no bank holiday in October 2026):
  *   Derbyshire, York, England count from the referral, received Mon 5 Oct 2026 10:00 BST: due Tue 6 Oct;
@@ -17,8 +19,9 @@
  *   Northamptonshire, Bracknell Forest count from the contact, Fri 2 Oct 2026 16:00 BST: due Mon 5 Oct;
  *     overdue Tue 6 Oct, escalated Thu 8 Oct, critical (Tue 6 ... Mon 12, Tue 13) Tue 13 Oct.
  * Referral B is received Tue 3 Jun 2031: nothing due for years, so it sends nothing.
- * So: 10 x 3 = 30 emails and 30 webhooks, one per key, whatever the storm. Recipients by team
- * (config/directory.json): team manager, service manager, head of service.
+ * So: 10 x 1 = 10 emails and 10 webhooks, one per key (`<workflowId>:referral-decision:1:critical`), whatever
+ * the storm. Recipients by team (config/directory.json): To the head of service, Cc the team manager and
+ * the service manager.
  */
 import { DevStack, startDevStack } from '../../support/devStack';
 import { waitFor } from '../../support/ports';
@@ -75,12 +78,22 @@ const REFERRALS: Referral[] = CASES.flatMap(({ caseId, lac }) =>
   }),
 );
 
-/** The three tiers a back-dated referral reached, worked by hand above: [tier, fires at, recipient]. */
+/** The three tiers a back-dated referral reached, worked by hand above: [tier, role, fires at]. */
 function expectedTiers(r: Referral): [string, string, string][] {
-  const [tm, sm, hos] = r.lac.managers;
   return r.lac.fromContact
-    ? [['overdue', '2026-10-06T09:00:00+01:00', tm], ['escalated', '2026-10-08T09:00:00+01:00', sm], ['critical', '2026-10-13T09:00:00+01:00', hos]]
-    : [['overdue', '2026-10-07T09:00:00+01:00', tm], ['escalated', '2026-10-09T09:00:00+01:00', sm], ['critical', '2026-10-14T09:00:00+01:00', hos]];
+    ? [['overdue', 'team-manager', '2026-10-06T09:00:00+01:00'], ['escalated', 'service-manager', '2026-10-08T09:00:00+01:00'], ['critical', 'head-of-service', '2026-10-13T09:00:00+01:00']]
+    : [['overdue', 'team-manager', '2026-10-07T09:00:00+01:00'], ['escalated', 'service-manager', '2026-10-09T09:00:00+01:00'], ['critical', 'head-of-service', '2026-10-14T09:00:00+01:00']];
+}
+
+/**
+ * The one notification it sends: [key, tier, fires at, recipient, cc]. The critical, at its own instant,
+ * to the head of service, copying the holders of the two roles it passed in ladder order (overdue's team
+ * manager, escalated's service manager).
+ */
+function expectedSent(r: Referral): [string, string, string, string, string[]] {
+  const [tm, sm, hos] = r.lac.managers;
+  const [, , [tier, , at]] = expectedTiers(r);
+  return [`${r.workflowId}:referral-decision:1:critical`, tier, at, hos, [tm, sm]];
 }
 
 const tally = (xs: (string | number)[]) => xs.reduce<Record<string, number>>((acc, x) => ({ ...acc, [x]: (acc[x] ?? 0) + 1 }), {});
@@ -134,26 +147,37 @@ test('20 referrals posted 25 times each at once: one workflow each, one 201 each
     expect((await s.client.workflow.count(`CaseId = "${caseId}"`)).count).toBe(2);
   }
 
-  // Each back-dated referral's three tiers delivered (recorded by its clock), then the sink holds exactly them.
+  // Each back-dated referral's three tiers recorded by its clock and its critical delivered, then the sink
+  // and the receiver hold exactly the ten criticals, once each.
   const backDated = REFERRALS.filter((r) => r.backDated);
   for (const r of backDated) {
     const view = await waitFor(
-      `${r.workflowId} to deliver its three tiers`,
+      `${r.workflowId} to record its three tiers and deliver its critical`,
       async () => {
         const v = await s.view(r.workflowId);
         const e = v.steps[0].escalations;
-        return e.length === 3 && e.every((x: { deliveredAt?: string }) => x.deliveredAt) ? v : undefined;
+        return e.length === 3 && e[2].deliveredAt ? v : undefined;
       },
       120_000,
       500,
     );
-    expect(view.steps[0].escalations.map((e: any) => [e.tier, e.at, e.recipients[0]])).toEqual(expectedTiers(r));
+    const [, , , hos, cc] = expectedSent(r);
+    // The caught-up tiers have no delivery (no deliveredAt, no recipients); the critical went to hos + cc.
+    expect(view.steps[0].escalations.map((e: any) => [e.tier, e.role, e.at, e.deliveredAt ? 'delivered' : 'not sent', e.recipients ?? null])).toEqual(
+      expectedTiers(r).map(([tier, role, at]) => [tier, role, at, ...(tier === 'critical' ? ['delivered', [hos, ...cc]] : ['not sent', null])]),
+    );
   }
-  const expected = backDated.flatMap((r) => expectedTiers(r).map(([tier, at, to]) => [`${r.workflowId}:referral-decision:1:${tier}`, at, to])).sort();
+  const expected = backDated.map((r) => expectedSent(r)).sort((a, b) => a[0].localeCompare(b[0]));
+  const byKey = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
   const mails = await s.mail.messages();
-  expect(mails.map((m) => [m.headers['x-clock-key'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient']]).sort()).toEqual(expected);
+  expect(mails.map((m) => [m.headers['x-clock-key'], m.headers['x-clock-tier'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient'], m.headers['x-clock-cc'].split(',')]).sort(byKey)).toEqual(expected);
+  // The one message has the head of service in To and the two managers passed in Cc.
+  for (const m of mails) {
+    const [, , , hos, cc] = expected.find((e) => e[0] === m.headers['x-clock-key'])!;
+    expect([m.to.map((t) => t.address.split('@')[0]), ((m as any).cc ?? []).map((t: any) => t.address.split('@')[0])]).toEqual([[hos], cc]);
+  }
   const hooks = s.hooks.map((h) => JSON.parse(h.body));
-  expect(hooks.map((h) => [h.key, h.firesAt, h.recipient]).sort()).toEqual(expected);
+  expect(hooks.map((h) => [h.key, h.tier, h.firesAt, h.recipient, h.cc]).sort(byKey)).toEqual(expected);
   expect(s.hooks.every((h) => h.headers['idempotency-key'] === JSON.parse(h.body).key && h.validSignature)).toBe(true);
   // Nothing about the future referrals: they are open, pending, with no tier decided.
   for (const r of REFERRALS.filter((x) => !x.backDated)) {
@@ -196,7 +220,10 @@ test('the same event (same event id) posted 25 times at once is applied once, al
   expect([retried.status, retried.body.steps[0].status]).toEqual([200, 'completed']);
   expect(await lines(late.workflowId, /^referral-decision completed/)).toHaveLength(1);
 
-  // Its three tiers (York, from the referral: Wed 7, Fri 9, Wed 14 Oct) were each sent once, before it ended.
+  // Its three tiers (York, from the referral: Wed 7, Fri 9, Wed 14 Oct) were all due at its first pass: the one
+  // notification, the critical (Wed 14 Oct 09:00 BST) to hos-york copying tm-york-ra and sm-york, was sent
+  // once, before it ended (a process delivers what it decided before it finishes).
   const mine = (await s.mail.messages()).filter((m) => m.headers['x-clock-workflow-id'] === late.workflowId);
-  expect(mine.map((m) => [m.headers['x-clock-tier'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient']]).sort((a, b) => a[1].localeCompare(b[1]))).toEqual(expectedTiers(late));
+  expect(mine.map((m) => [m.headers['x-clock-key'], m.headers['x-clock-tier'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient'], m.headers['x-clock-cc'].split(',')])).toEqual([expectedSent(late)]);
+  expect(expectedSent(late)).toEqual([`${late.workflowId}:referral-decision:1:critical`, 'critical', '2026-10-14T09:00:00+01:00', 'hos-york', ['tm-york-ra', 'sm-york']]);
 }, 300_000);

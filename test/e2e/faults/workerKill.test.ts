@@ -5,18 +5,22 @@
  * which is measured here rather than assumed.
  *
  * Expected notifications, worked by hand (see test/support/faultRig.ts):
- *  - each back-dated Derbyshire referral (received Mon 2 Nov 2026 10:00 GMT): overdue, escalated and
- *    critical for referral-decision, to tm-derb-north, sm-derb-assess and hos-derb;
+ *  - each back-dated Derbyshire referral (received Mon 2 Nov 2026 10:00 GMT): its overdue, escalated and
+ *    critical tiers for referral-decision are all due at its first pass, so one notification, the critical
+ *    (fires at Wed 11 Nov 2026 09:00 GMT), to hos-derb copying tm-derb-north and sm-derb-assess (the roles
+ *    of the two tiers it passed); the other two are recorded as caught up in it and never sent;
  *  - the Derbyshire enquiry: the strategy discussion's breach, at concern-raised + 24 hours, to the duty
- *    manager duty-derb, and nothing else (its later tiers are 3 and 6 working days away at 09:00).
+ *    manager duty-derb, and nothing else (its later tiers are 3 and 6 working days away at 09:00). It is
+ *    the only tier due when the restarted worker runs, so it is sent on its own, copying nobody.
  * Each goes by email (key in X-Clock-Key and the Message-ID) and by signed webhook (Idempotency-Key).
  */
 import { formatLondon } from '../../../calendar/london';
 import { each, hookCounts, keyOfMail, mailCounts, outboxEntries } from '../../support/deliveries';
 import { startDevServerOnFreePorts } from '../../support/devStack';
 import {
-  BACKDATED_REFERRAL_TIERS,
+  BACKDATED_REFERRAL_SENT,
   FaultRig,
+  backdatedReferralEscalations,
   referralKeys,
   sleep,
   startBackdatedReferral,
@@ -53,7 +57,7 @@ test('killed between tiers: the tier that falls due while no worker runs is sent
   const first = await rig.startWorker();
   const referral = await startBackdatedReferral(rig, 'KILL-A', 'R1');
   const sent = referralKeys(referral);
-  await waitFor('the referral\'s three tiers', async () => {
+  await waitFor('the referral\'s one (critical) notification', async () => {
     const m = await mailCounts(rig.mail);
     return sent.every((k) => m[k] === 1) && sent.every((k) => hookCounts(rig.receiver)[k] === 1);
   }, 60_000);
@@ -81,10 +85,18 @@ test('killed between tiers: the tier that falls due while no worker runs is sent
   expect(rig.receiver.hooks.filter((h) => prefixes.some((p) => h.idempotencyKey.startsWith(p))).every((h) => h.validSignature)).toBe(true);
 
   const mails = (await rig.mail.messages()).filter((m) => prefixes.some((p) => keyOfMail(m).startsWith(p)));
-  const byKey = Object.fromEntries(mails.map((m) => [keyOfMail(m), { firesAt: m.headers['x-clock-fires-at'], recipient: m.headers['x-clock-recipient'], to: m.to[0].address }]));
+  const byKey = Object.fromEntries(
+    mails.map((m) => [
+      keyOfMail(m),
+      { firesAt: m.headers['x-clock-fires-at'], recipient: m.headers['x-clock-recipient'], to: m.to.map((t) => t.address), cc: ((m as any).cc ?? []).map((t: any) => t.address), copies: m.headers['x-clock-cc'] },
+    ]),
+  );
+  const derb = (id: string) => `${id}@derbyshire.clocks.test`;
   expect(byKey).toEqual({
-    ...Object.fromEntries(BACKDATED_REFERRAL_TIERS.map((t) => [`${referral}:referral-decision:1:${t.tier}`, { firesAt: t.firesAt, recipient: t.recipient, to: `${t.recipient}@derbyshire.clocks.test` }])),
-    [enquiry.key]: { firesAt: enquiry.firesAt, recipient: 'duty-derb', to: 'duty-derb@derbyshire.clocks.test' },
+    // The critical at its own instant (Wed 11 Nov 2026 09:00 GMT), To the head of service, Cc the two passed.
+    [`${referral}:referral-decision:1:critical`]: { firesAt: BACKDATED_REFERRAL_SENT.firesAt, recipient: 'hos-derb', to: [derb('hos-derb')], cc: [derb('tm-derb-north'), derb('sm-derb-assess')], copies: 'tm-derb-north,sm-derb-assess' },
+    // The breach at concern-raised + 24 h exactly, to the duty manager alone.
+    [enquiry.key]: { firesAt: enquiry.firesAt, recipient: 'duty-derb', to: [derb('duty-derb')], cc: [], copies: undefined },
   });
 
   // The outbox kept across the restart: every key sent, each on its first attempt.
@@ -98,17 +110,20 @@ test('killed between tiers: the tier that falls due while no worker runs is sent
   const step = (e.memo as any).clock.steps.find((s: any) => s.key === 'strategy-discussion');
   expect(step).toMatchObject({ status: 'overdue', dueAt: formatLondon(enquiry.dueAtMs - 1000) });
   expect(step.escalations).toEqual([{ tier: 'overdue', role: 'duty-manager', at: enquiry.firesAt, deliveredAt: expect.any(String), recipients: ['duty-derb'] }]);
-  expect((await rig.client.workflow.getHandle(referral).describe()).status.name).toBe('RUNNING');
+  const r = await rig.client.workflow.getHandle(referral).describe();
+  expect(r.status.name).toBe('RUNNING');
+  expect((r.memo as any).clock.steps[0].escalations).toEqual(backdatedReferralEscalations());
 });
 
 /**
- * 40 back-dated referrals, all three tiers of each due at once: 120 keys, each by email and webhook.
+ * 120 back-dated referrals, each with its three tiers due at once and so one key (its critical, copying the
+ * two tiers passed): a burst of 120 keys, each by email and webhook.
  * SIGKILL the moment the webhook receiver accepts the tenth delivery of the burst (from inside the
  * receiver, so no polling lag lets the burst finish first). The outbox then shows, per key, which
  * channels were recorded as delivered; a channel a key was claimed for and not recorded on (a delivery
  * in flight) is the only one allowed a second copy, and at most one.
  */
-const BURST = 40;
+const BURST = 120;
 const KILL_AT_HOOK = 10;
 
 test('killed during a burst of escalations: after the restart every key arrives, only a channel in flight at the kill may repeat', async () => {
@@ -116,7 +131,7 @@ test('killed during a burst of escalations: after the restart every key arrives,
   // Started with no worker running, so every tier of every process falls due at once when one starts.
   for (let i = 1; i <= BURST; i++) ids.push(await startBackdatedReferral(rig, `BURST-${i}`, `R${i}`));
   const expectedKeys = ids.flatMap(referralKeys);
-  expect(expectedKeys).toHaveLength(3 * BURST);
+  expect(expectedKeys).toHaveLength(BURST); // one key per referral: the critical
   const burstMail = async () => only(await mailCounts(rig.mail), 'referral-BURST-');
   const burstHooks = () => only(hookCounts(rig.receiver), 'referral-BURST-');
 
@@ -180,11 +195,12 @@ test('killed during a burst of escalations: after the restart every key arrives,
   expect(outbox.filter((e) => e.state !== 'sent').map((e) => e.key)).toEqual([]);
   expect(outbox.filter((e) => e.attempts > 1).map((e) => e.key).sort()).toEqual(inFlight.map((e) => e.key).sort());
 
-  // No process lost: every referral still running, at escalation level 3 with the three deliveries recorded.
+  // No process lost: every referral still running, at escalation level 3, its three tiers listed and the
+  // critical's delivery recorded (to hos-derb, copying tm-derb-north and sm-derb-assess).
   for (const id of ids) {
     const d = await rig.client.workflow.getHandle(id).describe();
     const step = (d.memo as any).clock.steps[0];
-    expect([id, d.status.name, d.searchAttributes.EscalationLevel, step.escalations.map((x: any) => x.recipients)]).toEqual([id, 'RUNNING', [3], [['tm-derb-north'], ['sm-derb-assess'], ['hos-derb']]]);
+    expect([id, d.status.name, d.searchAttributes.EscalationLevel, step.escalations]).toEqual([id, 'RUNNING', [3], backdatedReferralEscalations()]);
   }
   const inFlightMailed = inFlight.filter((e) => mailAtKill[e.key] && !mayRepeatByMail.has(e.key)).length;
   console.log(
