@@ -75,6 +75,21 @@ export function dueByClause(now: number, dueWithinDays = 7): string {
   return `NextDueDate <= "${horizon}T00:00:00Z"`;
 }
 
+/** Whose item it is: the process, its case and LA, and who holds it. */
+function whose(view: ClockView): Pick<InboxItem, 'workflowId' | 'caseId' | 'type' | 'localAuthority' | 'team' | 'workerId'> {
+  return {
+    workflowId: view.workflowId,
+    caseId: view.caseId,
+    type: view.type,
+    localAuthority: view.localAuthority,
+    ...(view.assignment.team ? { team: view.assignment.team } : {}),
+    ...(view.assignment.workerId ? { workerId: view.assignment.workerId } : {}),
+  };
+}
+
+/** The highest tier decided so far. */
+const highest = (escalations: StepView['escalations']) => [...escalations].sort((a, b) => TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier)).at(-1);
+
 export function buildInbox(views: ClockView[], now: number, filter: InboxFilter = {}): Inbox {
   const today = londonDate(now);
   const within = filter.dueWithinDays ?? 7;
@@ -89,14 +104,9 @@ export function buildInbox(views: ClockView[], now: number, filter: InboxFilter 
     if (filter.worker && view.assignment.workerId !== filter.worker) continue;
     // An alarm is always listed (whatever include asks): it is the one thing that cannot wait for a due date.
     for (const alarm of (view.alarms ?? []).filter((a) => a.status === 'open')) {
-      const last = [...alarm.escalations].sort((a, b) => TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier)).at(-1);
+      const last = highest(alarm.escalations);
       items.push({
-        workflowId: view.workflowId,
-        caseId: view.caseId,
-        type: view.type,
-        localAuthority: view.localAuthority,
-        ...(view.assignment.team ? { team: view.assignment.team } : {}),
-        ...(view.assignment.workerId ? { workerId: view.assignment.workerId } : {}),
+        ...whose(view),
         step: `alarm:${alarm.kind}`,
         occurrence: 1,
         title: `${alarm.what}. To clear it: ${alarm.action}`,
@@ -115,14 +125,9 @@ export function buildInbox(views: ClockView[], now: number, filter: InboxFilter 
       const overdue = Date.parse(step.dueAt!) < now;
       const dueSoon = !overdue && step.dueDate! <= dueSoonUntil;
       if (!(overdue && include !== 'due-soon') && !(dueSoon && include !== 'overdue')) continue;
-      const last = [...step.escalations].sort((a, b) => TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier)).at(-1);
+      const last = highest(step.escalations);
       items.push({
-        workflowId: view.workflowId,
-        caseId: view.caseId,
-        type: view.type,
-        localAuthority: view.localAuthority,
-        ...(view.assignment.team ? { team: view.assignment.team } : {}),
-        ...(view.assignment.workerId ? { workerId: view.assignment.workerId } : {}),
+        ...whose(view),
         step: step.key,
         occurrence: step.occurrence,
         title: step.title,

@@ -27,11 +27,9 @@
  * processes start, then the API is redeployed with an edited profile, so the admin's migration has
  * something to move (200) rather than "already on these rules" (409).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { API_ROLES, type ApiRole } from '../../api/auth';
 import { DevStack, startDevStack } from '../support/devStack';
+import { ProfileCopy, SHIPPED_PROFILES, profileCopy } from '../support/profileCopy';
 import { waitFor } from '../support/ports';
 
 type Caller = 'anonymous' | ApiRole;
@@ -105,20 +103,15 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(async () => {
   await s?.teardown();
-  if (editedProfiles) rmSync(editedProfiles, { recursive: true, force: true });
+  editedProfiles?.remove();
 });
 
-const SHIPPED_PROFILES = resolve(__dirname, '../../profiles/data');
-let editedProfiles: string | undefined;
+let editedProfiles: ProfileCopy | undefined;
 /** Redeploys the API on a copy of the profiles where Derbyshire's first CIN visit is due in 5 weeks, not 6. */
 function deployEditedProfiles() {
-  editedProfiles = mkdtempSync(join(tmpdir(), 'authz-profiles-'));
-  cpSync(SHIPPED_PROFILES, editedProfiles, { recursive: true });
-  const file = join(editedProfiles, 'derbyshire.json');
-  const derbyshire = JSON.parse(readFileSync(file, 'utf8'));
-  derbyshire.processes['child-in-need-plan'].steps['cin-visit'].due.value = 5;
-  writeFileSync(file, JSON.stringify(derbyshire, null, 2));
-  s.reloadProfiles(editedProfiles);
+  editedProfiles = profileCopy();
+  editedProfiles.edit('derbyshire', (derbyshire) => (derbyshire.processes['child-in-need-plan'].steps['cin-visit'].due.value = 5));
+  s.reloadProfiles(editedProfiles.dir);
 }
 
 /** An England complaint received Mon 5 Oct 2026: stage 1 due Mon 19 Oct (10 WD), so an extension agreed on 15 Oct may move it. */

@@ -7,30 +7,24 @@
  * Calendar: England and Wales; GMT throughout Nov-Dec 2026; Derbyshire closes on Tue 29 Dec 2026 (local
  * targets only).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { calendarData } from '../../calendar/load';
 import { ProfileRegistry } from '../../profiles/load';
 import type { ClockInput } from '../../workflows/clock/types';
 import * as SA from '../../workflows/clock/searchAttributes';
 import { DevStack, startDevStack, stepOf } from '../support/devStack';
+import { ProfileCopy, profileCopy } from '../support/profileCopy';
 import { waitFor } from '../support/ports';
 
 let s: DevStack;
-let edited: string;
+let edited: ProfileCopy;
 beforeAll(async () => {
-  edited = mkdtempSync(join(tmpdir(), 'e2e-chain-profiles-'));
-  cpSync(resolve(__dirname, '../../profiles/data'), edited, { recursive: true });
-  const file = join(edited, 'england.json');
-  const england = JSON.parse(readFileSync(file, 'utf8'));
-  england.processes['single-assessment'].steps['assessment-complete'].anchor = 'assessment-start';
-  writeFileSync(file, JSON.stringify(england, null, 2));
-  s = await startDevStack({ workerProfiles: edited });
+  edited = profileCopy();
+  edited.edit('england', (england) => (england.processes['single-assessment'].steps['assessment-complete'].anchor = 'assessment-start'));
+  s = await startDevStack({ workerProfiles: edited.dir });
 }, 600_000);
 afterAll(async () => {
   await s?.teardown();
-  rmSync(edited, { recursive: true, force: true });
+  edited?.remove();
 });
 
 const mailsOf = async (workflowId: string) => (await s.mail.messages()).filter((m) => m.headers['x-clock-workflow-id'] === workflowId);
@@ -125,7 +119,7 @@ test('a process with nothing counting (a fact that never came) raises an alarm a
   // England assessment on the edited rules (its only step counts from assessment-start), started without
   // it. The alarm goes at once to tm-eng, copying duty-eng; recording assessment-start through the API gives
   // the step its clock and clears it.
-  const rules = ProfileRegistry.fromDirectory(edited).resolve('england', 'single-assessment');
+  const rules = ProfileRegistry.fromDirectory(edited.dir).resolve('england', 'single-assessment');
   const input: ClockInput = { processType: 'single-assessment', caseId: 'CHAIN-STALL', episode: '1', localAuthority: 'england', anchors: { 'referral-received': '2026-11-30T10:00:00Z' }, assignment: { team: 'eng-demo' }, rules, calendar: calendarData([], '2025-01-01') };
   const id = 'single-assessment-CHAIN-STALL-1';
   await s.client.workflow.start('singleAssessment', { taskQueue: s.taskQueue, workflowId: id, args: [input], typedSearchAttributes: [{ key: SA.CaseId, value: 'CHAIN-STALL' }, { key: SA.ProcessType, value: 'single-assessment' }, { key: SA.LocalAuthority, value: 'england' }, { key: SA.Team, value: 'eng-demo' }] });

@@ -16,22 +16,19 @@
  *  - the edited profile makes later reviews 4-monthly: a new case with the same facts has review 3 due
  *    Thu 22 Oct 2026; the running case keeps Tue 22 Dec until migrated, then Thu 22 Oct.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { DevStack, startDevStack, stepOf } from '../support/devStack';
+import { ProfileCopy, profileCopy } from '../support/profileCopy';
 import { waitFor } from '../support/ports';
 
 let s: DevStack;
-let dir: string;
+let profiles: ProfileCopy;
 beforeAll(async () => {
   s = await startDevStack();
-  dir = mkdtempSync(join(tmpdir(), 'clocks-profiles-'));
-  cpSync(resolve(__dirname, '../../profiles/data'), dir, { recursive: true });
+  profiles = profileCopy();
 });
 afterAll(async () => {
   await s?.teardown();
-  rmSync(dir, { recursive: true, force: true });
+  profiles?.remove();
 });
 
 const step = stepOf;
@@ -121,11 +118,8 @@ test('an edited profile applies to new cases; a running case keeps its rules unt
   const oldVersion = afterFirst.rulesVersion;
 
   // The profile is edited and deployed (API restarted on it): later reviews become 4-monthly.
-  const file = join(dir, 'england.json');
-  const england = JSON.parse(readFileSync(file, 'utf8'));
-  england.processes['looked-after'].steps['lac-review'].repeat.every = { value: 4, unit: 'months' };
-  writeFileSync(file, JSON.stringify(england, null, 2));
-  s.reloadProfiles(dir);
+  profiles.edit('england', (england) => (england.processes['looked-after'].steps['lac-review'].repeat.every = { value: 4, unit: 'months' }));
+  s.reloadProfiles(profiles.dir);
 
   const { id: fresh, afterFirst: freshView } = await becomeLookedAfter('LAC-MIG-NEW');
   expect(step(freshView, 'lac-review', 3)).toMatchObject({ dueDate: '2026-10-22' }); // Mon 22 Jun + 4 months

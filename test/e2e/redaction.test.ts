@@ -12,9 +12,6 @@
  * the workflow history (Temporal's record of what each event said) holds them, and the memo still holds
  * the clock (due dates, non-personal anchors) with "[withheld]" where a value was.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import type { WorkflowExecutionDescription } from '@temporalio/client';
 import { DefaultLogger, LogEntry, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
@@ -24,6 +21,7 @@ import { ProfileRegistry } from '../../profiles/load';
 import { WITHHELD } from '../../workflows/clock/memo';
 import { StackApi, startApiOnStack } from '../support/apiOnStack';
 import { DevStack, startDevStack } from '../support/devStack';
+import { profileCopy } from '../support/profileCopy';
 import { waitFor } from '../support/ports';
 
 const apiLog: string[] = [];
@@ -131,15 +129,12 @@ test('free text and birth dates stay out of search attributes, memos, summaries 
   await send(assessment, { type: 'reassign', workerId: 'sw-eng-other', reason: TEXT.reassign });
   await send(assessment, { type: 'reassign', workerId: 'sw-eng-none', reason: SHORT_REASON });
   // An edited profile deployed (a step's title reworded), then the running assessment moved onto it.
-  const edited = mkdtempSync(join(tmpdir(), 'clocks-profiles-'));
-  cpSync(resolve(__dirname, '../../profiles/data'), edited, { recursive: true });
-  const england = JSON.parse(readFileSync(join(edited, 'england.json'), 'utf8'));
-  england.processes['single-assessment'].steps['assessment-complete'].title += ' (reworded)';
-  writeFileSync(join(edited, 'england.json'), JSON.stringify(england, null, 2));
-  const redeployed = await startApiOnStack(s, { logger: apiLogger, updateTimeoutMs: 60_000, profiles: ProfileRegistry.fromDirectory(edited) });
+  const edited = profileCopy();
+  edited.edit('england', (england) => (england.processes['single-assessment'].steps['assessment-complete'].title += ' (reworded)'));
+  const redeployed = await startApiOnStack(s, { logger: apiLogger, updateTimeoutMs: 60_000, profiles: ProfileRegistry.fromDirectory(edited.dir) });
   const migrated = await call('POST', `/api/processes/${assessment}/migrate-rules`, { reason: TEXT.migrate }, 'dev-admin', redeployed.url);
   await redeployed.close();
-  rmSync(edited, { recursive: true, force: true });
+  edited.remove();
   expect({ status: migrated.status, detail: migrated.body.detail }).toEqual({ status: 200, detail: undefined });
 
   // A child in need plan with visits agreed more often for a reason, then closed.

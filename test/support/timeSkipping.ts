@@ -18,6 +18,13 @@ export interface ClockTestEnv {
 }
 
 /** `workerEnv`: more of the worker's settings (e.g. PROFILE_DIR: a worker deployed with other profiles). */
+/** Skips the test server's clock to an instant (its clock only moves forward). */
+export async function sleepUntil(t: ClockTestEnv, iso: string): Promise<void> {
+  const ms = Date.parse(iso) - (await t.env.currentTimeMs());
+  if (ms <= 0) throw new Error(`test clock already past ${iso}`);
+  await t.env.sleep(ms);
+}
+
 export async function startTimeSkipping(workerEnv: Record<string, string> = {}): Promise<ClockTestEnv> {
   const path = bins.testServer();
   if (!path) throw new Error('temporal-test-server not found: run npm install (it installs it into .temporal/venv)');

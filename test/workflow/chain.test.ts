@@ -11,7 +11,7 @@ import { ProcessStarter } from '../../processes/start';
 import type { ClockView } from '../../workflows/clock/types';
 import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
 import { waitFor } from '../support/ports';
-import { ClockTestEnv, startTimeSkipping } from '../support/timeSkipping';
+import { ClockTestEnv, sleepUntil as sleepOn, startTimeSkipping } from '../support/timeSkipping';
 
 let t: ClockTestEnv;
 let starter: ProcessStarter;
@@ -21,11 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.teardown());
 
-async function sleepUntil(iso: string) {
-  const ms = Date.parse(iso) - (await t.env.currentTimeMs());
-  if (ms <= 0) throw new Error(`test clock already past ${iso}`);
-  await t.env.sleep(ms);
-}
+const sleepUntil = (iso: string) => sleepOn(t, iso);
 const view = (id: string): Promise<ClockView> => t.env.client.workflow.getHandle(id).query(clockViewQuery);
 const send = (id: string, event: object) => t.env.client.workflow.getHandle(id).executeUpdate(clockEventUpdate, { args: [event as never] });
 /** The next process a hand-over started, once it exists. */

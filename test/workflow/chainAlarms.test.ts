@@ -5,41 +5,31 @@
  * assessment can then no longer hand over, which is the refusal the alarm exists for.
  * Calendar: no bank holiday in June 2027 (spring bank holiday Mon 31 May 2027); BST.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { calendarData } from '../../calendar/load';
 import { ProfileRegistry } from '../../profiles/load';
 import { ProcessStarter } from '../../processes/start';
 import type { ClockInput, ClockView } from '../../workflows/clock/types';
 import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
 import { waitFor } from '../support/ports';
-import { ClockTestEnv, startTimeSkipping } from '../support/timeSkipping';
+import { ProfileCopy, profileCopy } from '../support/profileCopy';
+import { ClockTestEnv, sleepUntil as sleepOn, startTimeSkipping } from '../support/timeSkipping';
 
 let t: ClockTestEnv;
 let starter: ProcessStarter;
-let edited: string;
+let edited: ProfileCopy;
 beforeAll(async () => {
-  edited = mkdtempSync(join(tmpdir(), 'chain-profiles-'));
-  cpSync(resolve(__dirname, '../../profiles/data'), edited, { recursive: true });
-  const file = join(edited, 'england.json');
-  const england = JSON.parse(readFileSync(file, 'utf8'));
-  england.processes['single-assessment'].steps['assessment-complete'].anchor = 'assessment-start';
-  writeFileSync(file, JSON.stringify(england, null, 2));
-  t = await startTimeSkipping({ PROFILE_DIR: edited });
+  edited = profileCopy();
+  edited.edit('england', (england) => (england.processes['single-assessment'].steps['assessment-complete'].anchor = 'assessment-start'));
+  t = await startTimeSkipping({ PROFILE_DIR: edited.dir });
   // Intake runs on the shipped profiles (the API was not redeployed): it accepts the referral.
   starter = new ProcessStarter(t.env.client, ProfileRegistry.fromDirectory(), t.taskQueue);
 });
 afterAll(async () => {
   await t?.teardown();
-  rmSync(edited, { recursive: true, force: true });
+  edited?.remove();
 });
 
-async function sleepUntil(iso: string) {
-  const ms = Date.parse(iso) - (await t.env.currentTimeMs());
-  if (ms <= 0) throw new Error(`test clock already past ${iso}`);
-  await t.env.sleep(ms);
-}
+const sleepUntil = (iso: string) => sleepOn(t, iso);
 const view = (id: string): Promise<ClockView> => t.env.client.workflow.getHandle(id).query(clockViewQuery);
 const send = (id: string, event: object) => t.env.client.workflow.getHandle(id).executeUpdate(clockEventUpdate, { args: [event as never] });
 const mailsOf = async (workflowId: string) => (await t.mail.messages()).filter((m) => m.headers['x-clock-workflow-id'] === workflowId);
@@ -106,7 +96,7 @@ test('a process with nothing counting raises an alarm, and a clock running again
   // step a clock (45 WD -> Jun 22-25 (4), 28 Jun-2 Jul (9), 5-9 (14), 12-16 (19), 19-23 (24), 26-30 (29),
   // Aug 2-6 (34), 9-13 (39), 16-20 (44), Mon 23 Aug 2027 (45)) and clears the alarm.
   await sleepUntil('2027-06-21T12:00:00+01:00');
-  const rules = ProfileRegistry.fromDirectory(edited).resolve('england', 'single-assessment');
+  const rules = ProfileRegistry.fromDirectory(edited.dir).resolve('england', 'single-assessment');
   const input: ClockInput = {
     processType: 'single-assessment',
     caseId: 'ALARM-STALL',

@@ -19,7 +19,7 @@ import { ProfileRegistry } from '../../profiles/load';
 import { ProcessStarter } from '../../processes/start';
 import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
 import { waitFor } from '../support/ports';
-import { ClockTestEnv, startTimeSkipping } from '../support/timeSkipping';
+import { ClockTestEnv, sleepUntil as sleepOn, startTimeSkipping } from '../support/timeSkipping';
 
 let t: ClockTestEnv;
 beforeAll(async () => {
@@ -27,11 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.teardown());
 
-async function sleepUntil(iso: string) {
-  const ms = Date.parse(iso) - (await t.env.currentTimeMs());
-  if (ms <= 0) throw new Error(`test clock already past ${iso}`);
-  await t.env.sleep(ms);
-}
+const sleepUntil = (iso: string) => sleepOn(t, iso);
 
 test('every notification at its exact instant, exactly once, to the right person after a reassignment', async () => {
   const starter = new ProcessStarter(t.env.client, ProfileRegistry.fromDirectory(), t.taskQueue);

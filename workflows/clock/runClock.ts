@@ -226,6 +226,35 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
     setCurrentDetails(currentDetails(input, view));
   };
 
+  /** Delivers a decided notification (retried until delivered); its record learns when and to whom. */
+  const deliver = (record: NotificationRecord, details: Pick<NotificationRequest, 'stepTitle' | 'dueDate' | 'dueAt' | 'explanation' | 'alarm'>, summary: string) => {
+    const request: NotificationRequest = {
+      key: record.key,
+      workflowId,
+      processType: input.processType,
+      caseId: input.caseId,
+      localAuthority: input.localAuthority,
+      step: record.step,
+      occurrence: record.occurrence,
+      tier: record.tier,
+      role: record.role,
+      ...(record.cc ? { cc: record.cc } : {}),
+      // Resolved at decision time, so a reassignment made before this tier fired is respected.
+      assignment: { ...state.assignment },
+      firesAt: record.firesAt,
+      decidedAt: record.decidedAt,
+      ...details,
+      ...(input.correlationId ? { correlationId: input.correlationId } : {}),
+    };
+    deliveries.push(
+      deliverNotification.executeWithOptions({ ...DELIVERY, summary }, [request]).then((result) => {
+        record.deliveredAt = result.deliveredAt;
+        record.recipients = result.recipients;
+        changed = true;
+      }),
+    );
+  };
+
   const decide = (schedule: Schedule) => {
     const decidedAt = formatLondon(Date.now());
     for (const d of schedule.decisions) {
@@ -233,72 +262,20 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       const record: NotificationRecord = { key: d.key, step: d.step.key, occurrence: d.occurrence, tier: d.tier, role: d.role, ...(d.cc ? { cc: d.cc } : {}), firesAt: formatLondon(d.firesAt), decidedAt, ...(d.caughtUpIn ? { caughtUpIn: d.caughtUpIn } : {}) };
       state.notifications.push(record);
       if (d.caughtUpIn) {
-        // Passed before the fact that made it due was recorded: the higher tier sent now copies its role.
+        // Passed before it could be sent on its own: the higher tier sent now copies its role.
         recordHistory(state, decidedAt, `${d.tier} for ${stepLabel(d.step, d.occurrence)} (to ${d.role}, due ${record.firesAt}) passed before it could be sent on its own (the case started or was recorded late, or nothing ran then): the ${d.caughtUpIn} sent now copies the ${d.role}`);
         continue;
       }
       recordHistory(state, decidedAt, `${d.tier} for ${stepLabel(d.step, d.occurrence)} to ${d.role}${d.cc ? ` (copy to ${d.cc.join(', ')})` : ''}`);
-      const request: NotificationRequest = {
-        key: d.key,
-        workflowId,
-        processType: input.processType,
-        caseId: input.caseId,
-        localAuthority: input.localAuthority,
-        step: d.step.key,
-        stepTitle: d.step.title,
-        occurrence: d.occurrence,
-        tier: d.tier,
-        role: d.role,
-        ...(d.cc ? { cc: d.cc } : {}),
-        // Resolved at decision time, so a reassignment made before this tier fired is respected.
-        assignment: { ...state.assignment },
-        ...(view.dueDate ? { dueDate: view.dueDate, dueAt: view.dueAt } : {}),
-        firesAt: record.firesAt,
-        decidedAt,
-        ...(view.explanation ? { explanation: view.explanation } : {}),
-        ...(input.correlationId ? { correlationId: input.correlationId } : {}),
-      };
-      deliveries.push(
-        deliverNotification.executeWithOptions(
-          { ...DELIVERY, summary: `${d.tier}: ${stepLabel(d.step, d.occurrence)} to ${d.role}` },
-          [request],
-        ).then((result) => {
-          record.deliveredAt = result.deliveredAt;
-          record.recipients = result.recipients;
-          changed = true;
-        }),
-      );
+      const details = { stepTitle: d.step.title, ...(view.dueDate ? { dueDate: view.dueDate, dueAt: view.dueAt } : {}), ...(view.explanation ? { explanation: view.explanation } : {}) };
+      deliver(record, details, `${d.tier}: ${stepLabel(d.step, d.occurrence)} to ${d.role}`);
     }
     for (const d of schedule.alarmDecisions) {
-      const step = alarmStep(d.alarm);
-      const record: NotificationRecord = { key: d.key, step, occurrence: 1, tier: d.tier, role: d.role, ...(d.cc ? { cc: d.cc } : {}), firesAt: formatLondon(d.firesAt), decidedAt };
+      const record: NotificationRecord = { key: d.key, step: alarmStep(d.alarm), occurrence: 1, tier: d.tier, role: d.role, ...(d.cc ? { cc: d.cc } : {}), firesAt: formatLondon(d.firesAt), decidedAt };
       state.notifications.push(record);
       recordHistory(state, decidedAt, `${d.tier} for alarm ${d.alarm.key} to ${d.role}${d.cc ? ` (copy to ${d.cc.join(', ')})` : ''}`);
-      const request: NotificationRequest = {
-        key: d.key,
-        workflowId,
-        processType: input.processType,
-        caseId: input.caseId,
-        localAuthority: input.localAuthority,
-        step,
-        stepTitle: `Alarm: ${d.alarm.what}`,
-        occurrence: 1,
-        tier: d.tier,
-        role: d.role,
-        ...(d.cc ? { cc: d.cc } : {}),
-        assignment: { ...state.assignment },
-        firesAt: record.firesAt,
-        decidedAt,
-        alarm: { key: d.alarm.key, kind: d.alarm.kind, what: d.alarm.what, action: d.alarm.action, raisedAt: d.alarm.raisedAt },
-        ...(input.correlationId ? { correlationId: input.correlationId } : {}),
-      };
-      deliveries.push(
-        deliverNotification.executeWithOptions({ ...DELIVERY, summary: `${d.tier}: alarm ${d.alarm.key} to ${d.role}` }, [request]).then((result) => {
-          record.deliveredAt = result.deliveredAt;
-          record.recipients = result.recipients;
-          changed = true;
-        }),
-      );
+      const { key, kind, what, action, raisedAt } = d.alarm;
+      deliver(record, { stepTitle: `Alarm: ${what}`, alarm: { key, kind, what, action, raisedAt } }, `${d.tier}: alarm ${key} to ${d.role}`);
     }
   };
 

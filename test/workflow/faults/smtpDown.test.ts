@@ -27,7 +27,7 @@ import { ProcessStarter } from '../../../processes/start';
 import { clockEventUpdate, clockViewQuery } from '../../../workflows/messages';
 import type { SunkMail } from '../../support/mailSink';
 import { waitFor } from '../../support/ports';
-import { ClockTestEnv, startTimeSkipping } from '../../support/timeSkipping';
+import { ClockTestEnv, sleepUntil as sleepOn, startTimeSkipping } from '../../support/timeSkipping';
 
 // Thousands of expected "Activity failed" warnings (the SMTP refusals) are counted here, not printed;
 // every other worker log line still goes to stderr.
@@ -48,11 +48,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t?.teardown());
 
-async function sleepUntil(iso: string) {
-  const ms = Date.parse(iso) - (await t.env.currentTimeMs());
-  if (ms <= 0) throw new Error(`test clock already past ${iso}`);
-  await t.env.sleep(ms);
-}
+const sleepUntil = (iso: string) => sleepOn(t, iso);
 
 const fields = (m: SunkMail) => [m.headers['x-clock-key'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient']];
 const byKey = (a: string[], b: string[]) => (a[1] + a[0]).localeCompare(b[1] + b[0]);
