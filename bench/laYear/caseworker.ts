@@ -2,15 +2,17 @@
  * The simulated case-management system's practitioners: given a process's clock (the view every Update
  * returns), what they record next and on which day. Most steps are done a few working days before they
  * fall due, some late (far enough that overdue, escalated and critical fire), a few visits find nobody in
- * first; outcomes follow the year's plan (which enquiries lead to a CP plan) or named draws (reviews).
+ * first; outcomes follow the year's plan (which enquiries lead to a CP plan) or named draws (reviews, the
+ * assessment's conclusion, the fate of an enquiry an assessment started). Every event is dated with its
+ * time (10:00 London, with the offset), so hour rules (York's allocation, 24 hours from the decision) count.
  */
 import { formatLondon, londonWallTime } from '../../calendar/london';
 import type { ProfileRegistry } from '../../profiles/load';
 import type { ResolvedProcessRules } from '../../profiles/resolved';
 import type { ClockView, StepView } from '../../workflows/clock/types';
 import { shapeOf } from '../../workflows/journeys';
-import { draw, pick } from './draw';
-import { calendar, type PlannedReferral } from './plan';
+import { draw, pick, weighted } from './draw';
+import { calendar, type EnquiryFate, type PlannedReferral } from './plan';
 
 export interface Completion {
   kind: 'complete';
@@ -39,7 +41,7 @@ export type Action = Completion | AnchorRecord;
 /** The agenda key of an action: one per step occurrence, one per anchor. */
 export const keyOf = (a: { kind: string; step?: string; occurrence?: number; anchor?: string }) => (a.kind === 'anchor' ? `anchor:${a.anchor}` : `${a.step}#${a.occurrence}`);
 
-/** When the event is sent and dated: 10:00 London, after the 09:00 reminders and escalations of that day. */
+/** When the event is dated: 10:00 London, after the 09:00 reminders and escalations of that day (sent a minute later: simulation.ts). */
 export const eventInstant = (date: string) => londonWallTime(date, 10, 0);
 export const occurredAt = (date: string) => formatLondon(eventInstant(date));
 
@@ -51,6 +53,29 @@ export interface Practice {
 }
 
 export const PRACTICE: Practice = { lateShare: 0.15, noAccessShare: 0.05 };
+
+/**
+ * What a single assessment concludes (its `assessment-complete` outcome, which every conclusion ends it
+ * with), by named draw: mostly no further action or early help, some a child in need plan (started by the
+ * hand-over, then driven like the others), a few a strategy discussion (a child protection enquiry).
+ */
+export const ASSESSMENT_OUTCOMES: [string, number][] = [
+  ['no-further-action', 50],
+  ['early-help', 35],
+  ['child-in-need-plan', 12],
+  ['strategy-discussion', 3],
+];
+
+/**
+ * What an enquiry started by an assessment's strategy discussion comes to (the year's plan only decides the
+ * enquiries the front door starts): mostly no further action or a CIN plan, fewer CP plans than the planned ones.
+ */
+export const ASSESSMENT_ENQUIRY_FATES: [EnquiryFate, number][] = [
+  ['nfa', 35],
+  ['cin', 25],
+  ['cp', 30],
+  ['icpc-nfa', 10],
+];
 
 const OPEN = new Set(['pending', 'overdue', 'extended']);
 
@@ -89,8 +114,8 @@ export class Caseworker {
     const actions: Action[] = [];
     for (const s of view.steps) {
       if (s.status === 'awaiting-anchor') {
-        // An anchor that is neither a step nor an outcome's: the practitioner records it (the strategy
-        // discussion where the LA sets no limit for it, York's allocation of an assessment).
+        // An anchor that is neither a step nor an outcome's: the practitioner records it (York's allocation
+        // and England's strategy discussion are steps now, so this is for a profile that still leaves one out).
         if (present.has(s.anchor) || byOutcome.has(s.anchor) || !rules.anchors.includes(s.anchor) || scheduled(`anchor:${s.anchor}`)) continue;
         const date = draw(this.seed, view.workflowId, s.anchor, 'anchor-day') < 0.5 ? today : calendar.workingDaysAfter(today, 1);
         if (date <= this.lastDay) actions.push({ kind: 'anchor', workflowId: view.workflowId, date, anchor: s.anchor, retries: 0 });
@@ -147,11 +172,14 @@ export class Caseworker {
 
   private outcome(view: ClockView, s: StepView): { outcome?: string } {
     const planned = this.referrals.get(`${view.caseId}|${view.episode}`);
-    const fate = planned?.enquiry;
+    // The front door's enquiries follow the plan; one an assessment started is drawn.
+    const fate = planned?.enquiry ?? (view.type === 'child-protection-enquiry' ? weighted(ASSESSMENT_ENQUIRY_FATES, this.seed, view.workflowId, 'enquiry-fate') : undefined);
     const d = draw(this.seed, view.workflowId, s.key, s.occurrence, 'outcome');
     switch (s.key) {
       case 'referral-decision':
         return { outcome: planned?.decision ?? 'no-further-action' };
+      case 'assessment-complete':
+        return { outcome: weighted(ASSESSMENT_OUTCOMES, this.seed, view.workflowId, 'assessment-outcome') };
       case 'strategy-discussion':
         return { outcome: 's47' };
       case 's47-complete':

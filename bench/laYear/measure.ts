@@ -5,7 +5,9 @@
  * the simulated case system) and of the servers it started.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowExecutionDescription } from '@temporalio/client';
+import type { ClockView } from '../../workflows/clock/types';
+import { clockViewQuery } from '../../workflows/messages';
 import { inPool } from './simulation';
 
 export interface HistoryCount {
@@ -15,7 +17,8 @@ export interface HistoryCount {
   longestRun: number;
 }
 
-export async function countHistories(client: Client, workflowIds: string[], namespace = 'default'): Promise<HistoryCount> {
+/** `latest`: told each workflow's latest run's description (its status and memo), once. */
+export async function countHistories(client: Client, workflowIds: string[], namespace = 'default', latest?: (workflowId: string, d: WorkflowExecutionDescription) => Promise<void>): Promise<HistoryCount> {
   const count: HistoryCount = { workflows: 0, runs: 0, events: 0, longestRun: 0 };
   await inPool(workflowIds, 16, async (workflowId) => {
     let runId: string | undefined;
@@ -23,6 +26,7 @@ export async function countHistories(client: Client, workflowIds: string[], name
     // From the latest run back to the first.
     for (;;) {
       const d = await client.workflow.getHandle(workflowId, runId).describe();
+      if (runId === undefined && latest) await latest(workflowId, d);
       count.runs++;
       count.events += d.historyLength;
       count.longestRun = Math.max(count.longestRun, d.historyLength);
@@ -33,6 +37,20 @@ export async function countHistories(client: Client, workflowIds: string[], name
     }
   });
   return count;
+}
+
+/**
+ * A workflow's final view: the clock query while it runs (an ended process kept open by an alarm among
+ * them), the memo it left once closed (the final view, without free text or birth dates: memo.ts).
+ */
+export async function finalView(client: Client, workflowId: string, d: WorkflowExecutionDescription): Promise<{ view?: ClockView; from: 'query' | 'memo' }> {
+  const memo = (d.memo as { clock?: ClockView } | undefined)?.clock;
+  if (d.status.name !== 'RUNNING') return { view: memo, from: 'memo' };
+  try {
+    return { view: await client.workflow.getHandle(workflowId, d.runId).query(clockViewQuery), from: 'query' };
+  } catch {
+    return { view: memo, from: 'memo' };
+  }
 }
 
 export interface PeakMemory {

@@ -90,6 +90,9 @@ const KINDS: [PlacementKind, number][] = [
 
 export const calendar = WorkingDayCalendar.of(calendarData());
 
+/** Share of the children coming into care aged 15, who become eligible care leavers at 16 within the year. */
+export const OLDER_SHARE = 0.1;
+
 export function workingDaysOf(first: string, last: string): string[] {
   const days: string[] = [];
   for (let d = first; d <= last; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) days.push(d);
@@ -156,9 +159,12 @@ export function planYear(volume: Volume, seed: number, year = YEAR): YearPlan {
     const day = spread(workingDays, i, volume.lookedAfter);
     const la = LAS.find((l) => l.id === weighted(las, seed, 'child-la', i))!;
     const assignment = la.teams[pick(la.teams.length, seed, 'child-team', i)];
-    // Aged 2 to 14 on coming into care: none turns 16 (pathway planning) within the simulated year, and
-    // Derbyshire's leaving-care referral (15 years 11 months) stays inside the calendar's coverage (to 2045).
-    const dateOfBirth = addDays(day, -(2 * 365 + pick(13 * 365 - 30, seed, 'age', i)));
+    // Most aged 2 to 14 on coming into care; one in ten aged 15 (15 years to 15 years 8 months), who turns
+    // 16 four to twelve months later, having been looked after the 13 weeks since 14 that make them an
+    // eligible care leaver then (pathway planning starts, if the 16th birthday is within the year). The
+    // others' ages are the same draws as before; every date stays inside the calendar's coverage (to 2045).
+    const older = draw(seed, 'older', i) < OLDER_SHARE;
+    const dateOfBirth = older ? addDays(day, -(15 * 365 + pick(240, seed, 'older-age', i))) : addDays(day, -(2 * 365 + pick(13 * 365 - 30, seed, 'age', i)));
     const moveDay = addDays(day, 40 + pick(120, seed, 'move-day', i));
     const ceaseDay = addDays(day, 60 + pick(240, seed, 'cease-day', i));
     const move = draw(seed, 'moves', i) < 0.12 && moveDay <= year.last ? { day: calendar.workingDayOnOrAfter(moveDay), kind: weighted(KINDS, seed, 'move-kind', i) } : undefined;
