@@ -1,7 +1,7 @@
 /**
  * Reading clocks: a live query with a deadline, falling back to the memo (which also serves closed
  * processes and works with no worker running); lists through Temporal visibility, sorted here because
- * SQLite visibility has no ORDER BY (brief s7).
+ * SQLite visibility has no ORDER BY (docs/design.md, Temporal).
  */
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { clockViewQuery } from '../workflows/messages';

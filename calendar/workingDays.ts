@@ -2,7 +2,7 @@
  * The working-day calendar: a day that is not a Saturday, Sunday or an England and Wales bank holiday
  * (Children Act 1989 Representations Procedure (England) Regulations 2006, reg 2; the count the DfE uses).
  * An LA's closure days are a second, optional list: they move local targets and reminders, never
- * statutory due dates (design brief section 4).
+ * statutory due dates (docs/design.md, Time).
  *
  * Pure and data-driven: the holiday list is handed in (a workflow gets it in its input), and any date
  * outside the list's coverage is an error, never a guess.

@@ -1,7 +1,7 @@
 /**
  * The daily digest a manager reads at 09:00 on a working day: what is overdue in their area, most overdue
  * first, and what falls due in the next seven days, each with the link to its case clock. One email
- * replaces the day's individual reminders in a manager's reading (brief s5: one owner, a digest, no repeats).
+ * replaces the day's individual reminders in a manager's reading (docs/design.md, Notifications: one owner, a digest, no repeats).
  * Pure: built from an inbox.
  */
 import { formatLongDate } from '../calendar/localDate';

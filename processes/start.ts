@@ -222,7 +222,7 @@ export function workflowStartOptions(req: StartProcess, input: ClockInput, taskQ
     workflowId: workflowIdFor(req.type, req.caseId, input.episode),
     args: [input] as [ClockInput],
     // A running or closed workflow of this id is an error the starter answers as "the existing one" after
-    // checking the body (brief s7). FAIL rather than USE_EXISTING: the SDK does not say whether
+    // checking the body (docs/design.md, Temporal). FAIL rather than USE_EXISTING: the SDK does not say whether
     // USE_EXISTING started anything, which cost every new start a describe() to find out; with FAIL a
     // start that returns is new (bench/README.md: intake).
     workflowIdConflictPolicy: 'FAIL' as const,

@@ -1,7 +1,7 @@
 /**
  * The rules one process runs on, after inheritance: plain data handed to the workflow in its input and
  * carried across continue-as-new. Workflows import these types only (never zod or the profile files),
- * so editing a profile changes new processes, not running ones (design brief section 6).
+ * so editing a profile changes new processes, not running ones (docs/design.md, Versions).
  */
 import type { Unit } from '../calendar/due';
 import type { Condition, LadderTier, Role, Source } from './schema';
@@ -59,7 +59,7 @@ export interface ResolvedStepRule {
   ladder: LadderTier[];
   completableBeforeAnchor: boolean;
   note?: string;
-  /** Set when the LA's rule gives a later date than the national one (design brief section 6). */
+  /** Set when the LA's rule gives a later date than the national one (docs/design.md, Time). */
   looserThanNational?: string;
   /** The profile that last set this rule ('england' or the LA). */
   definedBy: string;

@@ -26,7 +26,7 @@ export type Tier = z.infer<typeof TierSchema>;
 
 /**
  * Where a rule comes from. A seed citation is checked by the test suite: the quote must appear on the
- * cited lines of the file in ../shared/seeds. A regulation or guidance citation names the instrument.
+ * cited lines of the vendored copy in profiles/seeds. A regulation or guidance citation names the instrument.
  */
 export const SourceSchema = z.union([
   z.object({
@@ -152,7 +152,7 @@ export const VariantSchema = z.object({
 export const AnchorPickSchema = z.union([z.enum(['latest', 'earliest']), z.object({ latestOnOrBefore: z.string().min(1) })]);
 
 export const RepeatSchema = z.object({
-  /** Occurrence 2, 3... fall due this long after the date the previous one actually happened (brief s4). */
+  /** Occurrence 2, 3... fall due this long after the date the previous one actually happened (docs/design.md, Time). */
   every: DurationSchema,
   /**
    * A new value of the rule's anchor (a placement move) restarts the cadence: the next occurrence counts

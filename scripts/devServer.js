@@ -22,7 +22,7 @@ async function startDevServer(opts) {
   else args.push('--ui-ip', '127.0.0.1', '--ui-port', String(opts.uiPort), '--ui-disable-news-fetch');
   if (opts.metricsPort) args.push('--metrics-port', String(opts.metricsPort));
   if (opts.httpPort) args.push('--http-port', String(opts.httpPort));
-  // On an existing database these flags add nothing; the worker also registers them (brief s7).
+  // On an existing database these flags add nothing; the worker also registers them (docs/design.md, Temporal).
   for (const [name, type] of Object.entries(opts.searchAttributes)) args.push('--search-attribute', `${name}=${type}`);
   const proc = spawn(cli, args, { stdio: opts.stdio ?? 'ignore' });
   await waitForPort(opts.port, 'temporal dev server', 60000, proc);

@@ -1,5 +1,5 @@
 /**
- * The daily-digest Schedule (brief s7): Mon-Fri 09:00 Europe/London, every weekday bank holiday from the
+ * The daily-digest Schedule (docs/design.md, Temporal): Mon-Fri 09:00 Europe/London, every weekday bank holiday from the
  * calendar in its skip list. Written idempotently at each worker start, so a new calendar version (a newly
  * announced bank holiday) reaches both the skip list and the calendar handed to each run.
  */

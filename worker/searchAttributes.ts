@@ -1,7 +1,7 @@
 /**
  * Registers the clocks' search attributes, idempotently, at every start: a workflow that upserts an
  * unregistered attribute hangs, and a dev server restarted over an existing database does not add
- * attributes from its command line (brief s7).
+ * attributes from its command line (docs/design.md, Temporal).
  */
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';

@@ -37,7 +37,7 @@ export async function dailyDigest(input: DigestInput): Promise<DigestOutcome> {
   try {
     working = cal.isWorkingDay(date);
   } catch (err) {
-    // Only ApplicationFailure fails a workflow cleanly (brief s7); any other error would retry the task forever.
+    // Only ApplicationFailure fails a workflow cleanly (docs/design.md, Temporal); any other error would retry the task forever.
     if (err instanceof CalendarCoverageError) throw ApplicationFailure.nonRetryable(err.message, 'CalendarCoverage');
     throw err;
   }

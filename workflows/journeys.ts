@@ -1,5 +1,5 @@
 /**
- * How processes lead into each other: each step outcome and what it does (brief s3). Pure data shared
+ * How processes lead into each other: each step outcome and what it does (docs/design.md, Processes and anchors). Pure data shared
  * by the workflows (which act on it), the API (which lists it in /openapi.json) and the tests. Outcomes
  * are national practice, the same for every LA; their timescales live in the profiles.
  */
@@ -16,7 +16,7 @@ export interface OutcomeEffect {
   supersedes?: boolean;
   /** Ends this process: its open steps lapse (shown as cancelled, never escalated). */
   ends?: boolean;
-  /** A review cycle ended: the process continues as new, carrying a compact state (brief s7). */
+  /** A review cycle ended: the process continues as new, carrying a compact state (docs/design.md, Temporal). */
   cycle?: boolean;
 }
 

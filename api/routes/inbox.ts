@@ -1,4 +1,4 @@
-/** GET /api/inbox: what is overdue and due soon in the caller's area, from visibility (brief s8). */
+/** GET /api/inbox: what is overdue and due soon in the caller's area, from visibility (docs/design.md, Managers). */
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';

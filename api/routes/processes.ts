@@ -125,7 +125,7 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     }
   });
 
-  // An audited administrator action: move a running process onto today's rules and calendar (brief s6).
+  // An audited administrator action: move a running process onto today's rules and calendar (docs/design.md, Versions).
   r.post('/processes/:workflowId/migrate-rules', allow('admin'), async (req, res) => {
     const id = parse(WorkflowIdSchema, req.params.workflowId, 'workflowId');
     const body = parse(MigrateRulesSchema, req.body, 'body');

@@ -1,4 +1,4 @@
-/** GET /api/reports/timeliness: national timeliness measures per LA and period, JSON or CSV (brief s8). */
+/** GET /api/reports/timeliness: national timeliness measures per LA and period, JSON or CSV (docs/design.md, Managers). */
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';

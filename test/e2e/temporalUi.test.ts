@@ -49,7 +49,7 @@ async function openList(page: Page, query: string, expectId: string) {
 }
 
 test('a manager searches a case id, opens its clock and reads the summary and the next due date', async () => {
-  // York counts the assessment from allocation (seed extract york). Allocated Mon 2 Nov 2026:
+  // York counts the assessment from allocation (004 L111). Allocated Mon 2 Nov 2026:
   // initial visit 5 WD -> Mon 9 Nov (3, 4, 5, 6, 9 Nov); assessment 45 WD -> Thu 7 Jan 2027
   // (20 WD to 30 Nov, 18 more to 24 Dec, skipping 25 and 28 Dec and 1 Jan, then 4-7 Jan).
   const r = await s.call('POST', '/api/processes', { type: 'single-assessment', caseId: CASE, localAuthority: 'york', anchors: { 'referral-received': '2026-10-30', allocation: '2026-11-02' }, assignment: { team: 'york-ra', workerId: 'sw-york-01' } });

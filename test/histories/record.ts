@@ -2,7 +2,7 @@
  * Records the histories the replay test (test/workflow/replay.test.ts) replays against the current
  * workflow code. Run it when a workflow type is added, and keep the old files: they are what running
  * workflows of an earlier release look like, so a code change that would break them fails CI until it
- * is patched (brief s6). Each scenario runs on a real time-skipping server with the real worker; the
+ * is patched (docs/design.md, Versions). Each scenario runs on a real time-skipping server with the real worker; the
  * digest's activities list clocks through visibility, which that server lacks, so a digest scenario
  * also starts a real dev server for them (as test/workflow/digest.test.ts does). A family scenario starts
  * the siblings' processes (not recorded) and records the familyEvent workflow run over them.

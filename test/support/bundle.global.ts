@@ -1,4 +1,4 @@
-// Bundles the workflows once per jest run (brief s10) and leaves the code in a file the tests read.
+// Bundles the workflows once per jest run (docs/design.md, Tests) and leaves the code in a file the tests read.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';

@@ -70,7 +70,7 @@ export async function startDevStack(options: { ui?: boolean; workerProfiles?: st
   await registerSearchAttributes(connection, 'default');
   const client = new Client({ connection, namespace: 'default' });
   const native = await NativeConnection.connect({ address: server.address });
-  // Worker before API (brief s10).
+  // Worker before API (docs/design.md, Tests).
   const worker = await startTestWorker(native, client, {
     SMTP_PORT: String(mail.smtpPort),
     WEBHOOK_URLS: receiver.url,

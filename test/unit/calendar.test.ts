@@ -24,15 +24,15 @@ describe('vendored calendar', () => {
 
 describe('working days (the day of X does not count; the Nth working day after)', () => {
   test.each([
-    // brief s4: Thu 24 Dec 2026 + 1 WD: Fri 25 Christmas, Mon 28 Boxing Day (substitute) -> Tue 29 Dec
+    // Thu 24 Dec 2026 + 1 WD: Fri 25 Christmas, Mon 28 Boxing Day (substitute) -> Tue 29 Dec
     ['2026-12-24', 1, '2026-12-29'],
-    // brief s4: Fri 19 Dec 2025 + 1 -> Mon 22 Dec
+    // Fri 19 Dec 2025 + 1 -> Mon 22 Dec
     ['2025-12-19T15:00:00+00:00', 1, '2025-12-22'],
-    // brief s4: Sat 23 May 2026 + 1: Sun, Mon 25 spring bank holiday -> Tue 26 May
+    // Sat 23 May 2026 + 1: Sun, Mon 25 spring bank holiday -> Tue 26 May
     ['2026-05-23', 1, '2026-05-26'],
-    // brief s4: Mon 30 Mar 2026 + 15: Good Friday 3 Apr, Easter Monday 6 Apr skipped -> Wed 22 Apr
+    // Mon 30 Mar 2026 + 15: Good Friday 3 Apr, Easter Monday 6 Apr skipped -> Wed 22 Apr
     ['2026-03-30', 15, '2026-04-22'],
-    // brief s4: Thu 27 Aug 2026 + 2: Fri 28 (1), Mon 31 bank holiday, Tue 1 Sep (2)
+    // Thu 27 Aug 2026 + 2: Fri 28 (1), Mon 31 bank holiday, Tue 1 Sep (2)
     ['2026-08-27', 2, '2026-09-01'],
     // Christmas and New Year: Wed 23 Dec 2026 + 5: Thu 24 (1), Tue 29 (2), Wed 30 (3), Thu 31 (4), [Fri 1 Jan], Mon 4 Jan (5)
     ['2026-12-23', 5, '2027-01-04'],
@@ -81,24 +81,24 @@ describe('working days (the day of X does not count; the Nth working day after)'
 
 describe('calendar time', () => {
   test('months: same day of month, or the last day of a shorter month', () => {
-    expect(due('2026-03-31', 3, 'months').dueDate).toBe('2026-06-30'); // brief s4: no 31 June
+    expect(due('2026-03-31', 3, 'months').dueDate).toBe('2026-06-30'); // no 31 June
     expect(addMonths('2028-01-31', 1)).toBe('2028-02-29'); // leap year
     expect(addMonths('2028-02-29', 12)).toBe('2029-02-28');
     expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
   });
 
-  test('a meeting due at a weekend keeps its date and gets planBy (brief s4)', () => {
+  test('a meeting due at a weekend keeps its date and gets planBy (docs/design.md, Time)', () => {
     // RCPC Fri 28 Aug 2026 + 6 months -> Sun 28 Feb 2027, planBy Fri 26 Feb 2027
     expect(due('2026-08-28', 6, 'months', { meeting: true })).toMatchObject({ dueDate: '2027-02-28', planBy: '2027-02-26' });
   });
 
   test('weeks and calendar days count calendar time, weekends and holidays included', () => {
-    expect(due('2026-12-20', 1, 'weeks').dueDate).toBe('2026-12-27'); // brief s4: Sun 20 Dec + 1 week = Sun 27 Dec
+    expect(due('2026-12-20', 1, 'weeks').dueDate).toBe('2026-12-27'); // Sun 20 Dec + 1 week = Sun 27 Dec
     expect(due('2026-12-24', 7, 'calendar-days').dueDate).toBe('2026-12-31');
   });
 
   test('hours are elapsed hours from a datetime and need a time', () => {
-    // brief s4: Fri 22 May 2026 16:00 BST + 24 h -> Sat 23 May 2026 16:00 BST
+    // Fri 22 May 2026 16:00 BST + 24 h -> Sat 23 May 2026 16:00 BST
     const d = due('2026-05-22T16:00:00+01:00', 24, 'hours');
     expect(d.dueDate).toBe('2026-05-23');
     expect(formatLondon(d.lateFrom)).toBe('2026-05-23T16:00:00+01:00');

@@ -1,5 +1,5 @@
 /**
- * Static checks of docker-compose.yml and the Dockerfile (no Docker engine runs here, brief s9): the
+ * Static checks of docker-compose.yml and the Dockerfile (no Docker engine runs here: docs/design.md, Deployment): the
  * compose file is valid against the Compose specification's JSON schema, the topology is complete and
  * health-gated, only variables the worker and API read are set, and the image's stages build and run
  * what the repository holds. The stages themselves were run by hand outside Docker (see the commit).

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ProfileError, ProfileRegistry } from '../../profiles/load';
 import type { Source } from '../../profiles/schema';
 
 // Citations name 'seeds/<file>', relative to profiles/ where the source documents are vendored.
 const CITED = resolve(__dirname, '../../profiles');
-const SHARED_SEEDS = resolve(__dirname, '../../../shared/seeds');
 const dataDir = resolve(__dirname, '../../profiles/data');
 const raw = Object.fromEntries(
   readdirSync(dataDir)
@@ -72,11 +72,15 @@ describe('the five profiles', () => {
     }
   });
 
-  test('the vendored source documents are the shared seeds, unchanged (where ../shared is present)', () => {
+  test('the vendored source documents are unchanged: each has the SHA-256 profiles/seeds/README.md records', () => {
     const vendored = readdirSync(resolve(CITED, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
     expect(vendored).toEqual(['000_ef8a5146208a670e.txt', '001_ef5ea336eb390b31.txt', '002_d3c35aaf0d515318.txt', '003_5c9e4a305947e2c0.txt', '004_f2e1f3448572bbb0.txt']);
-    if (!existsSync(SHARED_SEEDS)) return;
-    for (const f of vendored) expect({ f, same: readFileSync(resolve(CITED, 'seeds', f), 'utf8') === readFileSync(resolve(SHARED_SEEDS, f), 'utf8') }).toEqual({ f, same: true });
+    const readme = readFileSync(resolve(CITED, 'seeds', 'README.md'), 'utf8');
+    for (const f of vendored) {
+      const recorded = new RegExp(`\\| ${f.replace('.', '\\.')} \\|.*\\| ([0-9a-f]{64}) \\|`).exec(readme)?.[1];
+      const actual = createHash('sha256').update(readFileSync(resolve(CITED, 'seeds', f))).digest('hex');
+      expect({ f, actual }).toEqual({ f, actual: recorded });
+    }
   });
 
   test('Derbyshire single assessment: 5, 7 and 45 WD from the referral decision (practice standards L17, L18, L507)', () => {

@@ -54,7 +54,7 @@ describe('ICPC anchor: every strategy discussion kept, the profile picks one', (
   });
 });
 
-test('an hour rule escalates to the duty manager at the instant, then by working days (brief s4 worked example)', () => {
+test('an hour rule escalates to the duty manager at the instant, then by working days (docs/design.md, Time, worked example)', () => {
   // Concern Fri 22 May 2026 16:00 BST, 24 hours -> late from Sat 23 May 16:00 BST. Escalated +3 WD from
   // Sat 23 May: [Mon 25 bank holiday], Tue 26 (1), Wed 27 (2), Thu 28 (3) 09:00 BST; critical +6: Fri 29 (4),
   // Mon 1 Jun (5), Tue 2 Jun 2026 (6) 09:00 BST. Back-dated: each reached tier once, no reminder.

@@ -1,7 +1,7 @@
 /**
  * Replays every recorded history (test/histories, from earlier releases of the workflow code) against
  * the current bundle. A change that would make a running workflow non-deterministic fails here until it
- * is guarded with patched() (brief s6); see test/histories/record.ts for how histories are made.
+ * is guarded with patched() (docs/design.md, Versions); see test/histories/record.ts for how histories are made.
  */
 import { readFileSync } from 'node:fs';
 import { temporal } from '@temporalio/proto';

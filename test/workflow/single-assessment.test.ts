@@ -1,7 +1,7 @@
 /**
  * A Derbyshire single assessment left untouched, on the time-skipping server with the real worker,
  * real activities and a real SMTP sink. Dates are years ahead because the test server's clock starts
- * at the real now and cannot go back (brief s10).
+ * at the real now and cannot go back (docs/design.md, Tests).
  *
  * Hand-worked (Derbyshire practice standards L17, L18, L507; England and Wales calendar 2029):
  *   referral decision Thu 29 Mar 2029 (Maundy Thursday). Not working days: Fri 30 Mar (Good Friday),

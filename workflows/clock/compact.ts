@@ -1,7 +1,7 @@
 /**
  * What a years-long process carries across continue-as-new: the facts still needed for due dates,
  * keys of notifications for occurrences still open (so none is sent twice), recent records for the
- * view, and recent event ids (brief s7). Everything else is already in the closed run's history.
+ * view, and recent event ids (docs/design.md, Temporal). Everything else is already in the closed run's history.
  */
 import { RECENT_OCCURRENCES, openOccurrence } from './schedule';
 import { formatLondon } from '../../calendar/london';

@@ -1,5 +1,5 @@
 /**
- * Moving a running process onto new rules or a new calendar: an audited administrator action (brief s6).
+ * Moving a running process onto new rules or a new calendar: an audited administrator action (docs/design.md, Versions).
  * Editing a profile changes new processes only; a running one changes only through this Update, whose
  * history records who, when, why, and which due dates moved. Pure, like events.ts.
  */

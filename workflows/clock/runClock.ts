@@ -39,7 +39,7 @@ import type { ClockInput, ClockState, ClockView, NotificationRecord, Notificatio
 
 type Activities = ReturnType<typeof createActivities>;
 
-// Delivery never gives up: an SMTP outage delays a notification, it never loses it (brief s5).
+// Delivery never gives up: an SMTP outage delays a notification, it never loses it (docs/design.md, Notifications).
 // Unlimited attempts (no maximumAttempts): retried until delivered.
 const DELIVERY = {
   startToCloseTimeout: '1 minute',
@@ -61,7 +61,7 @@ export const MILESTONES_PATCH = 'care-leaver-milestones';
  */
 export const CHAIN_PATCH = 'unbreakable-chain';
 
-/** Continue as new well before Temporal's 10,240-event warning, even without a cycle boundary (brief s7). */
+/** Continue as new well before Temporal's 10,240-event warning, even without a cycle boundary (docs/design.md, Temporal). */
 export const CONTINUE_AS_NEW_AT_EVENTS = 1500;
 
 /** A review that closes a cycle: an outcome marked `cycle`, or any completion of a cycle step (a looked-after review). */
@@ -205,7 +205,7 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       level: schedule.escalationLevel,
     };
     const searchJson = JSON.stringify(search);
-    // Each upsert is a history event: only on change (brief s7).
+    // Each upsert is a history event: only on change (docs/design.md, Temporal).
     if (searchJson !== lastSearch) {
       lastSearch = searchJson;
       upsertSearchAttributes([

@@ -16,7 +16,7 @@ import { AlarmDecision, alarmSchedule, stalledOn } from './alarms';
 import type { AlarmView, ClockInput, ClockState, Completion, NoticeTier, NotificationRecord, StepView } from './types';
 
 export const TIER_LEVEL: Record<Tier, number> = { reminder: 0, overdue: 1, escalated: 2, critical: 3 };
-/** Who hears of a visit at which the child was not seen (brief s4: recorded and escalated). */
+/** Who hears of a visit at which the child was not seen (docs/design.md, Time: recorded and escalated). */
 export const NO_ACCESS_ROLE: Role = 'team-manager';
 /** Completed occurrences of a recurring step shown in the view (older ones live in history). */
 export const RECENT_OCCURRENCES = 2;
@@ -64,7 +64,7 @@ export interface Schedule {
   stalled?: { steps: string[]; anchors: string[] };
 }
 
-/** The value a rule counts from, per its pick (brief s3: every candidate anchor is kept). */
+/** The value a rule counts from, per its pick (docs/design.md, Processes and anchors: every candidate anchor is kept). */
 export function pickAnchor(state: ClockState, name: string, pick: AnchorPick = 'latest'): string | undefined {
   const values = anchorValues(state, name);
   if (!values.length) return undefined;
@@ -198,7 +198,7 @@ export function notificationKey(workflowId: string, step: string, occurrence: nu
 
 function tierFiresAt(cal: WorkingDayCalendar, input: ClockInput, rule: ResolvedStepRule, t: OccurrenceTimes, tier: { tier: Tier; workingDaysFromDue: number }): number | undefined {
   if (t.timing.due.unit === 'hours') {
-    // Hour rules: a breach escalates at once, at any hour (design brief section 4); no reminder.
+    // Hour rules: a breach escalates at once, at any hour (docs/design.md, Time); no reminder.
     if (tier.tier === 'reminder') return undefined;
     if (tier.tier === 'overdue') return t.effectiveLateFrom;
   }

@@ -1,6 +1,6 @@
 /**
  * The search attributes every clock keeps current, so the Temporal UI and the API's lists can filter
- * by them. No names or other personal data: only opaque ids, step keys and dates (design brief s7).
+ * by them. No names or other personal data: only opaque ids, step keys and dates (docs/design.md, Temporal).
  * The worker and `npm start` register exactly this list.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';

@@ -52,7 +52,7 @@ export async function runJourney(t: ClockTestEnv, journey: Journey): Promise<Run
     ...(journey.startKinds ? { anchorKinds: journey.startKinds } : {}),
     assignment: { workerId: journey.workerId, team: journey.team },
   });
-  // Longest history of any one run of each process (they continue as new after each review): brief s7 goal.
+  // Longest history of any one run of each process (they continue as new after each review) (docs/design.md, Temporal).
   const runs: RunLengths = new Map();
   const measure = async (p: ProcessRef) => {
     const d = await t.env.client.workflow.getHandle(idOf(journey, p)).describe().catch(() => undefined);
