@@ -12,14 +12,13 @@ import { ProfileRegistry } from '../../profiles/load';
 import type { ClockInput } from '../../workflows/clock/types';
 import * as SA from '../../workflows/clock/searchAttributes';
 import { DevStack, startDevStack, stepOf } from '../support/devStack';
-import { ProfileCopy, profileCopy } from '../support/profileCopy';
+import { ProfileCopy, assessmentFromStartOnly } from '../support/profileCopy';
 import { waitFor } from '../support/ports';
 
 let s: DevStack;
 let edited: ProfileCopy;
 beforeAll(async () => {
-  edited = profileCopy();
-  edited.edit('england', (england) => (england.processes['single-assessment'].steps['assessment-complete'].anchor = 'assessment-start'));
+  edited = assessmentFromStartOnly();
   s = await startDevStack({ workerProfiles: edited.dir });
 }, 600_000);
 afterAll(async () => {

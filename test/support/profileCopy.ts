@@ -16,6 +16,16 @@ export interface ProfileCopy {
   remove: () => void;
 }
 
+/**
+ * England's single assessment counting only from `assessment-start`: deployed to the worker but not the API,
+ * it makes a referral's hand-over to an assessment refusable (the alarm's path, in the chain tests).
+ */
+export function assessmentFromStartOnly(): ProfileCopy {
+  const copy = profileCopy();
+  copy.edit('england', (england) => (england.processes['single-assessment'].steps['assessment-complete'].anchor = 'assessment-start'));
+  return copy;
+}
+
 export function profileCopy(): ProfileCopy {
   const dir = mkdtempSync(join(tmpdir(), 'clocks-profiles-'));
   cpSync(SHIPPED_PROFILES, dir, { recursive: true });

@@ -11,15 +11,14 @@ import { ProcessStarter } from '../../processes/start';
 import type { ClockInput, ClockView } from '../../workflows/clock/types';
 import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
 import { waitFor } from '../support/ports';
-import { ProfileCopy, profileCopy } from '../support/profileCopy';
+import { ProfileCopy, assessmentFromStartOnly } from '../support/profileCopy';
 import { ClockTestEnv, sleepUntil as sleepOn, startTimeSkipping } from '../support/timeSkipping';
 
 let t: ClockTestEnv;
 let starter: ProcessStarter;
 let edited: ProfileCopy;
 beforeAll(async () => {
-  edited = profileCopy();
-  edited.edit('england', (england) => (england.processes['single-assessment'].steps['assessment-complete'].anchor = 'assessment-start'));
+  edited = assessmentFromStartOnly();
   t = await startTimeSkipping({ PROFILE_DIR: edited.dir });
   // Intake runs on the shipped profiles (the API was not redeployed): it accepts the referral.
   starter = new ProcessStarter(t.env.client, ProfileRegistry.fromDirectory(), t.taskQueue);
