@@ -7,6 +7,7 @@ import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@
 import type { HandoverRequest } from '../processes/contracts';
 import { StartError, type ProcessStarter, type StartResult } from '../processes/start';
 import { clockEventUpdate } from '../workflows/messages';
+import { filterClauses } from '../management/visibility';
 
 export interface InformResult {
   informed: { workflowId: string; view: { steps: { key: string; status: string; dueDate?: string }[] } }[];
@@ -18,7 +19,7 @@ export interface InformResult {
 /** gRPC UNIMPLEMENTED: the server has no visibility at all (the time-skipping test server; never a real one). */
 const UNIMPLEMENTED = 12;
 
-export function createHandoverActivities(starter: () => ProcessStarter, client: () => Client, visibility: () => Client = client) {
+export function createHandoverActivities(starter: () => ProcessStarter, client: () => Client, visibility: () => Client) {
   return {
     async startHandover(req: HandoverRequest): Promise<StartResult> {
       // Same path as the API: idempotent on the workflow id, so a retried activity starts nothing twice.
@@ -41,7 +42,7 @@ export function createHandoverActivities(starter: () => ProcessStarter, client: 
     async informCaseProcesses(req: { caseId: string; type: string; anchor: string; at: string; eventId: string; from: string }): Promise<InformResult> {
       const informed: InformResult['informed'] = [];
       const refused: InformResult['refused'] = [];
-      const query = `CaseId = "${req.caseId}" AND ProcessType = "${req.type}" AND ExecutionStatus = "Running"`;
+      const query = [...filterClauses({ caseId: req.caseId, type: req.type }), 'ExecutionStatus = "Running"'].join(' AND ');
       const ids: string[] = [];
       try {
         for await (const wf of visibility().workflow.list({ query })) ids.push(wf.workflowId);
@@ -51,16 +52,15 @@ export function createHandoverActivities(starter: () => ProcessStarter, client: 
         throw err;
       }
       for (const workflowId of ids) {
-        const wf = { workflowId };
         try {
-          const view = await client().workflow.getHandle(wf.workflowId).executeUpdate(clockEventUpdate, {
+          const view = await client().workflow.getHandle(workflowId).executeUpdate(clockEventUpdate, {
             args: [{ type: 'anchor', anchor: req.anchor, at: req.at, eventId: req.eventId, by: req.from }],
             updateId: req.eventId,
           });
-          informed.push({ workflowId: wf.workflowId, view: { steps: view.steps.map((s) => ({ key: s.key, status: s.status, ...(s.dueDate ? { dueDate: s.dueDate } : {}) })) } });
+          informed.push({ workflowId: workflowId, view: { steps: view.steps.map((s) => ({ key: s.key, status: s.status, ...(s.dueDate ? { dueDate: s.dueDate } : {}) })) } });
         } catch (err) {
           if (!(err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError)) throw err;
-          refused.push({ workflowId: wf.workflowId, message: err instanceof WorkflowUpdateFailedError ? (err.cause?.message ?? err.message) : 'it has ended' });
+          refused.push({ workflowId: workflowId, message: err instanceof WorkflowUpdateFailedError ? (err.cause?.message ?? err.message) : 'it has ended' });
         }
       }
       return { informed, refused };

@@ -7,6 +7,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import type { ProcessType } from '../profiles/schema';
+import { processTypeOf } from '../processes/catalogue';
 import type { OidcVerifier } from './oidc';
 import { HttpProblem } from './problem';
 
@@ -113,6 +114,7 @@ export const ROLE_SCOPE: Partial<Record<ApiRole, { what: string; types: ProcessT
 /** Why `role` may not send events to `workflowId` (ids begin with the process type), or undefined. */
 export function outOfScope(role: ApiRole, workflowId: string): string | undefined {
   const scope = ROLE_SCOPE[role];
-  if (!scope || scope.types.some((t) => workflowId.startsWith(`${t}-`))) return undefined;
+  const type = processTypeOf(workflowId);
+  if (!scope || (type && scope.types.includes(type))) return undefined;
   return `the ${role} sends events to ${scope.what} only; ${workflowId} is not one`;
 }

@@ -48,3 +48,10 @@ export function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T
   if (!r.success) throw fromZod(r.error, where);
   return r.data;
 }
+
+/** A clock's refusal of an event (workflows/clock/events.ts Rejection): 409 a conflict, 403 an approval, 422 otherwise. */
+export function rejectionStatus(rejection: { conflict?: boolean; forbidden?: boolean }): 409 | 403 | 422 {
+  return rejection.conflict ? 409 : rejection.forbidden ? 403 : 422;
+}
+
+export const PROBLEM_TITLES = { 409: 'Conflict', 403: 'Forbidden', 422: 'Unprocessable' } as const;

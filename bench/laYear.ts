@@ -19,7 +19,8 @@ import { ASSESSMENT_ENQUIRY_FATES, ASSESSMENT_OUTCOMES, Caseworker, PRACTICE } f
 import { handoverNotes, handoverReport } from './laYear/handovers';
 import { countHistories, finalView, peakMemory } from './laYear/measure';
 import { FULL_YEAR, OLDER_SHARE, YEAR, planYear, volumeOf } from './laYear/plan';
-import { YearSimulation, typeOfWorkflowId } from './laYear/simulation';
+import { processTypeOf } from '../processes/catalogue';
+import { YearSimulation } from './laYear/simulation';
 import type { ClockView } from '../workflows/clock/types';
 import type { BenchOptions, BenchSection, Figure } from './section';
 
@@ -61,7 +62,7 @@ export async function runLaYear(options: BenchOptions): Promise<BenchSection> {
       const more = await countHistories(t.env.client, unseen, 'default', async (id, d) => {
         const { view } = await finalView(t.env.client, id, d);
         views.set(id, view);
-        sim.adopt(id, typeOfWorkflowId(id) ?? 'unknown', view?.status ?? 'open');
+        sim.adopt(id, processTypeOf(id) ?? 'unknown', view?.status ?? 'open');
       });
       histories.workflows += more.workflows;
       histories.runs += more.runs;
@@ -70,7 +71,7 @@ export async function runLaYear(options: BenchOptions): Promise<BenchSection> {
     } catch (err) {
       options.log(`la-year: could not read ${unseen.length} processes started at the year's end: ${(err as Error).message}`);
     }
-    const chain = handoverReport(views, (id) => sim.tracked.get(id)?.type ?? typeOfWorkflowId(id));
+    const chain = handoverReport(views, (id) => sim.tracked.get(id)?.type ?? processTypeOf(id));
     const memory = peakMemory();
     const bench = memory.find((m) => m.pid === process.pid);
     const server = memory.find((m) => /temporal-test-server/.test(m.name));

@@ -13,6 +13,11 @@ export const WORKFLOW_TYPE: Record<ProcessType, string> = {
   'complaint-corporate': 'complaintCorporate',
 };
 
+/** The process type a workflow id names (`<type>-<caseId>-<episode>`): the longest type that prefixes it. */
+export function processTypeOf(workflowId: string): ProcessType | undefined {
+  return (Object.keys(WORKFLOW_TYPE) as ProcessType[]).filter((t) => workflowId.startsWith(`${t}-`)).sort((a, b) => b.length - a.length)[0];
+}
+
 export function workflowIdFor(type: string, caseId: string, episode: string): string {
   return `${type}-${caseId}-${episode}`;
 }

@@ -6,7 +6,7 @@
  * (ProcessStarter.buildInput), so intake and hand-over never disagree.
  */
 import { eligibleCareLeaverFrom } from '../workflows/clock/milestones';
-import { handoverAnchors, shapeOf } from '../workflows/journeys';
+import { handoverAnchors, handoverSources, shapeOf } from '../workflows/journeys';
 import type { ClockView } from '../workflows/clock/types';
 import type { ClockEvent } from '../workflows/contracts/events';
 import { type ProcessStarter, StartError } from './start';
@@ -27,8 +27,7 @@ function nextProcesses(type: string, facts: Record<string, string>, outcomeAt: s
   for (const [step, outcomes] of Object.entries(shape.outcomes)) {
     for (const [outcome, effect] of Object.entries(outcomes)) {
       if (!effect.starts) continue;
-      const from = Object.fromEntries(Object.entries(effect.starts.anchors).map(([name, f]) => [name, f === 'outcome' ? 'outcome' : f.from]));
-      out.push({ type: effect.starts.type, anchors: handoverAnchors(effect.starts, facts, outcomeAt), from, why: `${step} outcome '${outcome}'` });
+      out.push({ type: effect.starts.type, anchors: handoverAnchors(effect.starts, facts, outcomeAt), from: handoverSources(effect.starts), why: `${step} outcome '${outcome}'` });
     }
   }
   // A looked-after child becomes an eligible care leaver on a date its facts give; pathway planning starts then.
@@ -36,12 +35,8 @@ function nextProcesses(type: string, facts: Record<string, string>, outcomeAt: s
     if (!m.starts || !('eligibleCareLeaver' in m.at) || !facts['date-of-birth'] || !facts['became-looked-after']) continue;
     const eligible = eligibleCareLeaverFrom(facts['date-of-birth'], facts['became-looked-after']);
     if (!eligible) continue;
-    const anchors: Record<string, string> = { [eligible.anchor]: eligible.date };
-    const from: Record<string, string> = { [eligible.anchor]: 'date-of-birth' };
-    for (const [name, f] of Object.entries(m.starts.anchors)) {
-      if (facts[f.from]) anchors[name] = facts[f.from];
-      from[name] = f.from;
-    }
+    const anchors = { [eligible.anchor]: eligible.date, ...handoverAnchors(m.starts, facts, eligible.date) };
+    const from = { [eligible.anchor]: 'date-of-birth', ...handoverSources(m.starts) };
     out.push({ type: m.starts.type, anchors, from, why: `${m.key} on ${eligible.date}` });
   }
   return out;
@@ -121,8 +116,7 @@ export function checkHandoverOfEvent(starter: ProcessStarter, clock: Pick<ClockV
   if (event.type !== 'step-completed' || !event.outcome) return undefined;
   const effect = shapeOf(clock.type).outcomes[event.step]?.[event.outcome];
   if (!effect?.starts || (effect.starts.unlessSteppedUp && clock.steppedUpFrom)) return undefined;
-  const from = Object.fromEntries(Object.entries(effect.starts.anchors).map(([name, f]) => [name, f === 'outcome' ? 'outcome' : f.from]));
-  const next: Next = { type: effect.starts.type, anchors: handoverAnchors(effect.starts, clock.anchors, event.occurredAt), from, why: `${event.step} outcome '${event.outcome}'` };
+  const next: Next = { type: effect.starts.type, anchors: handoverAnchors(effect.starts, clock.anchors, event.occurredAt), from: handoverSources(effect.starts), why: `${event.step} outcome '${event.outcome}'` };
   const refused = refusal(starter, { caseId: clock.caseId, episode: clock.episode, localAuthority: clock.localAuthority, assignment: clock.assignment }, next);
   if (!refused || !refused.anchor || next.from[refused.anchor] !== 'outcome') return undefined;
   return new StartError(422, 'occurredAt', `outcome '${event.outcome}' starts ${next.type}, which ${clock.localAuthority} would refuse with this date: ${refused.error.message}`);

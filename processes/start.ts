@@ -48,7 +48,7 @@ export interface StartOptions {
    */
   acceptExisting?: boolean;
   /** Run on the checked input before anything starts: a refusal (a StartError) starts nothing (the API's intake checks). */
-  beforeStart?: (input: ClockInput) => void;
+  beforeStart?: () => void;
   /** The instant the start is checked as of (steps already done cannot be in the future); now, unless a test server's clock runs elsewhere. */
   now?: number;
 }
@@ -123,7 +123,7 @@ export class ProcessStarter {
       }
     }
     // The calendar slice starts from the anchors due dates count from (a date of birth is read in years only).
-    const counted = new Set(rules.steps.flatMap((s) => [s.anchor, ...(s.also ?? []).map((a) => a.anchor)]));
+    const counted = new Set(needed);
     const countedValues = Object.entries(req.anchors).filter(([k]) => counted.has(k)).map(([, v]) => v);
     const earliest = (countedValues.length ? countedValues : Object.values(req.anchors)).map((v) => parseMoment(v).date).sort()[0];
     const episode = req.episode ?? '1';
@@ -161,7 +161,7 @@ export class ProcessStarter {
     const broken = dry.steps.find((s) => s.problem);
     if (broken) throw new StartError(422, `anchors.${broken.anchor}`, `${broken.key}: ${broken.problem}`);
     // A process with nothing counting would wait in silence for a fact that may never come: refused here.
-    if (dry.stalled && !state.finished) {
+    if (dry.stalled) {
       throw new StartError(422, `anchors.${dry.stalled.anchors[0]}`, `nothing would count: ${dry.stalled.steps.join(', ')} ${dry.stalled.steps.length > 1 ? 'count' : 'counts'} from ${dry.stalled.anchors.join(' or ')}; give ${dry.stalled.anchors.length > 1 ? 'one of them' : 'it'}`);
     }
     return input;
@@ -189,11 +189,16 @@ export class ProcessStarter {
 
   async start(req: StartProcess, options: StartOptions = {}): Promise<StartResult> {
     const input = this.buildInput(req, options, options.now ?? Date.now());
-    options.beforeStart?.(input);
-    // A repeat of a stepped-up start is answered as any repeat is, even once the plan it names has closed.
-    const repeat = req.steppedUpFrom && (await this.client.workflow.getHandle(workflowIdFor(req.type, req.caseId, input.episode)).describe().then(() => true, () => false));
-    if (req.steppedUpFrom && !repeat) await this.checkSteppedUpFrom(req);
+    options.beforeStart?.();
     const workflowId = workflowIdFor(req.type, req.caseId, input.episode);
+    if (req.steppedUpFrom) {
+      // A repeat of a stepped-up start is answered as any repeat is, even once the plan it names has closed:
+      // only a refusal makes it worth asking whether this process already exists.
+      await this.checkSteppedUpFrom(req).catch(async (err) => {
+        const exists = await this.client.workflow.getHandle(workflowId).describe().then(() => true, () => false);
+        if (!exists) throw err;
+      });
+    }
     const hash = requestHash(req);
     const requestId = randomUUID();
     try {

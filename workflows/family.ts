@@ -11,6 +11,7 @@ import { formatLondon } from '../calendar/london';
 import type { createActivities } from '../activities';
 import type { Assignment, NotificationRequest } from './clock/types';
 import type { ClockEvent } from './contracts/events';
+import { DELIVERY } from './clock/runClock';
 
 type Activities = ReturnType<typeof createActivities>;
 
@@ -19,10 +20,7 @@ const { applyToSibling, alarmSibling } = proxyActivities<Activities>({
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
 // As every notification: retried until delivered.
-const { deliverNotification } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+const { deliverNotification } = proxyActivities<Activities>(DELIVERY);
 
 export interface FamilySibling {
   workflowId: string;

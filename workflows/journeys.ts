@@ -236,6 +236,11 @@ export function handoverAnchors(starts: { anchors: Record<string, 'outcome' | { 
   return anchors;
 }
 
+/** Which of this process's anchors each of the next one's comes from ('outcome': the date of the outcome). */
+export function handoverSources(starts: { anchors: Record<string, 'outcome' | { from: string }> }): Record<string, string> {
+  return Object.fromEntries(Object.entries(starts.anchors).map(([name, from]) => [name, from === 'outcome' ? 'outcome' : from.from]));
+}
+
 export function shapeOf(processType: string): ProcessShape {
   return SHAPES[processType] ?? { repeatableAnchors: [], outcomes: {} };
 }

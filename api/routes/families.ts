@@ -5,7 +5,7 @@
  * event, naming the child and field, with nothing changed; then the familyEvent workflow applies it.
  */
 import { Router } from 'express';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
 import { PROCESS_TYPES } from '../../profiles/schema';
 import { checkHandoverOfEvent } from '../../processes/handoverCheck';
@@ -16,10 +16,10 @@ import { clockCheckQuery } from '../../workflows/messages';
 import { type FamilyEventInput, type FamilyEventResult, type FamilySibling, siblingEvent } from '../../workflows/family';
 import { holds } from '../../management/area';
 import type { DirectoryData } from '../../management/directory';
-import { VISIBILITY_PAGE_SIZE } from '../../management/visibility';
+import { VISIBILITY_PAGE_SIZE, filterClauses } from '../../management/visibility';
 import { EVENT_ROLES, ROLE_SCOPE } from '../auth';
 import { callerArea } from '../callerArea';
-import { HttpProblem, notFound, parse } from '../problem';
+import { HttpProblem, PROBLEM_TITLES, notFound, parse, rejectionStatus } from '../problem';
 import { readClock } from '../readModel';
 
 /** The events that can be one family's: the family's own id replaces each event's. */
@@ -60,56 +60,72 @@ export function familyRoutes(deps: { client: Client; connection: Connection; sta
       throw new HttpProblem(422, 'Unprocessable', 'per-child outcomes and visits go with a step-completed event', [{ field: 'body.children', message: `not for a ${body.event.type} event` }]);
     }
 
-    // Every sibling's open process of this type; a family reaching outside the caller's area is refused whole.
     const area = callerArea(req, deps.directory);
-    const query = `FamilyId = "${familyId}" AND ProcessType = "${body.processType}" AND ExecutionStatus = "Running"`;
-    const siblings: FamilySibling[] = [];
-    const clocks = new Map<string, Awaited<ReturnType<typeof readClock>>>();
-    for await (const wf of deps.client.workflow.list({ query, pageSize: VISIBILITY_PAGE_SIZE })) {
-      const clock = await readClock(deps.client, deps.connection, wf.workflowId);
-      if (!holds(area, clock)) {
-        throw new HttpProblem(403, 'Forbidden', `family ${familyId} has a ${body.processType} outside your area (case ${clock.caseId}); its event is recorded by someone whose area holds every child`, [{ field: 'familyId', message: 'a sibling is outside your area' }]);
-      }
-      clocks.set(wf.workflowId, clock);
-      siblings.push({ workflowId: wf.workflowId, caseId: clock.caseId, localAuthority: clock.localAuthority, processType: clock.type, assignment: clock.assignment, ...(body.children?.[clock.caseId] ? { overrides: body.children[clock.caseId] } : {}) });
-    }
-    if (!siblings.length) throw notFound('familyId', `family ${familyId} has no open ${body.processType}`);
-    siblings.sort((a, b) => a.caseId.localeCompare(b.caseId));
-    for (const caseId of Object.keys(body.children ?? {})) {
-      if (!siblings.some((s) => s.caseId === caseId)) {
-        throw new HttpProblem(422, 'Unprocessable', `case ${caseId} has no open ${body.processType} in family ${familyId} (children: ${siblings.map((s) => s.caseId).join(', ')})`, [{ field: `body.children.${caseId}`, message: 'not a child of this family with this process open' }]);
-      }
-    }
-
-    // Each clock's own validator, as a query: any refusal refuses the whole event, and nothing changes.
-    const input: FamilyEventInput = { familyId, eventId: body.eventId, event: { ...body.event, by: caller.subject, byRole: caller.role } as ClockEvent, siblings, ...(req.correlationId ? { correlationId: req.correlationId } : {}) };
-    for (const sibling of siblings) {
-      const event = siblingEvent(input, sibling);
-      const rejection = await deps.connection.withDeadline(Date.now() + deps.updateTimeoutMs, () => deps.client.workflow.getHandle(sibling.workflowId).query(clockCheckQuery, event));
-      const field = (f: string) => `body.children.${sibling.caseId}.${f}`;
-      if (rejection) {
-        const status = rejection.conflict ? 409 : rejection.forbidden ? 403 : 422;
-        throw new HttpProblem(status, ({ 409: 'Conflict', 403: 'Forbidden', 422: 'Unprocessable' } as const)[status], `case ${sibling.caseId}: ${rejection.message}; nothing was recorded for any child`, [{ field: field(rejection.field), message: rejection.message }]);
-      }
-      const refused = checkHandoverOfEvent(deps.starter, clocks.get(sibling.workflowId)!, event);
-      if (refused) throw new HttpProblem(422, 'Unprocessable', `case ${sibling.caseId}: ${refused.message}; nothing was recorded for any child`, [{ field: field(refused.field), message: refused.message }]);
-    }
-
     const workflowId = `family-event-${familyId}-${body.eventId}`;
-    let handle;
+    const outside = (siblings: Pick<FamilySibling, 'caseId' | 'localAuthority' | 'processType' | 'assignment'>[]) => {
+      const one = siblings.find((sib) => !holds(area, { type: sib.processType, localAuthority: sib.localAuthority, assignment: sib.assignment }));
+      if (one) throw new HttpProblem(403, 'Forbidden', `family ${familyId} has a ${body.processType} outside your area (case ${one.caseId}); its event is recorded by someone whose area holds every child`, [{ field: 'familyId', message: 'a sibling is outside your area' }]);
+    };
+    const answer = async (handle: WorkflowHandle, siblings: FamilySibling[]) => {
+      const done = await deps.connection.withDeadline(Date.now() + deps.updateTimeoutMs + perSiblingMs * siblings.length, () => handle.result() as Promise<FamilyEventResult>).catch(() => undefined);
+      if (!done) res.status(202).json({ familyId, eventId: body.eventId, workflowId, status: 'in progress', siblings: siblings.map((sib) => sib.workflowId) });
+      else res.json({ ...done, processType: body.processType, workflowId });
+    };
+
+    // The same family event again (even once its siblings' processes have ended): answered with what it did.
+    const earlier = await deps.client.workflow.getHandle(workflowId).describe().catch((err) => {
+      if (err instanceof WorkflowNotFoundError) return undefined;
+      throw err;
+    });
+    if (earlier) {
+      const siblings = ((earlier.memo ?? {}) as { siblings?: FamilySibling[] }).siblings ?? [];
+      outside(siblings);
+      return answer(deps.client.workflow.getHandle(workflowId), siblings);
+    }
+
+    // Every sibling's open process of this type, read at once; a family reaching outside the caller's area is refused whole.
+    const query = [...filterClauses({ familyId, type: body.processType }), 'ExecutionStatus = "Running"'].join(' AND ');
+    const ids: string[] = [];
+    for await (const wf of deps.client.workflow.list({ query, pageSize: VISIBILITY_PAGE_SIZE })) ids.push(wf.workflowId);
+    const clocks = await Promise.all(ids.map((id) => readClock(deps.client, deps.connection, id)));
+    const siblings: FamilySibling[] = clocks
+      .map((clock) => ({ workflowId: clock.workflowId, caseId: clock.caseId, localAuthority: clock.localAuthority, processType: clock.type, assignment: clock.assignment, ...(body.children?.[clock.caseId] ? { overrides: body.children[clock.caseId] } : {}) }))
+      .sort((a, b) => a.caseId.localeCompare(b.caseId));
+    outside(siblings);
+    if (!siblings.length) throw notFound('familyId', `family ${familyId} has no open ${body.processType}`);
+    for (const caseId of Object.keys(body.children ?? {})) {
+      if (!siblings.some((sib) => sib.caseId === caseId)) {
+        throw new HttpProblem(422, 'Unprocessable', `case ${caseId} has no open ${body.processType} in family ${familyId} (children: ${siblings.map((sib) => sib.caseId).join(', ')})`, [{ field: `body.children.${caseId}`, message: 'not a child of this family with this process open' }]);
+      }
+    }
+
+    // Each clock's own validator, as a query (all at once, reported in case order): any refusal refuses the
+    // whole event, and nothing changes.
+    const input: FamilyEventInput = { familyId, eventId: body.eventId, event: { ...body.event, by: caller.subject, byRole: caller.role } as ClockEvent, siblings, ...(req.correlationId ? { correlationId: req.correlationId } : {}) };
+    const events = siblings.map((sib) => siblingEvent(input, sib));
+    const rejections = await deps.connection.withDeadline(Date.now() + deps.updateTimeoutMs, () => Promise.all(siblings.map((sib, i) => deps.client.workflow.getHandle(sib.workflowId).query(clockCheckQuery, events[i]))));
+    siblings.forEach((sib, i) => {
+      const field = (f: string) => `body.children.${sib.caseId}.${f}`;
+      const rejection = rejections[i];
+      if (rejection) {
+        const status = rejectionStatus(rejection);
+        throw new HttpProblem(status, PROBLEM_TITLES[status], `case ${sib.caseId}: ${rejection.message}; nothing was recorded for any child`, [{ field: field(rejection.field), message: rejection.message }]);
+      }
+      const refused = checkHandoverOfEvent(deps.starter, clocks.find((c) => c.workflowId === sib.workflowId)!, events[i]);
+      if (refused) throw new HttpProblem(422, 'Unprocessable', `case ${sib.caseId}: ${refused.message}; nothing was recorded for any child`, [{ field: field(refused.field), message: refused.message }]);
+    });
+
+    let handle: WorkflowHandle;
     try {
-      handle = await deps.client.workflow.start('familyEvent', { taskQueue: deps.starter.taskQueue, workflowId, args: [input], workflowIdConflictPolicy: 'FAIL', workflowIdReusePolicy: 'REJECT_DUPLICATE', staticSummary: `Family ${familyId}: ${body.event.type} for ${siblings.length} children` });
+      // Who the event was for is kept in the memo (ids and teams only), so a repeat is answered without its siblings.
+      const memoSiblings = siblings.map(({ overrides: _o, ...sib }) => sib);
+      handle = await deps.client.workflow.start('familyEvent', { taskQueue: deps.starter.taskQueue, workflowId, args: [input], workflowIdConflictPolicy: 'FAIL', workflowIdReusePolicy: 'REJECT_DUPLICATE', memo: { siblings: memoSiblings }, staticSummary: `Family ${familyId}: ${body.event.type} for ${siblings.length} children` });
     } catch (err) {
-      // The same family event again: answered with what it did.
+      // Started by a request that raced this one: answered with what it did.
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       handle = deps.client.workflow.getHandle(workflowId);
     }
-    const done = await deps.connection.withDeadline(Date.now() + deps.updateTimeoutMs + perSiblingMs * siblings.length, () => handle.result() as Promise<FamilyEventResult>).catch(() => undefined);
-    if (!done) {
-      res.status(202).json({ familyId, eventId: body.eventId, workflowId, status: 'in progress', siblings: siblings.map((s) => s.workflowId) });
-      return;
-    }
-    res.json({ ...done, processType: body.processType, workflowId });
+    return answer(handle, siblings);
   });
 
   return r;

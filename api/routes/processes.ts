@@ -10,7 +10,9 @@ import { ProcessStarter, StartError } from '../../processes/start';
 import { OpaqueIdSchema, ProcessEventSchema } from '../../workflows/contracts/events';
 import { clockEventUpdate, migrateRulesUpdate } from '../../workflows/messages';
 import { EVENT_ROLES, EVERYONE, allow, outOfScope } from '../auth';
-import { HttpProblem, notFound, parse } from '../problem';
+import { HttpProblem, PROBLEM_TITLES, notFound, parse, rejectionStatus } from '../problem';
+import { processTypeOf } from '../../processes/catalogue';
+import { shapeOf } from '../../workflows/journeys';
 import { listClocks, readClock } from '../readModel';
 import { areaClauses, holds } from '../../management/area';
 import type { DirectoryData } from '../../management/directory';
@@ -104,7 +106,8 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     if (!allowed.includes(req.caller!.role)) {
       throw new HttpProblem(403, 'Forbidden', `'${event.type}' needs one of the roles ${allowed.join(', ')}; you are ${req.caller!.role}`, [{ field: 'type', message: 'role not allowed for this event' }]);
     }
-    if (event.type === 'step-completed' && event.outcome) {
+    const type = processTypeOf(id);
+    if (event.type === 'step-completed' && event.outcome && type && shapeOf(type).outcomes[event.step]?.[event.outcome]?.starts) {
       // An outcome that starts the next process: its date must be one that process can count from.
       const clock = await readClock(deps.client, deps.connection, id);
       const refused = checkHandoverOfEvent(deps.starter, clock, event);
@@ -165,9 +168,9 @@ async function updateProblem(err: unknown, handle: WorkflowHandle, timeoutMs: nu
   }
   if (err instanceof WorkflowUpdateFailedError) {
     const cause = err.cause as { type?: string; message?: string; details?: unknown[] } | undefined;
-    const rejection = (cause?.details?.[0] ?? {}) as { field?: string; message?: string };
-    const status = cause?.type === 'Conflict' ? 409 : cause?.type === 'Forbidden' ? 403 : 422;
-    return new HttpProblem(status, ({ 409: 'Conflict', 403: 'Forbidden', 422: 'Unprocessable' } as const)[status], cause?.message ?? err.message, [{ field: rejection.field ? `body.${rejection.field}` : 'body', message: rejection.message ?? cause?.message ?? err.message }]);
+    const rejection = (cause?.details?.[0] ?? {}) as { field?: string; message?: string; conflict?: boolean; forbidden?: boolean };
+    const status = rejectionStatus(rejection);
+    return new HttpProblem(status, PROBLEM_TITLES[status], cause?.message ?? err.message, [{ field: rejection.field ? `body.${rejection.field}` : 'body', message: rejection.message ?? cause?.message ?? err.message }]);
   }
   return err;
 }

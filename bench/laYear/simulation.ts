@@ -7,7 +7,7 @@
  */
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type ApplicationFailure } from '@temporalio/client';
 import { addDays } from '../../calendar/localDate';
-import { WORKFLOW_TYPE, workflowIdFor } from '../../processes/catalogue';
+import { processTypeOf, workflowIdFor } from '../../processes/catalogue';
 import { StartError, type ProcessStarter } from '../../processes/start';
 import type { ClockView } from '../../workflows/clock/types';
 import type { ClockEvent } from '../../workflows/contracts/events';
@@ -233,7 +233,7 @@ export class YearSimulation {
   private async startedByMilestone(view: ClockView, day: string) {
     const to = view.handedOver && !view.handedOver.error ? view.handedOver.to : undefined;
     if (!to || this.tracked.has(to)) return;
-    const type = typeOfWorkflowId(to);
+    const type = processTypeOf(to);
     if (type) await this.follow(to, type, day, this.tracked.get(view.workflowId)?.workerId);
   }
 
@@ -276,12 +276,6 @@ export class YearSimulation {
   }
 }
 
-/** The process type a workflow id names (`<type>-<caseId>-<episode>`), the longest type that prefixes it. */
-export function typeOfWorkflowId(workflowId: string): string | undefined {
-  return Object.keys(WORKFLOW_TYPE)
-    .filter((t) => workflowId.startsWith(`${t}-`))
-    .sort((a, b) => b.length - a.length)[0];
-}
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();

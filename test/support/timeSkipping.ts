@@ -4,6 +4,8 @@
  */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { registerSearchAttributes } from '../../worker/searchAttributes';
+import type { ClockView } from '../../workflows/clock/types';
+import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
 import { MailSink } from './mailSink';
 import { quietRuntime, startTestWorker } from './testWorker';
 
@@ -17,7 +19,6 @@ export interface ClockTestEnv {
   teardown: () => Promise<void>;
 }
 
-/** `workerEnv`: more of the worker's settings (e.g. PROFILE_DIR: a worker deployed with other profiles). */
 /** Skips the test server's clock to an instant (its clock only moves forward). */
 export async function sleepUntil(t: ClockTestEnv, iso: string): Promise<void> {
   const ms = Date.parse(iso) - (await t.env.currentTimeMs());
@@ -25,6 +26,14 @@ export async function sleepUntil(t: ClockTestEnv, iso: string): Promise<void> {
   await t.env.sleep(ms);
 }
 
+/** A clock's view, read by query (awaiting a result instead would let the server skip time to other timers). */
+export const viewOf = (t: ClockTestEnv, id: string): Promise<ClockView> => t.env.client.workflow.getHandle(id).query(clockViewQuery);
+/** An event as the API sends it: the clock's Update; its answer is the clock. */
+export const sendTo = (t: ClockTestEnv, id: string, event: object): Promise<ClockView> => t.env.client.workflow.getHandle(id).executeUpdate(clockEventUpdate, { args: [event as never] });
+/** The emails one workflow has sent so far. */
+export const mailsFrom = async (t: ClockTestEnv, workflowId: string) => (await t.mail.messages()).filter((m) => m.headers['x-clock-workflow-id'] === workflowId);
+
+/** `workerEnv`: more of the worker's settings (e.g. PROFILE_DIR: a worker deployed with other profiles). */
 export async function startTimeSkipping(workerEnv: Record<string, string> = {}): Promise<ClockTestEnv> {
   const path = bins.testServer();
   if (!path) throw new Error('temporal-test-server not found: run npm install (it installs it into .temporal/venv)');

@@ -8,10 +8,8 @@
  */
 import { ProfileRegistry } from '../../profiles/load';
 import { ProcessStarter } from '../../processes/start';
-import type { ClockView } from '../../workflows/clock/types';
-import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
 import { waitFor } from '../support/ports';
-import { ClockTestEnv, sleepUntil as sleepOn, startTimeSkipping } from '../support/timeSkipping';
+import { ClockTestEnv, mailsFrom, sendTo, sleepUntil as sleepOn, startTimeSkipping, viewOf } from '../support/timeSkipping';
 
 let t: ClockTestEnv;
 let starter: ProcessStarter;
@@ -22,13 +20,13 @@ beforeAll(async () => {
 afterAll(async () => t?.teardown());
 
 const sleepUntil = (iso: string) => sleepOn(t, iso);
-const view = (id: string): Promise<ClockView> => t.env.client.workflow.getHandle(id).query(clockViewQuery);
-const send = (id: string, event: object) => t.env.client.workflow.getHandle(id).executeUpdate(clockEventUpdate, { args: [event as never] });
+const view = (id: string) => viewOf(t, id);
+const send = (id: string, event: object) => sendTo(t, id, event);
 /** The next process a hand-over started, once it exists. */
 const started = (id: string) => waitFor(`${id} started`, () => view(id).catch(() => undefined), 30_000);
 /** A process's final view, read by query: awaiting its result would let the server skip time ahead to other timers. */
 const ended = (id: string) => waitFor(`${id} ended`, async () => ((await view(id)).status !== 'open' ? view(id) : undefined), 30_000);
-const mailsOf = async (workflowId: string) => (await t.mail.messages()).filter((m) => m.headers['x-clock-workflow-id'] === workflowId);
+const mailsOf = (workflowId: string) => mailsFrom(t, workflowId);
 
 test('a referral decided for a strategy discussion starts an enquiry in England and Northamptonshire', async () => {
   // Received Mon 11 Jan 2027 10:00 GMT, decided the same day at 14:00 (due Tue 12 Jan: on time). The

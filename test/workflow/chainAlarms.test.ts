@@ -8,11 +8,10 @@
 import { calendarData } from '../../calendar/load';
 import { ProfileRegistry } from '../../profiles/load';
 import { ProcessStarter } from '../../processes/start';
-import type { ClockInput, ClockView } from '../../workflows/clock/types';
-import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
+import type { ClockInput } from '../../workflows/clock/types';
 import { waitFor } from '../support/ports';
 import { ProfileCopy, assessmentFromStartOnly } from '../support/profileCopy';
-import { ClockTestEnv, sleepUntil as sleepOn, startTimeSkipping } from '../support/timeSkipping';
+import { ClockTestEnv, mailsFrom, sendTo, sleepUntil as sleepOn, startTimeSkipping, viewOf } from '../support/timeSkipping';
 
 let t: ClockTestEnv;
 let starter: ProcessStarter;
@@ -29,9 +28,9 @@ afterAll(async () => {
 });
 
 const sleepUntil = (iso: string) => sleepOn(t, iso);
-const view = (id: string): Promise<ClockView> => t.env.client.workflow.getHandle(id).query(clockViewQuery);
-const send = (id: string, event: object) => t.env.client.workflow.getHandle(id).executeUpdate(clockEventUpdate, { args: [event as never] });
-const mailsOf = async (workflowId: string) => (await t.mail.messages()).filter((m) => m.headers['x-clock-workflow-id'] === workflowId);
+const view = (id: string) => viewOf(t, id);
+const send = (id: string, event: object) => sendTo(t, id, event);
+const mailsOf = (workflowId: string) => mailsFrom(t, workflowId);
 const row = (m: { headers: Record<string, string> }) => [m.headers['x-clock-step'], m.headers['x-clock-tier'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient'], m.headers['x-clock-cc'] ?? ''];
 
 test('a refused hand-over raises an alarm at once, escalates, and clears when the missing fact is recorded', async () => {

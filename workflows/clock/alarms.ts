@@ -11,12 +11,13 @@ import { londonWallTime, parseMoment } from '../../calendar/london';
 import type { WorkingDayCalendar } from '../../calendar/workingDays';
 import type { Role } from '../../profiles/schema';
 import { recordHistory } from './history';
+import { escalationsIn } from './told';
 import type { Alarm, AlarmKind, AlarmView, ClockInput, ClockState, NoticeTier, NotificationRecord, StepView } from './types';
 
 /** The tier an alarm is raised at; escalations follow the ladder's `escalated` and `critical`. */
-export const ALARM_TIER: NoticeTier = 'alarm';
+const ALARM_TIER: NoticeTier = 'alarm';
 /** Cleared alarms kept in the view after the open ones (history keeps all). */
-export const RECENT_CLEARED = 3;
+const RECENT_CLEARED = 3;
 
 export interface AlarmDecision {
   key: string;
@@ -83,9 +84,7 @@ export function alarmSchedule(cal: WorkingDayCalendar, input: ClockInput, state:
   const cleared = all.filter((a) => a.clearedAt).slice(-RECENT_CLEARED);
   for (const alarm of [...all.filter((a) => !a.clearedAt), ...cleared]) {
     const step = alarmStep(alarm);
-    const escalations: StepView['escalations'] = state.notifications
-      .filter((n) => n.step === step)
-      .map((n) => ({ tier: n.tier, role: n.role, at: n.firesAt, deliveredAt: n.deliveredAt, recipients: n.recipients, ...(n.caughtUpIn ? { caughtUpIn: n.caughtUpIn } : {}) }));
+    const escalations = escalationsIn(state, step, 1);
     out.views.push({ ...alarm, status: alarm.clearedAt ? 'cleared' : 'open', escalations });
     if (alarm.clearedAt) continue;
     const raised = parseMoment(alarm.raisedAt);

@@ -19,7 +19,6 @@ import type { ClockInput, ClockState } from './types';
 
 /** Clocks drift between a case system and the worker; a completion up to this far "ahead" is accepted. */
 export const FUTURE_SKEW_MS = 5 * 60_000;
-export { MAX_HISTORY } from './history';
 export const MAX_EVENT_IDS = 200;
 
 export interface Rejection {
@@ -387,19 +386,13 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
       what = `closed: ${event.reason.trim()}`;
       if (state.pendingHandover) what += `; the refused hand-over to ${state.pendingHandover.type} will not be made`;
       delete state.pendingHandover;
-      record(state, at, what, event.by, typedIn(event, replacedAnchor));
-      clearAlarms(state, at, `the process was closed by ${event.by ?? 'a manager'} with a reason`, undefined, event.by);
-      if (event.eventId) rememberEventId(state, event.eventId);
-      return what;
+      break;
     case 'resolve-alarm': {
       const alarm = openAlarms(state).find((a) => a.key === event.alarm)!;
       what = `alarm ${alarm.key} resolved by hand: ${event.reason.trim()}`;
       // A refused hand-over resolved by hand will not be tried again.
       if (alarm.kind === 'handover-refused') delete state.pendingHandover;
-      record(state, at, what, event.by, [event.reason.trim()]);
-      clearAlarm(state, alarm, at, `resolved by ${event.by ?? 'a manager'} with a reason`, event.by);
-      if (event.eventId) rememberEventId(state, event.eventId);
-      return what;
+      break;
     }
     case 'hand-over': {
       const pending = state.pendingHandover!;
@@ -417,6 +410,9 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
   }
   if (event.eventId) rememberEventId(state, event.eventId);
   record(state, at, what, event.by, typedIn(event, replacedAnchor));
+  // After the line that says why: a close ends every alarm, a resolution the one it names.
+  if (event.type === 'close') clearAlarms(state, at, `the process was closed by ${event.by ?? 'a manager'} with a reason`, undefined, event.by);
+  if (event.type === 'resolve-alarm') clearAlarm(state, openAlarms(state).find((a) => a.key === event.alarm)!, at, `resolved by ${event.by ?? 'a manager'} with a reason`, event.by);
   // An event refused for this child (with its family's) is made good by the same fact recorded since.
   for (const alarm of openAlarms(state)) {
     const w = alarm.clearsWith;
@@ -440,6 +436,7 @@ function typedIn(event: ClockEvent, replacedAnchor: string | undefined): string[
     case 'set-interval':
     case 'close':
     case 'withdraw':
+    case 'resolve-alarm':
       return [event.reason.trim()];
     case 'reassign':
       return event.reason ? [event.reason] : [];

@@ -36,12 +36,13 @@ import * as SA from './searchAttributes';
 import { initialState } from './state';
 import { alarmStep, clearAlarm, clearAlarms, openAlarms, raiseAlarm, stalledWhat } from './alarms';
 import type { ClockInput, ClockState, ClockView, NotificationRecord, NotificationRequest, PendingHandover } from './types';
+import type { ClockEvent } from '../contracts/events';
 
 type Activities = ReturnType<typeof createActivities>;
 
 // Delivery never gives up: an SMTP outage delays a notification, it never loses it (docs/design.md, Notifications).
 // Unlimited attempts (no maximumAttempts): retried until delivered.
-const DELIVERY = {
+export const DELIVERY = {
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 } as const;
@@ -141,6 +142,9 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
   }
   const deliveries: Promise<void>[] = [];
 
+  /** The Update's validator, and the query a family event asks first: an event already applied (its id) passes. */
+  const check = (event: ClockEvent): Rejection | undefined => (event.eventId && state.recentEventIds.includes(event.eventId) ? undefined : checkEvent(input, state, event, Date.now(), shape));
+
   setHandler(clockViewQuery, () => toView(input, state, safeSchedule(input, state, Date.now(), workflowId), workflowId, false));
   setHandler(
     clockEventUpdate,
@@ -155,14 +159,11 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       return toView(input, state, safeSchedule(input, state, Date.now(), workflowId), workflowId, false);
     },
     {
-      validator: (event) => {
-        if (event.eventId && state.recentEventIds.includes(event.eventId)) return;
-        refuse(checkEvent(input, state, event, Date.now(), shape));
-      },
+      validator: (event) => refuse(check(event)),
     },
   );
 
-  setHandler(clockCheckQuery, (event) => (event.eventId && state.recentEventIds.includes(event.eventId) ? null : (checkEvent(input, state, event, Date.now(), shape) ?? null)));
+  setHandler(clockCheckQuery, (event) => check(event) ?? null);
   if (chain) {
     setHandler(
       clockAlarmUpdate,
@@ -366,7 +367,7 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
   const syncStall = (schedule: Schedule): boolean => {
     const at = formatLondon(Date.now());
     const open = openAlarms(state).find((a) => a.kind === 'stalled');
-    const stalled = schedule.stalled && !pendingMilestones(shape, state).length ? schedule.stalled : undefined;
+    const stalled = schedule.stalled;
     if (stalled && !open) {
       raiseAlarm(state, at, { kind: 'stalled', ...stalledWhat(stalled) });
       return true;
@@ -393,8 +394,7 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       recordHistory(state, at, `${m.date}: ${m.milestone.means}`, undefined, birthday ? [m.date] : []);
       changed = true;
       if (m.milestone.starts) {
-        const anchors: Record<string, string> = m.anchor ? { [m.anchor]: m.date } : {};
-        for (const [name, from] of Object.entries(m.milestone.starts.anchors)) if (state.anchors[from.from]) anchors[name] = state.anchors[from.from];
+        const anchors = { ...(m.anchor ? { [m.anchor]: m.date } : {}), ...handoverAnchors(m.milestone.starts, state.anchors, m.date) };
         await startNext(m.milestone.starts.type, anchors, `${m.milestone.key} ${m.date}`, m.milestone.means);
       }
       if (m.milestone.ends) {

@@ -13,6 +13,7 @@ import { CountContext, anchorValues, describeCondition, variantFor } from './cad
 import { TimingUsed, describeExtension, durationWords, explainDue, formatSource, stepLabel } from './explain';
 import { formatLongDate } from '../../calendar/localDate';
 import { AlarmDecision, alarmSchedule, stalledOn } from './alarms';
+import { escalationsIn } from './told';
 import type { AlarmView, ClockInput, ClockState, Completion, NoticeTier, NotificationRecord, StepView } from './types';
 
 export const TIER_LEVEL: Record<Tier, number> = { reminder: 0, overdue: 1, escalated: 2, critical: 3 };
@@ -233,10 +234,7 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
   };
   const ended = state.closed ?? state.finished;
   let lapsed: Schedule['lapsed'];
-  const escalationsOf = (key: string, occurrence: number) =>
-    state.notifications
-      .filter((n) => n.step === key && n.occurrence === occurrence)
-      .map((n) => ({ tier: n.tier, role: n.role, at: n.firesAt, deliveredAt: n.deliveredAt, recipients: n.recipients, ...(n.caughtUpIn ? { caughtUpIn: n.caughtUpIn } : {}) }));
+  const escalationsOf = (key: string, occurrence: number) => escalationsIn(state, key, occurrence);
 
   for (const rule of input.rules.steps) {
     const done = state.completions[rule.key] ?? [];
