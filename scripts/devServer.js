@@ -24,9 +24,19 @@ async function startDevServer(opts) {
   if (opts.httpPort) args.push('--http-port', String(opts.httpPort));
   // On an existing database these flags add nothing; the worker also registers them (docs/design.md, Temporal).
   for (const [name, type] of Object.entries(opts.searchAttributes)) args.push('--search-attribute', `${name}=${type}`);
-  const proc = spawn(cli, args, { stdio: opts.stdio ?? 'ignore' });
-  await waitForPort(opts.port, 'temporal dev server', 60000, proc);
-  if (!opts.headless) await waitForPort(opts.uiPort, 'temporal UI', 60000, proc);
+  // Unless told otherwise, keep the end of stderr so a server that exits says why in the error.
+  const proc = spawn(cli, args, { stdio: opts.stdio ?? ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  proc.stderr?.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-2000);
+  });
+  try {
+    await waitForPort(opts.port, 'temporal dev server', 60000, proc);
+    if (!opts.headless) await waitForPort(opts.uiPort, 'temporal UI', 60000, proc);
+  } catch (err) {
+    if (proc.exitCode === null) proc.kill('SIGKILL');
+    throw new Error(`${err.message}${stderr.trim() ? `: ${stderr.trim()}` : ''}`);
+  }
   return proc;
 }
 

@@ -48,10 +48,21 @@ export interface DevStack {
   teardown: () => Promise<void>;
 }
 
+/**
+ * A free port is released before the server binds it, and the dev server binds further ports of its own
+ * choosing, so a test file starting its server beside another can lose a port and the server exits. It
+ * is then started again on a fresh set, up to three times in all; any other failure is reported at once.
+ */
 export async function startDevServerOnFreePorts(dbFile?: string, withUi = false): Promise<{ proc: ChildProcess; address: string; ui?: string; stop: () => Promise<void> }> {
-  const [port, httpPort, metricsPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  const proc: ChildProcess = await startDevServer({ port, httpPort, metricsPort, headless: !withUi, uiPort, dbFile, searchAttributes: SEARCH_ATTRIBUTES });
-  return { proc, address: `127.0.0.1:${port}`, ...(withUi ? { ui: `http://127.0.0.1:${uiPort}` } : {}), stop: () => stopProcess(proc) };
+  for (let attempt = 1; ; attempt++) {
+    const [port, httpPort, metricsPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    try {
+      const proc: ChildProcess = await startDevServer({ port, httpPort, metricsPort, headless: !withUi, uiPort, dbFile, searchAttributes: SEARCH_ATTRIBUTES });
+      return { proc, address: `127.0.0.1:${port}`, ...(withUi ? { ui: `http://127.0.0.1:${uiPort}` } : {}), stop: () => stopProcess(proc) };
+    } catch (err) {
+      if (attempt >= 3 || !/exited with code/.test((err as Error).message)) throw err;
+    }
+  }
 }
 
 /**
