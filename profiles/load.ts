@@ -213,6 +213,8 @@ export class ProfileRegistry {
         if (rule.repeat.every.unit === 'hours') problems.push(`${where}.repeat.every.unit: a recurring step repeats in days, weeks or months`);
         if (rule.repeat.every.value < 1) problems.push(`${where}.repeat.every.value: must be at least 1`);
         const loosest = rule.repeat.adjustable?.loosest;
+        if (loosest && rule.repeat.adjustable?.anyInterval) problems.push(`${where}.repeat.adjustable.anyInterval: give either a loosest interval or anyInterval, not both`);
+        if (rule.repeat.adjustable?.anyInterval && !rule.repeat.adjustable.approverRole) problems.push(`${where}.repeat.adjustable.approverRole: an interval with no limit needs the role that sets it`);
         if (loosest && unitDays(loosest) < unitDays(rule.repeat.every)) problems.push(`${where}.repeat.adjustable.loosest: ${loosest.value} ${loosest.unit} is tighter than the default interval; it is the loosest interval allowed`);
       }
       if (rule.extension) {
@@ -257,7 +259,11 @@ export class ProfileRegistry {
       const nat = national?.steps.find((s) => s.key === key && s.kind === 'statutory');
       if (nat && anchors) {
         const looser = looserThan(rule, nat, anchors);
-        if (looser) out.looserThanNational = looser;
+        if (looser) {
+          out.looserThanNational = looser;
+          // Never later than statute: the national date runs beside the LA's, and the earlier applies.
+          out.also = [...(out.also ?? []), { anchor: nat.anchor, due: nat.due, source: nat.source, national: true }];
+        }
       }
       resolved.push(out);
     }

@@ -18,6 +18,11 @@ export interface ResolvedTiming {
   source: Source;
   note?: string;
   anyOccurrence?: boolean;
+  /**
+   * The national rule, running beside an LA rule that would give a later date: whichever falls first
+   * applies, and it counts as statute does, without LA closure days (docs/design.md, Time).
+   */
+  national?: boolean;
 }
 
 export interface ResolvedVariant {
@@ -34,7 +39,7 @@ export interface ResolvedRepeat {
   restart?: boolean;
   source?: Source;
   note?: string;
-  adjustable?: { loosest?: { value: number; unit: Unit }; approverRole?: Role; source: Source };
+  adjustable?: { loosest?: { value: number; unit: Unit }; anyInterval?: boolean; approverRole?: Role; source: Source };
 }
 
 export interface ResolvedStepRule {

@@ -168,6 +168,8 @@ export const RepeatSchema = z.object({
   adjustable: z
     .object({
       loosest: DurationSchema.optional(),
+      /** The standards leave the interval wholly to the approver (a conference sets the visiting pattern): no limit. */
+      anyInterval: z.boolean().optional(),
       approverRole: RoleSchema.optional(),
       source: SourceSchema,
     })

@@ -11,7 +11,7 @@ export interface OutcomeEffect {
   /** Records this anchor at the outcome's date, unless it is already recorded (S47 started at the strategy discussion). */
   setsAnchor?: string;
   /** Starts the next process for the same case and episode. Anchors: 'outcome' = the date of this outcome; {from} = copied. */
-  starts?: { type: ProcessType; anchors: Record<string, 'outcome' | { from: string }>; unlessSteppedUp?: boolean };
+  starts?: { type: ProcessType; anchors: Record<string, 'outcome' | HandoverFrom>; unlessSteppedUp?: boolean };
   /** Closes the process this one stepped up from (a CP plan supersedes the child's CIN plan). */
   supersedes?: boolean;
   /** Ends this process: its open steps lapse (shown as cancelled, never escalated). */
@@ -135,6 +135,11 @@ const complaintCorporate: ProcessShape = {
 };
 
 const toCinPlan = { type: 'child-in-need-plan' as const, anchors: { 'plan-agreed': 'outcome' as const } };
+/**
+ * From an assessment, the plan also learns when the assessment started (Northamptonshire counts the first
+ * CIN meeting from it, 001 L450): the recorded start, else the decision that started it.
+ */
+const toCinPlanFromAssessment = { ...toCinPlan, anchors: { ...toCinPlan.anchors, 'assessment-start': { from: 'assessment-start', orFrom: 'referral-decision' } } };
 
 export const SHAPES: Record<string, ProcessShape> = {
   referral: {
@@ -162,7 +167,7 @@ export const SHAPES: Record<string, ProcessShape> = {
     outcomes: {
       'assessment-complete': {
         'no-further-action': { means: 'no further action', ends: true },
-        'child-in-need-plan': { means: 'child in need plan', starts: toCinPlan, ends: true },
+        'child-in-need-plan': { means: 'child in need plan', starts: toCinPlanFromAssessment, ends: true },
         'strategy-discussion': {
           means: 'strategy discussion (child protection concerns found in the assessment)',
           starts: { type: 'child-protection-enquiry', anchors: { 'concern-raised': 'outcome' } },
@@ -227,17 +232,23 @@ export const SHAPES: Record<string, ProcessShape> = {
  * The anchors the next process starts with: copied from this one's facts, or the date of the outcome. An
  * anchor this process never recorded is left out (the start then says what is missing).
  */
-export function handoverAnchors(starts: { anchors: Record<string, 'outcome' | { from: string }> }, facts: Record<string, string>, outcomeAt: string): Record<string, string> {
+/** A fact handed over from the process that starts the next: `from`, or `orFrom` where `from` was never recorded. */
+export interface HandoverFrom {
+  from: string;
+  orFrom?: string;
+}
+
+export function handoverAnchors(starts: { anchors: Record<string, 'outcome' | HandoverFrom> }, facts: Record<string, string>, outcomeAt: string): Record<string, string> {
   const anchors: Record<string, string> = {};
   for (const [name, from] of Object.entries(starts.anchors)) {
-    const value = from === 'outcome' ? outcomeAt : facts[from.from];
+    const value = from === 'outcome' ? outcomeAt : (facts[from.from] ?? (from.orFrom ? facts[from.orFrom] : undefined));
     if (value) anchors[name] = value;
   }
   return anchors;
 }
 
 /** Which of this process's anchors each of the next one's comes from ('outcome': the date of the outcome). */
-export function handoverSources(starts: { anchors: Record<string, 'outcome' | { from: string }> }): Record<string, string> {
+export function handoverSources(starts: { anchors: Record<string, 'outcome' | HandoverFrom> }): Record<string, string> {
   return Object.fromEntries(Object.entries(starts.anchors).map(([name, from]) => [name, from === 'outcome' ? 'outcome' : from.from]));
 }
 

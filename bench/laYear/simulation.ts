@@ -124,7 +124,7 @@ export class YearSimulation {
       type: 'looked-after',
       caseId: c.caseId,
       localAuthority: c.la,
-      anchors: { 'date-of-birth': c.dateOfBirth, 'became-looked-after': day, 'placement-start': day },
+      anchors: { 'date-of-birth': c.dateOfBirth, 'became-looked-after': day, 'placement-start': occurredAt(day) },
       anchorKinds: { 'placement-start': c.kind },
       assignment: c.assignment,
     });

@@ -107,30 +107,46 @@ describe('alarms', () => {
 });
 
 describe('nothing counting', () => {
-  test('a York assessment with no referral decision has nothing to count from: stalled, and the start is refused', () => {
-    // York counts allocation 24 hours from the referral decision (004 L111), and the visit and the
-    // assessment from allocation: with only the referral's receipt, no step can have a due date.
+  test('a York assessment with only its start recorded has nothing to count from: stalled, and the start is refused', () => {
+    // York counts the assessment 45 WD from the referral (004 L358, the national rule), allocation 24 hours
+    // from the referral decision (L111), the visits from allocation and the first visit: an assessment
+    // start alone gives no step a due date.
+    const inp = clockInput('york', 'single-assessment', { 'assessment-start': '2026-11-02' });
+    const s = buildSchedule(inp, initialState(inp), at('2026-11-03T10:00:00Z'), 'wf');
+    expect(s.stalled).toEqual({ steps: ['assessment-complete', 'allocation', 'initial-visit', 'assessment-visit'], anchors: ['referral-received', 'referral-decision', 'allocation', 'initial-visit'] });
+    expect(() => starter.buildInput({ type: 'single-assessment', caseId: 'Y1', localAuthority: 'york', anchors: { 'assessment-start': '2026-11-02' } })).toThrow(
+      expect.objectContaining({ status: 422, field: 'anchors.referral-received' }),
+    );
+  });
+
+  test("a York assessment with the referral's receipt counts the statutory 45 WD from it at once", () => {
+    // 45 WD from Mon 2 Nov 2026: Nov 3-6 (4), 9-13 (9), 16-20 (14), 23-27 (19), 30 Nov-4 Dec (24), 7-11 (29),
+    // 14-18 (34), 21-24 (38), [Fri 25, Mon 28 Dec bank holidays], 29-31 (41), [Fri 1 Jan], 4-7 Jan (45):
+    // Thu 7 Jan 2027. Allocation and the visits wait for the decision.
     const inp = clockInput('york', 'single-assessment', { 'referral-received': '2026-11-02T10:00:00Z' });
     const s = buildSchedule(inp, initialState(inp), at('2026-11-03T10:00:00Z'), 'wf');
-    expect(s.stalled).toEqual({ steps: ['allocation', 'initial-visit', 'assessment-complete'], anchors: ['referral-decision', 'allocation'] });
-    expect(() => starter.buildInput({ type: 'single-assessment', caseId: 'Y1', localAuthority: 'york', anchors: { 'referral-received': '2026-11-02T10:00:00Z' } })).toThrow(
-      expect.objectContaining({ status: 422, field: 'anchors.referral-decision' }),
-    );
+    expect(s.stalled).toBeUndefined();
+    expect(s.steps.map((x) => [x.key, x.status, x.dueDate ?? null])).toEqual([
+      ['assessment-complete', 'pending', '2027-01-07'],
+      ['allocation', 'awaiting-anchor', null],
+      ['initial-visit', 'awaiting-anchor', null],
+      ['assessment-visit', 'awaiting-anchor', null],
+    ]);
   });
 
   test("York's allocation has its own clock: 24 hours from the decision, and the visit and assessment count from it", () => {
     // Decision Mon 2 Nov 2026 15:30 GMT -> allocation late from Tue 3 Nov 15:30 (dueAt one second before).
-    // Allocated Tue 3 Nov 11:00: visit 5 WD -> Wed 4 (1) ... Tue 10 Nov (5); assessment 45 WD from Tue 3 Nov:
-    // Nov 4-6 (3), 9-13 (8), 16-20 (13), 23-27 (18), 30 Nov-4 Dec (23), 7-11 (28), 14-18 (33), 21-24 (37),
-    // [25, 28 Dec], 29-31 (40), [1 Jan], 4-8 Jan 2027 (45) -> Fri 8 Jan 2027.
+    // Allocated Tue 3 Nov 11:00: visit 5 WD -> Wed 4 (1) ... Tue 10 Nov (5); the assessment counts from the
+    // referral, Mon 2 Nov 10:00 (004 L358, the national rule): Thu 7 Jan 2027 (worked in the test above).
     const inp = clockInput('york', 'single-assessment', { 'referral-received': '2026-11-02T10:00:00Z', 'referral-decision': '2026-11-02T15:30:00Z' });
     const state = initialState(inp);
     const before = buildSchedule(inp, state, at('2026-11-02T16:00:00Z'), 'wf');
     expect(before.stalled).toBeUndefined();
     expect(before.steps.map((x) => [x.key, x.status, x.dueAt ?? null])).toEqual([
+      ['assessment-complete', 'pending', '2027-01-07T23:59:59+00:00'],
       ['allocation', 'pending', '2026-11-03T15:29:59+00:00'],
       ['initial-visit', 'awaiting-anchor', null],
-      ['assessment-complete', 'awaiting-anchor', null],
+      ['assessment-visit', 'awaiting-anchor', null],
     ]);
     // Unallocated past the 24 hours: the duty manager at the instant (every hour rule's breach).
     const late = buildSchedule(inp, state, at('2026-11-03T15:30:00Z'), 'wf');
@@ -138,9 +154,10 @@ describe('nothing counting', () => {
     send(inp, state, { type: 'step-completed', step: 'allocation', occurredAt: '2026-11-03T11:00:00Z' }, at('2026-11-03T11:00:00Z'));
     const after = buildSchedule(inp, state, at('2026-11-03T11:00:00Z'), 'wf');
     expect(after.steps.map((x) => [x.key, x.status, x.dueDate ?? null])).toEqual([
+      ['assessment-complete', 'pending', '2027-01-07'],
       ['allocation', 'completed', '2026-11-03'],
       ['initial-visit', 'pending', '2026-11-10'],
-      ['assessment-complete', 'pending', '2027-01-08'],
+      ['assessment-visit', 'awaiting-anchor', null],
     ]);
   });
 });
@@ -219,6 +236,7 @@ describe("the single assessment's conclusion", () => {
     expect(s.steps.map((x) => [x.key, x.status])).toEqual([
       ['initial-visit', 'cancelled'],
       ['assessment-plan', 'cancelled'],
+      ['assessment-visit', 'cancelled'],
       ['assessment-complete', 'completed'],
     ]);
     expect(s.decisions).toEqual([]);

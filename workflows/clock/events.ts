@@ -40,6 +40,12 @@ function notYet(at: ParsedMoment, raw: string, field: string, now: number, inste
   return inFuture(at, now) ? { field, message: `${raw} is in the future (now ${formatLondon(now)})${instead ? `; ${instead}` : ''}` } : undefined;
 }
 
+/** Why a date alone cannot record `anchor`: an hour rule counts from it (a date would leave that step without a date). */
+function hourRuleFrom(input: ClockInput, anchor: string): string | undefined {
+  const rule = input.rules.steps.find((s) => (s.anchor === anchor && s.due.unit === 'hours') || (s.also ?? []).some((a) => a.anchor === anchor && a.due.unit === 'hours'));
+  return rule && `'${anchor}' starts a ${rule.due.value}-hour clock (${rule.key}): give its time and offset, not a date alone`;
+}
+
 function moment(value: string, field: string) {
   try {
     return parseMoment(value, field);
@@ -125,6 +131,10 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
             return { field: 'step', message: `'${event.step}' cannot be recorded before '${required}' is completed`, conflict: true };
           }
         }
+        // What this completion records (the step itself, an anchor its outcome sets) may start an hour rule.
+        const sets = event.outcome ? shape.outcomes[event.step]?.[event.outcome]?.setsAnchor : undefined;
+        const hourly = !at.hasTime && (hourRuleFrom(input, event.step) || (sets && hourRuleFrom(input, sets)));
+        if (hourly) return { field: 'occurredAt', message: hourly };
         if (rule.visit && event.seen === undefined) return { field: 'seen', message: `'${event.step}' is a visit: say whether the child was seen (seen: true, or false for a no-access visit)` };
         const allowed = shape.outcomes[event.step] ? Object.keys(shape.outcomes[event.step]) : undefined;
         const noAccess = rule.visit && event.seen === false;
@@ -171,6 +181,8 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         if (!input.rules.anchors.includes(event.anchor)) return { field: 'anchor', message: `unknown anchor '${event.anchor}' for ${input.processType} (anchors: ${input.rules.anchors.join(', ')})` };
         const at = moment(event.at, 'at');
         if ('error' in at) return at.error;
+        const hourly = !at.hasTime && hourRuleFrom(input, event.anchor);
+        if (hourly) return { field: 'at', message: hourly };
         const kinds = shape.anchorKinds?.[event.anchor];
         if (kinds && (!event.kind || !kinds.includes(event.kind))) return { field: 'kind', message: `'${event.anchor}' needs its kind: one of ${kinds.join(', ')}` };
         if (!kinds && event.kind) return { field: 'kind', message: `'${event.anchor}' takes no kind` };
@@ -221,8 +233,8 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         const dateOf = (d: { value: number; unit: Unit }) => computeDue(cal, ref, d).dueDate;
         const proposed = dateOf(event.every);
         if (proposed > dateOf(rule.repeat.every)) {
-          if (!adjustable.loosest) return { field: 'every', message: `${event.every.value} ${event.every.unit} is less often than ${input.rules.profileName}'s ${rule.repeat.every.value} ${rule.repeat.every.unit}; its standards allow no longer interval` };
-          if (proposed > dateOf(adjustable.loosest)) return { field: 'every', message: `${event.every.value} ${event.every.unit} is longer than the loosest interval ${input.rules.profileName} allows (${adjustable.loosest.value} ${adjustable.loosest.unit})` };
+          if (!adjustable.loosest && !adjustable.anyInterval) return { field: 'every', message: `${event.every.value} ${event.every.unit} is less often than ${input.rules.profileName}'s ${rule.repeat.every.value} ${rule.repeat.every.unit}; its standards allow no longer interval` };
+          if (adjustable.loosest && proposed > dateOf(adjustable.loosest)) return { field: 'every', message: `${event.every.value} ${event.every.unit} is longer than the loosest interval ${input.rules.profileName} allows (${adjustable.loosest.value} ${adjustable.loosest.unit})` };
           if (adjustable.approverRole && event.agreedBy !== adjustable.approverRole) return { field: 'agreedBy', message: `a longer interval for '${event.step}' must be agreed by the ${adjustable.approverRole} (agreedBy: '${adjustable.approverRole}')` };
         }
         return undefined;

@@ -40,6 +40,8 @@ export interface TimingUsed {
   source: Source;
   /** Why this timescale applies rather than the rule's own (the variant's condition). */
   why?: string;
+  /** The national rule running beside a later LA rule: counted without LA closure days. */
+  national?: boolean;
 }
 
 export function explainDue(
@@ -59,7 +61,7 @@ export function explainDue(
     for (let d = lo; d <= hi; d = addDays(d, 1)) {
       const dow = new Date(`${d}T12:00:00Z`).getUTCDay();
       if (dow === 0 || dow === 6) continue;
-      if (!cal.isWorkingDay(d, { withClosures: rule.kind === 'local' })) skipped.push(cal.describeDay(d));
+      if (!cal.isWorkingDay(d, { withClosures: rule.kind === 'local' && !timing.national })) skipped.push(cal.describeDay(d));
     }
     parts.push(skipped.length ? `not counted besides weekends: ${skipped.join(', ')}` : 'no bank holidays in between');
     if (!timing.due.before && !cal.isWorkingDay(from.date)) {
@@ -69,12 +71,17 @@ export function explainDue(
           : `the anchor fell on ${cal.describeDay(from.date)}; counting starts the day after it`,
       );
     }
-    if (rule.kind === 'local' && cal.data.closures.length) parts.push('LA closure days are not counted (local target)');
+    if (rule.kind === 'local' && !timing.national && cal.data.closures.length) parts.push('LA closure days are not counted (local target)');
   }
   if (timing.due.unit === 'months') parts.push('same day of the month, or the last day of a shorter month');
   if (timing.why) parts.push(`because ${timing.why}`);
-  parts.push(`rule (${rule.kind}, ${rule.definedBy}): ${formatSource(timing.source)}`);
-  if (rule.looserThanNational) parts.push(`FLAG: ${rule.looserThanNational}`);
+  if (timing.national) {
+    parts.push(`the national rule (statutory), which comes first here: ${formatSource(timing.source)}`);
+    parts.push(`the LA's own rule (${rule.definedBy}) would give a later date: ${rule.looserThanNational ?? 'see its source'}`);
+  } else {
+    parts.push(`rule (${rule.kind}, ${rule.definedBy}): ${formatSource(timing.source)}`);
+    if (rule.looserThanNational) parts.push(`FLAG: ${rule.looserThanNational}`);
+  }
   return parts.join('; ');
 }
 

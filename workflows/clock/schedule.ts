@@ -14,7 +14,7 @@ import { TimingUsed, describeExtension, durationWords, explainDue, formatSource,
 import { formatLongDate } from '../../calendar/localDate';
 import { AlarmDecision, alarmSchedule, stalledOn } from './alarms';
 import { escalationsIn } from './told';
-import type { AlarmView, ClockInput, ClockState, Completion, NoticeTier, NotificationRecord, StepView } from './types';
+import type { AlarmView, ClockInput, ClockState, Completion, NoticeTier, NotificationRecord, StepView, TimingView } from './types';
 
 export const TIER_LEVEL: Record<Tier, number> = { reminder: 0, overdue: 1, escalated: 2, critical: 3 };
 /** Who hears of a visit at which the child was not seen (docs/design.md, Time: recorded and escalated). */
@@ -93,6 +93,8 @@ export interface OccurrenceTimes {
   originalDueDate?: string;
   /** The other timings that were recorded but gave a later date (for the explanation). */
   alternatives: string[];
+  /** Every timing that counted, the one that applies marked (shown when there is more than one). */
+  timings: TimingView[];
 }
 
 /**
@@ -151,7 +153,7 @@ export function occurrenceTimes(cal: WorkingDayCalendar, input: ClockInput, stat
       for (const alt of rule.also ?? []) {
         if (alt.anyOccurrence) continue;
         const altRaw = pickAnchor(state, alt.anchor);
-        if (altRaw) candidates.push({ raw: altRaw, timing: { anchorLabel: alt.anchor, due: alt.due, source: alt.source } });
+        if (altRaw) candidates.push({ raw: altRaw, timing: { anchorLabel: alt.anchor, due: alt.due, source: alt.source, ...(alt.national ? { national: true } : {}) } });
       }
     }
   } else {
@@ -172,15 +174,27 @@ export function occurrenceTimes(cal: WorkingDayCalendar, input: ClockInput, stat
     }
   }
   if (!candidates.length) return undefined;
-  const options = { withClosures: rule.kind === 'local', anchorOnNonWorkingDay: input.rules.anchorOnNonWorkingDay, meeting: rule.meeting };
   const computed = candidates.map((c) => {
     const from = parseMoment(c.raw, `anchors.${c.timing.anchorLabel}`);
+    // The national rule beside a local one counts as statute does: LA closure days are working days.
+    const options = { withClosures: rule.kind === 'local' && !c.timing.national, anchorOnNonWorkingDay: input.rules.anchorOnNonWorkingDay, meeting: rule.meeting };
     return { ...c, from, due: computeDue(cal, from, c.timing.due, options) };
   });
   computed.sort((a, b) => a.due.lateFrom - b.due.lateFrom);
   const chosen = computed[0];
-  const alternatives = computed.slice(1).map((c) => `${c.timing.due.value} ${c.timing.due.unit} from ${c.timing.anchorLabel} would give ${c.due.dueDate}`);
-  const base = { occurrence, from: chosen.from, fromRaw: chosen.raw, timing: chosen.timing, alternatives };
+  const whose = (c: (typeof computed)[number]) => (c.timing.national ? 'the national rule, ' : chosen.timing.national ? "the LA's own rule, " : '');
+  const alternatives = computed.slice(1).map((c) => `${whose(c)}${c.timing.due.value} ${c.timing.due.unit} from ${c.timing.anchorLabel} would give ${c.due.dueDate}`);
+  const timings: TimingView[] = computed.map((c) => ({
+    countedFrom: c.timing.anchorLabel,
+    anchorAt: c.raw,
+    value: c.timing.due.value,
+    unit: c.timing.due.unit,
+    dueDate: c.due.dueDate,
+    kind: c.timing.national ? 'statutory' : rule.kind,
+    applies: c === chosen,
+    source: c.timing.source,
+  }));
+  const base = { occurrence, from: chosen.from, fromRaw: chosen.raw, timing: chosen.timing, alternatives, timings };
   const extensions = (state.extensions[rule.key] ?? []).filter((e) => (e.occurrence ?? 1) === occurrence);
   const last = extensions.at(-1);
   if (!last) return { ...base, due: chosen.due, ladderBase: chosen.due.dueDate, effectiveLateFrom: chosen.due.lateFrom, epoch: 0 };
@@ -290,7 +304,10 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
       if (t.due.planBy) view.planBy = t.due.planBy;
       if (t.revisedTarget) view.revisedTarget = t.revisedTarget;
       view.explanation = explainDue(cal, rule, t.timing, t.from, t.originalDueDate ?? t.due.dueDate, input.rules.anchorOnNonWorkingDay);
-      if (t.alternatives.length) view.explanation += `; the earliest timing applies (${t.alternatives.join('; ')})`;
+      if (t.alternatives.length) {
+        view.explanation += `; the earliest timing applies (${t.alternatives.join('; ')})`;
+        view.timings = t.timings;
+      }
       const extensions = (state.extensions[rule.key] ?? []).filter((e) => (e.occurrence ?? 1) === occurrence);
       if (extensions.length) {
         view.extensions = extensions;

@@ -5,7 +5,7 @@
  */
 import type { CalendarData } from '../../calendar/workingDays';
 import type { ResolvedProcessRules } from '../../profiles/resolved';
-import type { Role, Tier } from '../../profiles/schema';
+import type { Role, Source, Tier } from '../../profiles/schema';
 import type { MigrationRecord } from './migrate';
 
 export interface Assignment {
@@ -209,6 +209,19 @@ export interface ClockState {
  */
 export type StepStatus = 'pending' | 'completed' | 'overdue' | 'extended' | 'cancelled' | 'awaiting-anchor' | 'awaiting-complainant' | 'lapsed';
 
+/** One timing a step's date was counted on, where it has more than one (the earliest applies). */
+export interface TimingView {
+  countedFrom: string;
+  anchorAt: string;
+  value: number;
+  unit: string;
+  dueDate: string;
+  /** statutory: the national rule running beside a later LA rule, or a national step's own rule. */
+  kind: 'statutory' | 'local';
+  applies: boolean;
+  source: Source;
+}
+
 export interface StepView {
   key: string;
   occurrence: number;
@@ -250,6 +263,8 @@ export interface StepView {
   };
   /** The due date in words: count, skipped days, rule and source. */
   explanation?: string;
+  /** Every timing that counted, when more than one did (a national rule beside a later LA rule). */
+  timings?: TimingView[];
   problem?: string;
 }
 
