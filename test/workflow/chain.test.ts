@@ -56,17 +56,18 @@ test("York: the assessment waits for allocation, 24 hours from the decision; una
   // Decided Mon 1 Feb 2027 15:30 GMT (outcome assessment) -> allocation late from Tue 2 Feb 15:30 GMT:
   // the hour rule's breach goes to the duty manager (duty-york) at that instant, no reminder.
   // Allocated Tue 2 Feb 16:00: visit 5 WD -> Wed 3 (1), Thu 4, Fri 5, Mon 8, Tue 9 Feb (5);
-  // assessment 45 WD from Tue 2 Feb -> Feb 3-5 (3), 8-12 (8), 15-19 (13), 22-26 (18), Mar 1-5 (23),
-  // 8-12 (28), 15-19 (33), 22-25 (37), [26 Good Friday, 29 Easter Monday], 30 Mar-2 Apr (41), Mon 5 (42),
-  // Tue 6 (43), Wed 7 (44), Thu 8 Apr 2027 (45).
+  // assessment 45 WD from the referral, Mon 1 Feb (004 L358, the national rule) -> Feb 2-5 (4), 8-12 (9),
+  // 15-19 (14), 22-26 (19), Mar 1-5 (24), 8-12 (29), 15-19 (34), 22-25 (38), [26 Good Friday, 29 Easter
+  // Monday], 30 Mar-2 Apr (42), Mon 5 (43), Tue 6 (44), Wed 7 Apr 2027 (45): counting from the start.
   await sleepUntil('2027-02-01T16:00:00Z');
   const { workflowId } = await starter.start({ type: 'referral', caseId: 'CHAIN-YORK', episode: 'R1', localAuthority: 'york', anchors: { 'referral-received': '2027-02-01T09:00:00Z' }, assignment: { workerId: 'sw-york-01', team: 'york-ra' } }, { requireAllStepAnchors: true });
   await send(workflowId, { type: 'step-completed', step: 'referral-decision', occurredAt: '2027-02-01T15:30:00Z', outcome: 'assessment' });
   const sa = await started('single-assessment-CHAIN-YORK-R1');
   expect(sa.steps.map((s) => [s.key, s.status, s.dueAt ?? null])).toEqual([
+    ['assessment-complete', 'pending', '2027-04-07T23:59:59+01:00'],
     ['allocation', 'pending', '2027-02-02T15:29:59+00:00'],
     ['initial-visit', 'awaiting-anchor', null],
-    ['assessment-complete', 'awaiting-anchor', null],
+    ['assessment-visit', 'awaiting-anchor', null],
   ]);
   await sleepUntil('2027-02-02T16:30:00Z');
   const mails = await waitFor('the allocation breach', async () => {
@@ -76,9 +77,10 @@ test("York: the assessment waits for allocation, 24 hours from the decision; una
   expect(mails.map((m) => [m.headers['x-clock-step'], m.headers['x-clock-tier'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient']])).toEqual([['allocation', 'overdue', '2027-02-02T15:30:00+00:00', 'duty-york']]);
   const after = await send('single-assessment-CHAIN-YORK-R1', { type: 'step-completed', step: 'allocation', occurredAt: '2027-02-02T16:00:00Z' });
   expect(after.steps.map((s) => [s.key, s.status, s.dueDate ?? null])).toEqual([
+    ['assessment-complete', 'pending', '2027-04-07'],
     ['allocation', 'completed', '2027-02-02'],
     ['initial-visit', 'pending', '2027-02-09'],
-    ['assessment-complete', 'pending', '2027-04-08'],
+    ['assessment-visit', 'awaiting-anchor', null],
   ]);
 });
 
@@ -101,6 +103,7 @@ test("the assessment's conclusion starts what it calls for, and the steps it no 
     expect(done.steps.map((s) => [s.key, s.status])).toEqual([
       ['initial-visit', 'cancelled'],
       ['assessment-plan', 'cancelled'],
+      ['assessment-visit', 'cancelled'],
       ['assessment-complete', 'completed'],
     ]);
     expect(done.handedOver).toMatchObject({ to: `${next}-${caseId}-R1` });

@@ -7,11 +7,14 @@
  *   referral decision Thu 29 Mar 2029 (Maundy Thursday). Not working days: Fri 30 Mar (Good Friday),
  *   Mon 2 Apr (Easter Monday), Mon 7 May (early May), Mon 28 May (spring), and weekends.
  *   WD 1 Tue 3 Apr, 2 Wed 4, 3 Thu 5, 4 Fri 6, 5 Mon 9, 6 Tue 10, 7 Wed 11, 8 Thu 12, ..., 45 Wed 6 Jun.
- *   initial-visit (5 WD) due Mon 9 Apr; assessment-plan (7 WD) Wed 11 Apr; assessment-complete (45 WD) Wed 6 Jun.
+ *   initial-visit (5 WD) due Mon 9 Apr; assessment-plan (7 WD) Wed 11 Apr; Derbyshire's assessment-complete
+ *   (45 WD from the decision) Wed 6 Jun, but the national 45 WD from the referral (Wed 28 Mar; WD 1 Thu 29 Mar)
+ *   runs beside it and is one WD earlier, Tue 5 Jun, which applies. The visit during the assessment waits
+ *   for the initial visit (never recorded here).
  * Ladder (england default): reminder 2 WD before, overdue +1, escalated +3, critical +6 WD, at 09:00 BST.
  *   initial-visit:       reminder Thu 5 Apr, overdue Tue 10 Apr, escalated Thu 12 Apr, critical Tue 17 Apr
  *   assessment-plan:     reminder Mon 9 Apr, overdue Thu 12 Apr, escalated Mon 16 Apr, critical Thu 19 Apr
- *   assessment-complete: reminder Mon 4 Jun, overdue Thu 7 Jun, escalated Mon 11 Jun, critical Thu 14 Jun
+ *   assessment-complete: reminder Fri 1 Jun, overdue Wed 6 Jun, escalated Fri 8 Jun, critical Wed 13 Jun
  * Reassigned on Sat 14 Apr 2029 from sw-derb-01 / derb-north-assessment (service manager sm-derb-assess)
  * to sw-derb-02 / derb-south-assessment (tm-derb-south, sm-derb-south); head of service hos-derb for both.
  */
@@ -43,7 +46,8 @@ test('every notification at its exact instant, exactly once, to the right person
   expect(before.steps.map((s) => [s.key, s.dueDate])).toEqual([
     ['initial-visit', '2029-04-09'],
     ['assessment-plan', '2029-04-11'],
-    ['assessment-complete', '2029-06-06'],
+    ['assessment-visit', undefined],
+    ['assessment-complete', '2029-06-05'],
   ]);
 
   await sleepUntil('2029-04-14T12:00:00+01:00');
@@ -67,10 +71,10 @@ test('every notification at its exact instant, exactly once, to the right person
     ['assessment-plan', 'escalated', '2029-04-16T09:00:00+01:00', 'sm-derb-south'],
     ['initial-visit', 'critical', '2029-04-17T09:00:00+01:00', 'hos-derb'],
     ['assessment-plan', 'critical', '2029-04-19T09:00:00+01:00', 'hos-derb'],
-    ['assessment-complete', 'reminder', '2029-06-04T09:00:00+01:00', 'sw-derb-02'],
-    ['assessment-complete', 'overdue', '2029-06-07T09:00:00+01:00', 'tm-derb-south'],
-    ['assessment-complete', 'escalated', '2029-06-11T09:00:00+01:00', 'sm-derb-south'],
-    ['assessment-complete', 'critical', '2029-06-14T09:00:00+01:00', 'hos-derb'],
+    ['assessment-complete', 'reminder', '2029-06-01T09:00:00+01:00', 'sw-derb-02'],
+    ['assessment-complete', 'overdue', '2029-06-06T09:00:00+01:00', 'tm-derb-south'],
+    ['assessment-complete', 'escalated', '2029-06-08T09:00:00+01:00', 'sm-derb-south'],
+    ['assessment-complete', 'critical', '2029-06-13T09:00:00+01:00', 'hos-derb'],
   ]);
   // Decided by the workflow at the very instant the ladder says (workflow time), not late, not early.
   for (const m of mails) expect(m.headers['x-clock-decided-at']).toBe(m.headers['x-clock-fires-at']);
@@ -79,8 +83,8 @@ test('every notification at its exact instant, exactly once, to the right person
   expect(mails.find((m) => m.headers['x-clock-key'] === `${workflowId}:assessment-plan:1:escalated`)!.to[0].address).toBe('sm-derb-south@derbyshire.clocks.test');
 
   const after = await handle.query(clockViewQuery);
-  expect(after.steps.map((s: { status: string }) => s.status)).toEqual(['overdue', 'overdue', 'overdue']);
-  expect(after.steps[2].escalations.map((e) => [e.tier, e.recipients])).toEqual([
+  expect(after.steps.map((s: { status: string }) => s.status)).toEqual(['overdue', 'overdue', 'awaiting-anchor', 'overdue']);
+  expect(after.steps[3].escalations.map((e) => [e.tier, e.recipients])).toEqual([
     ['reminder', ['sw-derb-02']],
     ['overdue', ['tm-derb-south']],
     ['escalated', ['sm-derb-south']],
@@ -94,5 +98,5 @@ test('every notification at its exact instant, exactly once, to the right person
   await handle.executeUpdate(clockEventUpdate, { args: [{ type: 'close', reason: 'case closed after transfer to another LA' }] });
   const final = await handle.result();
   expect(final.status).toBe('closed');
-  expect(final.steps.map((s: { status: string }) => s.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+  expect(final.steps.map((s: { status: string }) => s.status)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled']);
 });

@@ -11,11 +11,13 @@
  * Oct-Dec 2029 before Christmas; clocks go back Sun 28 Oct 2029):
  *   referral decision Tue 9 Oct 2029. WD 1 Wed 10, 2 Thu 11, 3 Fri 12, 4 Mon 15, 5 Tue 16, 6 Wed 17, 7 Thu 18;
  *   Oct WD after the 9th: 16 (to Wed 31), Nov: 22 (38), Dec 3-7: 43, Mon 10: 44, Tue 11: 45.
- *   initial-visit (5 WD) due Tue 16 Oct; assessment-plan (7 WD) Thu 18 Oct; assessment-complete (45 WD) Tue 11 Dec.
+ *   initial-visit (5 WD) due Tue 16 Oct; assessment-plan (7 WD) Thu 18 Oct; Derbyshire's assessment-complete
+ *   (45 WD from the decision) Tue 11 Dec, but the national 45 WD from the referral (Mon 8 Oct) runs beside it
+ *   and is one WD earlier, Mon 10 Dec, which applies.
  * Ladder: reminder 2 WD before, overdue +1, escalated +3, critical +6 WD, at 09:00 London.
  *   initial-visit:       reminder Fri 12 Oct, overdue Wed 17 Oct, escalated Fri 19 Oct, critical Wed 24 Oct (BST)
  *   assessment-plan:     reminder Tue 16 Oct, overdue Fri 19 Oct, escalated Tue 23 Oct, critical Fri 26 Oct (BST)
- *   assessment-complete: reminder Fri 7 Dec, overdue Wed 12 Dec, escalated Fri 14 Dec, critical Wed 19 Dec (GMT)
+ *   assessment-complete: reminder Thu 6 Dec, overdue Tue 11 Dec, escalated Thu 13 Dec, critical Tue 18 Dec (GMT)
  * The sink is down from Mon 15 Oct 12:00 to Wed 24 Oct 12:00 BST: the six tiers from assessment-plan's
  * reminder (Tue 16) to initial-visit's critical (Wed 24) fall due inside it; the first reminder is sent
  * before it, the last five after it. Recipients (config/directory.json, team derb-north-assessment):
@@ -67,7 +69,8 @@ test('every notification decided on time during a nine-day SMTP outage arrives e
   expect((await handle.query(clockViewQuery)).steps.map((s) => [s.key, s.dueDate])).toEqual([
     ['initial-visit', '2029-10-16'],
     ['assessment-plan', '2029-10-18'],
-    ['assessment-complete', '2029-12-11'],
+    ['assessment-visit', undefined],
+    ['assessment-complete', '2029-12-10'],
   ]);
 
   // Before the outage: the first reminder is delivered normally.
@@ -147,10 +150,10 @@ test('every notification decided on time during a nine-day SMTP outage arrives e
     [key('assessment-plan', 'escalated'), '2029-10-23T09:00:00+01:00', 'sm-derb-assess'],
     [key('initial-visit', 'critical'), '2029-10-24T09:00:00+01:00', 'hos-derb'],
     [key('assessment-plan', 'critical'), '2029-10-26T09:00:00+01:00', 'hos-derb'],
-    [key('assessment-complete', 'reminder'), '2029-12-07T09:00:00+00:00', 'sw-derb-01'],
-    [key('assessment-complete', 'overdue'), '2029-12-12T09:00:00+00:00', 'tm-derb-north'],
-    [key('assessment-complete', 'escalated'), '2029-12-14T09:00:00+00:00', 'sm-derb-assess'],
-    [key('assessment-complete', 'critical'), '2029-12-19T09:00:00+00:00', 'hos-derb'],
+    [key('assessment-complete', 'reminder'), '2029-12-06T09:00:00+00:00', 'sw-derb-01'],
+    [key('assessment-complete', 'overdue'), '2029-12-11T09:00:00+00:00', 'tm-derb-north'],
+    [key('assessment-complete', 'escalated'), '2029-12-13T09:00:00+00:00', 'sm-derb-assess'],
+    [key('assessment-complete', 'critical'), '2029-12-18T09:00:00+00:00', 'hos-derb'],
   ]);
   // Exactly once across both lives of the sink: twelve keys, twelve messages, one Message-ID each.
   expect(new Set(all.map((m) => m.headers['message-id'])).size).toBe(12);
@@ -166,10 +169,10 @@ test('every notification decided on time during a nine-day SMTP outage arrives e
     ['assessment-plan', 'overdue', '2029-10-19T09:00:00+01:00', true, ['tm-derb-north']],
     ['assessment-plan', 'escalated', '2029-10-23T09:00:00+01:00', true, ['sm-derb-assess']],
     ['assessment-plan', 'critical', '2029-10-26T09:00:00+01:00', true, ['hos-derb']],
-    ['assessment-complete', 'reminder', '2029-12-07T09:00:00+00:00', true, ['sw-derb-01']],
-    ['assessment-complete', 'overdue', '2029-12-12T09:00:00+00:00', true, ['tm-derb-north']],
-    ['assessment-complete', 'escalated', '2029-12-14T09:00:00+00:00', true, ['sm-derb-assess']],
-    ['assessment-complete', 'critical', '2029-12-19T09:00:00+00:00', true, ['hos-derb']],
+    ['assessment-complete', 'reminder', '2029-12-06T09:00:00+00:00', true, ['sw-derb-01']],
+    ['assessment-complete', 'overdue', '2029-12-11T09:00:00+00:00', true, ['tm-derb-north']],
+    ['assessment-complete', 'escalated', '2029-12-13T09:00:00+00:00', true, ['sm-derb-assess']],
+    ['assessment-complete', 'critical', '2029-12-18T09:00:00+00:00', true, ['hos-derb']],
   ]);
 
   // A month on, nothing has been sent again.

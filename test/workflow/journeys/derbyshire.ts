@@ -9,7 +9,8 @@
  * from 26 Mar 2028):
  * - enquiry: strategy discussion within 24 HOURS of concern-raised (an hour rule: no reminder; its breach goes to
  *   the duty manager at the exact due instant; escalated/critical at 09:00 on +3/+6 WD from the due date;
- *   a meeting due by the hour still has planBy: Tue 2 Mar, a working day); S47 15 WD from s47-start; ICPC 15 WD from the strategy discussion ON OR
+ *   a meeting due by the hour still has planBy: Tue 2 Mar, a working day); the child seen within 24 HOURS of
+ *   s47-start (L570); S47 15 WD from s47-start; ICPC 15 WD from the strategy discussion ON OR
  *   BEFORE the S47 start (anchorPick latestOnOrBefore s47-start), requires the S47 concluded; ICPC overdue copied
  *   to the cp-chair.
  * - plan: cp-visit 10 WD from the ICPC, then every 10 WD from the last visit at which the child was seen (the
@@ -152,6 +153,7 @@ export const journey: Journey = {
       event: { type: 'step-completed', step: 'strategy-discussion', occurredAt: '2027-03-03T10:00:00+00:00', outcome: 's47' },
       why: 'Strategy discussion due Tue 2 Mar 14:30 (24 hours after the concern); held Wed 3 Mar 10:00, LATE: the breach went to the duty manager at Tue 2 Mar 14:30 (no reminder for an hour rule). Its escalated tier (+3 WD from Tue 2 Mar = Fri 5 Mar 09:00) never fires. Outcome s47 records s47-start = Wed 3 Mar 10:00.',
     },
+    done('2027-03-03T16:00:00+00:00', 'enquiry', 'child-seen', { dueDate: '2027-03-04' }, 'Child seen and spoken to alone within 24 hours of the S47 starting (000 L570): due Thu 4 Mar 10:00 GMT (24 hours after Wed 3 Mar 10:00); seen Wed 3 Mar 16:00, on time. An hour rule sends no reminder.', { seen: true, seenAlone: true }),
     {
       at: '2027-03-05T10:00:00+00:00',
       process: 'enquiry',

@@ -6,7 +6,8 @@
  * York's rules used (working days = WD; bank holidays met: 2027 26 Mar, 29 Mar, 3 May, 31 May, 30 Aug,
  * 27 Dec, 28 Dec; 2028 3 Jan, 14 Apr, 17 Apr, 1 May, 29 May, 28 Aug; BST 28 Mar-30 Oct 2027, 26 Mar-28 Oct 2028):
  * - enquiry: strategy discussion 1 WD from concern-raised (a meeting; York's 24 hours for immediate concerns is
- *   NOT encoded, so there is no hour rule and no duty-manager breach in this journey); S47 15 WD from s47-start;
+ *   NOT encoded, so the strategy discussion has no hour rule); the child seen within 24 hours of s47-start
+ *   (L400, an hour rule: no reminder, a breach to the duty manager); S47 15 WD from s47-start;
  *   ICPC 15 WD from the strategy discussion ON OR BEFORE the S47 start (anchorPick latestOnOrBefore s47-start),
  *   or 15 WD from a transfer-notification (transfer-in; not used: this child takes the normal route); the ICPC
  *   requires the S47 to be concluded. ICPC overdue is copied to the cp-chair and the service manager.
@@ -29,7 +30,7 @@
  * 'step'), a core group on the plan after the step-down (Ended). Every other step is completed at least 3 WD
  * before its due date, so no other reminder fires: five notifications in all.
  */
-import type { Journey } from './journey';
+import { type Journey, done } from './journey';
 
 export const journey: Journey = {
   la: 'york',
@@ -50,8 +51,9 @@ export const journey: Journey = {
       process: 'enquiry',
       expect: { step: 'strategy-discussion', dueDate: '2027-02-26', planBy: '2027-02-26' },
       event: { type: 'step-completed', step: 'strategy-discussion', occurredAt: '2027-02-26T10:00:00+00:00', outcome: 's47' },
-      why: 'Strategy discussion due 1 WD after the concern (Thu 25 Feb) = Fri 26 Feb; meeting, planBy Fri 26 Feb. Held on its due date (not late). Its reminder (-2 WD = Wed 24 Feb 09:00) is before the concern (Thu 25 Feb 10:00), so it is skipped. Outcome s47 also records s47-start = Fri 26 Feb 10:00. York encodes no 24-hour rule (its 24 hours apply to immediate concerns only), so no duty-manager breach exists.',
+      why: 'Strategy discussion due 1 WD after the concern (Thu 25 Feb) = Fri 26 Feb; meeting, planBy Fri 26 Feb. Held on its due date (not late). Its reminder (-2 WD = Wed 24 Feb 09:00) is before the concern (Thu 25 Feb 10:00), so it is skipped. Outcome s47 also records s47-start = Fri 26 Feb 10:00. The strategy discussion has no 24-hour rule here (York\'s 24 hours apply to immediate concerns only).',
     },
+    done('2027-02-26T15:00:00+00:00', 'enquiry', 'child-seen', { dueDate: '2027-02-27' }, 'Child seen within 24 hours of the S47 starting (004 L400, the interim safety plan): due Sat 27 Feb 10:00 GMT (24 hours after Fri 26 Feb 10:00); seen Fri 26 Feb 15:00, on time. An hour rule sends no reminder, so nothing is sent.', { seen: true }),
     {
       at: '2027-03-01T10:00:00+00:00',
       process: 'enquiry',
