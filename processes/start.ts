@@ -245,6 +245,12 @@ export function workflowStartOptions(req: StartProcess, input: ClockInput, taskQ
   };
 }
 
+/** The span of a calendar in words: official to where, and projected by rule after it. */
+function calendarSpan(c: ClockInput['calendar']): string {
+  if (c.coverage.to !== undefined) return `${c.coverage.from} to ${c.coverage.to}`;
+  return `from ${c.coverage.from}; bank holidays from ${c.provisionalFrom} projected by rule, provisional`;
+}
+
 /** The rules a process was started on, as Markdown for the Temporal UI's details panel. */
 export function rulesDetails(input: ClockInput): string {
   const rows = input.rules.steps.map(
@@ -252,7 +258,7 @@ export function rulesDetails(input: ClockInput): string {
   );
   return [
     `### ${input.processType} rules: ${input.rules.profileName}`,
-    `Rules version ${input.rules.version}; calendar ${input.calendar.version} (England and Wales, ${input.calendar.coverage.from} to ${input.calendar.coverage.to}).`,
+    `Rules version ${input.rules.version}; calendar ${input.calendar.version} (England and Wales, ${calendarSpan(input.calendar)}).`,
     '',
     '| step | timescale | kind | source |',
     '|---|---|---|---|',

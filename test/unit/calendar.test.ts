@@ -11,14 +11,18 @@ const due = (from: string, value: number, unit: 'working-days' | 'calendar-days'
   computeDue(cal, parseMoment(from), { value, unit }, opts);
 
 describe('vendored calendar', () => {
-  test('covers 2012 to 2030 and holds the one-off days of 2022 and 2023', () => {
-    expect(englandAndWales.coverage).toEqual({ from: '2012-01-01', to: '2045-12-31' });
+  test('holds the official list from 2012, its one-off days of 2022 and 2023, and says where projection starts', () => {
+    expect(englandAndWales.coverage).toEqual({ from: '2012-01-01' });
+    // GOV.UK's list ends with Boxing Day, Tue 26 Dec 2028: every day after it is projected.
+    expect(englandAndWales.provisionalFrom).toBe('2028-12-27');
+    expect(englandAndWales.days.at(-1)).toEqual({ date: '2028-12-26', title: 'Boxing Day', source: 'gov.uk' });
+    expect(englandAndWales.days.every((d) => d.source === 'gov.uk')).toBe(true);
     const dates = new Set(englandAndWales.days.map((d) => d.date));
     for (const d of ['2022-06-02', '2022-06-03', '2022-09-19', '2023-05-08']) expect(dates.has(d)).toBe(true);
     // 2022's spring bank holiday moved from the usual last Monday of May (30 May) to 2 June.
     expect(dates.has('2022-05-30')).toBe(false);
-    // Every year from 2015 has at least the 8 regular bank holidays.
-    for (let y = 2015; y <= 2030; y++) expect([...dates].filter((d) => d.startsWith(`${y}-`)).length).toBeGreaterThanOrEqual(8);
+    // Every official year from 2015 has at least the 8 regular bank holidays.
+    for (let y = 2015; y <= 2028; y++) expect([...dates].filter((d) => d.startsWith(`${y}-`)).length).toBeGreaterThanOrEqual(8);
   });
 });
 
@@ -122,11 +126,20 @@ describe('Europe/London', () => {
 });
 
 describe('bad input is an error, never a guess', () => {
-  test('past the calendar coverage', () => {
-    expect(() => due('2046-01-02', 1, 'working-days')).toThrow(CalendarCoverageError);
-    // Fri 29 Dec 2045 + 1 WD needs Mon 1 Jan 2046, which is outside the list
-    expect(() => due('2045-12-29', 1, 'working-days')).toThrow(/outside the working-day calendar's coverage \(2012-01-01 to 2045-12-31\)/);
-    expect(() => due('2045-12-01', 2, 'months')).toThrow(CalendarCoverageError);
+  test('working days before the first official year', () => {
+    // Fri 30 Dec 2011 + 1 WD reads Sat 31 Dec 2011, before the list: a past year's one-off days cannot be projected.
+    expect(() => due('2011-12-30', 1, 'working-days')).toThrow(CalendarCoverageError);
+    expect(() => due('2011-12-30', 1, 'working-days')).toThrow("2011-12-31 is before the working-day calendar's coverage (from 2012-01-01)");
+    // Sat 31 Dec 2011 + 1 WD reads only 2012: Sun 1 Jan, Mon 2 Jan (New Year's Day, substitute) -> Tue 3 Jan 2012.
+    expect(due('2011-12-31', 1, 'working-days').dueDate).toBe('2012-01-03');
+    // A meeting's plan-by date is a working day: 1 Jan 2005 + 6 months = Fri 1 Jul 2005, before the list.
+    expect(() => due('2005-01-01', 6, 'months', { meeting: true })).toThrow(CalendarCoverageError);
+  });
+
+  test('a calendar made before projection still refuses past its end (a running process replays the same)', () => {
+    const old = new WorkingDayCalendar({ version: 'old', region: 'england-and-wales', coverage: { from: '2012-01-01', to: '2045-12-31' }, holidays: [], closures: [] });
+    // Fri 29 Dec 2045 + 1 WD reads Mon 1 Jan 2046, past the old list.
+    expect(() => computeDue(old, parseMoment('2045-12-29'), { value: 1, unit: 'working-days' })).toThrow(/outside the working-day calendar's coverage \(2012-01-01 to 2045-12-31\)/);
   });
 
   test('impossible and malformed dates name the field', () => {
