@@ -69,8 +69,7 @@ export function computeDue(cal: WorkingDayCalendar, from: ParsedMoment, rule: Du
       dueDate = addMonths(from.date, rule.before ? -rule.value : rule.value);
       break;
   }
-  // A calendar-time due date stays on its date even at a weekend; check it against coverage all the same.
-  cal.isWorkingDay(dueDate);
+  // A calendar-time due date stays on its date even at a weekend, in any year: no bank holiday is read.
   const due: Due = { dueDate, lateFrom: endOfLondonDay(dueDate) };
   if (options.meeting) due.planBy = cal.workingDayOnOrBefore(dueDate, count);
   return due;

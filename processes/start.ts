@@ -1,7 +1,8 @@
 /**
  * Starting a process, the one path used by the API and by hand-overs between processes: resolve the
- * LA's rules and the calendar slice as data, dry-run the schedule so a bad anchor or a date past the
- * calendar's coverage is refused before anything starts, then start idempotently.
+ * LA's rules and the calendar slice as data, dry-run the schedule so a bad anchor, or working days counted
+ * before the calendar's coverage, is refused before anything starts, then start idempotently. An anchor of
+ * any year is accepted where only calendar time counts from it (a date of birth).
  */
 import { randomUUID, createHash } from 'node:crypto';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
@@ -145,9 +146,6 @@ export class ProcessStarter {
       ...(req.lateAccepted ? { lateAccepted: { reason: req.lateAccepted.reason, ...(options.startedBy ? { by: options.startedBy } : {}) } } : {}),
       ...(req.completed?.length ? { completed: req.completed.map((c) => ({ ...c })) } : {}),
     };
-    if (earliest < input.calendar.coverage.from) {
-      throw new StartError(422, 'anchors', `anchor ${earliest} is before the calendar's coverage (${input.calendar.coverage.from})`);
-    }
     // The first pass, as the workflow will make it: steps already done applied in order, then the schedule.
     const state = initialState(input);
     const workflowId = workflowIdFor(req.type, req.caseId, episode);

@@ -112,6 +112,18 @@ describe('calendar time', () => {
   });
 });
 
+describe('no calendar cliff', () => {
+  test('calendar time reads no bank holiday, so any year is accepted', () => {
+    // A 16th birthday from a 1995 birth, 192 months on: 10 Mar 1995 -> 10 Mar 2011.
+    expect(due('1995-03-10', 192, 'months')).toEqual({ dueDate: '2011-03-10', lateFrom: endOfLondonDay('2011-03-10') });
+    // Leaving care at 25 for a child born Wed 14 Feb 2035: 300 months -> 14 Feb 2060; no provisional flag.
+    expect(due('2035-02-14', 300, 'months')).toEqual({ dueDate: '2060-02-14', lateFrom: endOfLondonDay('2060-02-14') });
+    // 1 week and 7 calendar days from 20 Dec 2099 -> 27 Dec 2099.
+    expect(due('2099-12-20', 1, 'weeks').dueDate).toBe('2099-12-27');
+    expect(due('2011-06-01', 7, 'calendar-days').dueDate).toBe('2011-06-08');
+  });
+});
+
 describe('Europe/London', () => {
   test('wall time across daylight saving', () => {
     expect(new Date(londonWallTime('2026-03-29', 9)).toISOString()).toBe('2026-03-29T08:00:00.000Z'); // BST from 01:00 UTC
