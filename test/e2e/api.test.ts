@@ -50,6 +50,20 @@ test('a Derbyshire single assessment decided on Maundy Thursday 2027 shows each 
   // The same arithmetic, checkable by hand through the calendar endpoint.
   const check = await s.call('GET', '/api/calendar/due?from=2027-03-25&add=45&unit=working-days', undefined, 'dev-social-worker');
   expect(check.body).toMatchObject({ dueDate: '2027-06-02', dueDateLong: 'Wed 2 Jun 2027' });
+  expect(check.body.provisional).toBeUndefined();
+  // Past GOV.UK's list (to Tue 26 Dec 2028) bank holidays are projected by rule and the date is provisional:
+  // Fri 24 Dec 2032 + 1 WD: Sat 25, Sun 26, Mon 27 and Tue 28 (Christmas on a Saturday) -> Wed 29 Dec 2032.
+  const projected = await s.call('GET', '/api/calendar/due?from=2032-12-24&add=1&unit=working-days', undefined, 'dev-social-worker');
+  expect(projected.body).toMatchObject({
+    dueDate: '2032-12-29',
+    provisional: true,
+    note: 'provisional: bank holidays after Tue 26 Dec 2028 are projected by rule (Banking and Financial Dealings Act 1971, Schedule 1) until GOV.UK publishes them',
+    calendar: { coverage: { from: '2012-01-01' }, provisionalFrom: '2028-12-27' },
+  });
+  // Calendar time in any year reads no bank holiday: 31 Jan 2090 + 1 month -> 28 Feb 2090 (not a leap year).
+  const farOff = await s.call('GET', '/api/calendar/due?from=2090-01-31&add=1&unit=months', undefined, 'dev-social-worker');
+  expect(farOff.body).toMatchObject({ dueDate: '2090-02-28' });
+  expect(farOff.body.provisional).toBeUndefined();
 });
 
 test('a back-dated referral shows its overdue step and every tier within seconds, one notification at the tier reached', async () => {

@@ -122,6 +122,25 @@ describe('no calendar cliff', () => {
     expect(due('2099-12-20', 1, 'weeks').dueDate).toBe('2099-12-27');
     expect(due('2011-06-01', 7, 'calendar-days').dueDate).toBe('2011-06-08');
   });
+
+  test('working days past the official list count projected bank holidays and are provisional', () => {
+    const cal2 = WorkingDayCalendar.of(calendarData());
+    expect([cal2.isProvisional('2028-12-26'), cal2.isProvisional('2028-12-27')]).toEqual([false, true]);
+    // Fri 24 Dec 2032 + 1 WD: Sat 25, Sun 26, Mon 27 and Tue 28 (Christmas on a Saturday) -> Wed 29 Dec 2032.
+    expect(due('2032-12-24', 1, 'working-days')).toEqual({ dueDate: '2032-12-29', lateFrom: endOfLondonDay('2032-12-29'), provisional: true });
+    // Thu 22 Mar 2035 + 1 WD: Good Friday 23, Easter Monday 26 Mar -> Tue 27 Mar 2035.
+    expect(due('2035-03-22', 1, 'working-days').dueDate).toBe('2035-03-27');
+    // Thu 23 Dec 2060 + 1 WD: 25 Dec 2060 is a Saturday (2059 Thu, 2060 Sat, a leap year), so Fri 24 counts -> Fri 24 Dec 2060.
+    expect(due('2060-12-23', 1, 'working-days').dueDate).toBe('2060-12-24');
+    // Fri 24 Dec 2060 + 1 WD: Mon 27, Tue 28 are substitute days -> Wed 29 Dec 2060.
+    expect(due('2060-12-24', 1, 'working-days').dueDate).toBe('2060-12-29');
+    // Official years are not provisional: Thu 24 Dec 2026 + 1 WD -> Tue 29 Dec 2026.
+    expect(due('2026-12-24', 1, 'working-days')).toEqual({ dueDate: '2026-12-29', lateFrom: endOfLondonDay('2026-12-29') });
+    // Fri 22 Dec 2028 + 2 WD: Mon 25, Tue 26 (official), Wed 27 Dec (the first projected day) -> Thu 28 Dec: provisional.
+    expect(due('2028-12-22', 2, 'working-days')).toMatchObject({ dueDate: '2028-12-28', provisional: true });
+    // A month rule due Sat 30 Dec 2028 keeps its date; its meeting's plan-by date, Fri 29 Dec, is a projected working day.
+    expect(due('2028-06-30', 6, 'months', { meeting: true })).toEqual({ dueDate: '2028-12-30', lateFrom: endOfLondonDay('2028-12-30'), planBy: '2028-12-29', provisional: true });
+  });
 });
 
 describe('Europe/London', () => {
