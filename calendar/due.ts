@@ -32,11 +32,15 @@ export interface Due {
   /** The instant from which the step is late: end of the due date, or the exact hour for hour rules. */
   lateFrom: number;
   planBy?: LocalDate;
+  /** A working-day count (or planBy) reached a day whose bank holidays are projected, not yet official. */
+  provisional?: true;
 }
 
 export function computeDue(cal: WorkingDayCalendar, from: ParsedMoment, rule: DueRule, options: DueOptions = {}): Due {
   const count = { withClosures: options.withClosures };
   let dueDate: LocalDate;
+  // The last day a working-day count looked at: the result is provisional if that day's holidays are projected.
+  let lastCounted: LocalDate | undefined;
   switch (rule.unit) {
     case 'hours': {
       if (!from.hasTime) {
@@ -45,18 +49,23 @@ export function computeDue(cal: WorkingDayCalendar, from: ParsedMoment, rule: Du
       const lateFrom = from.at + rule.value * 3_600_000;
       const hourDue: Due = { dueDate: londonDate(lateFrom), lateFrom };
       // A meeting due by the hour (a strategy discussion) still gets the working day to plan it by.
-      if (options.meeting) hourDue.planBy = cal.workingDayOnOrBefore(hourDue.dueDate, count);
+      if (options.meeting) {
+        hourDue.planBy = cal.workingDayOnOrBefore(hourDue.dueDate, count);
+        if (cal.isProvisional(hourDue.dueDate)) hourDue.provisional = true;
+      }
       return hourDue;
     }
     case 'working-days': {
       if (rule.before) {
         // "N working days before X": the Nth working day counting back, X itself not counted.
         dueDate = cal.workingDaysBefore(from.date, rule.value, count);
+        lastCounted = addDays(from.date, -1);
         break;
       }
       let start = from.date;
       if (options.anchorOnNonWorkingDay === 'next-working-day') start = cal.workingDayOnOrAfter(start, count);
       dueDate = cal.workingDaysAfter(start, rule.value, count);
+      lastCounted = dueDate;
       break;
     }
     case 'calendar-days':
@@ -69,9 +78,12 @@ export function computeDue(cal: WorkingDayCalendar, from: ParsedMoment, rule: Du
       dueDate = addMonths(from.date, rule.before ? -rule.value : rule.value);
       break;
   }
-  // A calendar-time due date stays on its date even at a weekend; check it against coverage all the same.
-  cal.isWorkingDay(dueDate);
+  // A calendar-time due date stays on its date even at a weekend, in any year: no bank holiday is read.
   const due: Due = { dueDate, lateFrom: endOfLondonDay(dueDate) };
-  if (options.meeting) due.planBy = cal.workingDayOnOrBefore(dueDate, count);
+  if (options.meeting) {
+    due.planBy = cal.workingDayOnOrBefore(dueDate, count);
+    if (lastCounted === undefined || dueDate > lastCounted) lastCounted = dueDate;
+  }
+  if (lastCounted !== undefined && cal.isProvisional(lastCounted)) due.provisional = true;
   return due;
 }

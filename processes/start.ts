@@ -1,7 +1,8 @@
 /**
  * Starting a process, the one path used by the API and by hand-overs between processes: resolve the
- * LA's rules and the calendar slice as data, dry-run the schedule so a bad anchor or a date past the
- * calendar's coverage is refused before anything starts, then start idempotently.
+ * LA's rules and the calendar slice as data, dry-run the schedule so a bad anchor, or working days counted
+ * before the calendar's coverage, is refused before anything starts, then start idempotently. An anchor of
+ * any year is accepted where only calendar time counts from it (a date of birth).
  */
 import { randomUUID, createHash } from 'node:crypto';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
@@ -145,9 +146,6 @@ export class ProcessStarter {
       ...(req.lateAccepted ? { lateAccepted: { reason: req.lateAccepted.reason, ...(options.startedBy ? { by: options.startedBy } : {}) } } : {}),
       ...(req.completed?.length ? { completed: req.completed.map((c) => ({ ...c })) } : {}),
     };
-    if (earliest < input.calendar.coverage.from) {
-      throw new StartError(422, 'anchors', `anchor ${earliest} is before the calendar's coverage (${input.calendar.coverage.from})`);
-    }
     // The first pass, as the workflow will make it: steps already done applied in order, then the schedule.
     const state = initialState(input);
     const workflowId = workflowIdFor(req.type, req.caseId, episode);
@@ -245,6 +243,12 @@ export function workflowStartOptions(req: StartProcess, input: ClockInput, taskQ
   };
 }
 
+/** The span of a calendar in words: official to where, and projected by rule after it. */
+function calendarSpan(c: ClockInput['calendar']): string {
+  if (c.coverage.to !== undefined) return `${c.coverage.from} to ${c.coverage.to}`;
+  return `from ${c.coverage.from}; bank holidays from ${c.provisionalFrom} projected by rule, provisional`;
+}
+
 /** The rules a process was started on, as Markdown for the Temporal UI's details panel. */
 export function rulesDetails(input: ClockInput): string {
   const rows = input.rules.steps.map(
@@ -252,7 +256,7 @@ export function rulesDetails(input: ClockInput): string {
   );
   return [
     `### ${input.processType} rules: ${input.rules.profileName}`,
-    `Rules version ${input.rules.version}; calendar ${input.calendar.version} (England and Wales, ${input.calendar.coverage.from} to ${input.calendar.coverage.to}).`,
+    `Rules version ${input.rules.version}; calendar ${input.calendar.version} (England and Wales, ${calendarSpan(input.calendar)}).`,
     '',
     '| step | timescale | kind | source |',
     '|---|---|---|---|',

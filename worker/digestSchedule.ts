@@ -5,16 +5,20 @@
  */
 import { Client, ScheduleAlreadyRunning, ScheduleOptions, ScheduleOverlapPolicy, ScheduleSpec } from '@temporalio/client';
 import { dayOfWeek } from '../calendar/localDate';
-import type { CalendarData } from '../calendar/workingDays';
+import { type CalendarData, bankHolidaysBetween } from '../calendar/workingDays';
 import type { DigestInput } from '../workflows/digest';
 
 export const DIGEST_SCHEDULE_ID = 'daily-digest';
 
 const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const;
 
+// Skip entries for ten years ahead, projected ones included: the Schedule is rewritten at every worker start.
+const SKIP_YEARS = 10;
+
 /** The spec for bank holidays from `from` on: a skip entry matches the whole day (every hour, minute, second). */
 export function digestSpec(calendar: CalendarData, from: string): ScheduleSpec {
-  const holidays = calendar.holidays.filter((d) => d >= from && dayOfWeek(d) >= 1 && dayOfWeek(d) <= 5);
+  const to = `${Number(from.slice(0, 4)) + SKIP_YEARS}-12-31`;
+  const holidays = bankHolidaysBetween(calendar, from, to).filter((d) => dayOfWeek(d) >= 1 && dayOfWeek(d) <= 5);
   return {
     calendars: [{ dayOfWeek: { start: 'MONDAY', end: 'FRIDAY' }, hour: 9, minute: 0, comment: 'working days at 09:00 London time' }],
     timezone: 'Europe/London',

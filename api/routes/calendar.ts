@@ -7,6 +7,7 @@ import { formatLongDate } from '../../calendar/localDate';
 import { formatLondon, parseMoment } from '../../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
 import type { ProfileRegistry } from '../../profiles/load';
+import { provisionalNote } from '../../workflows/clock/explain';
 import { MomentSchema } from '../../workflows/contracts/events';
 import { EVERYONE, allow } from '../auth';
 import { HttpProblem, fromZod } from '../problem';
@@ -52,11 +53,12 @@ export function calendarRoutes(profiles: ProfileRegistry): Router {
         dueDateLong: formatLongDate(due.dueDate),
         dueAt: formatLondon(due.lateFrom - (q.unit === 'hours' ? 0 : 1000)),
         ...(due.planBy ? { planBy: due.planBy } : {}),
+        ...(due.provisional ? { provisional: true, note: provisionalNote(cal) } : {}),
         closureDaysCounted: closures.length > 0,
-        calendar: { version: cal.data.version, coverage: cal.data.coverage },
+        calendar: { version: cal.data.version, coverage: cal.data.coverage, provisionalFrom: cal.data.provisionalFrom },
       });
     } catch (err) {
-      if (err instanceof CalendarCoverageError) throw new HttpProblem(422, 'Unprocessable', err.message, [{ field: 'query.from', message: 'outside calendar coverage' }]);
+      if (err instanceof CalendarCoverageError) throw new HttpProblem(422, 'Unprocessable', err.message, [{ field: 'query.from', message: 'before the calendar coverage' }]);
       if (err instanceof Error && err.name === 'CalendarInputError') throw new HttpProblem(400, 'Invalid request', err.message, [{ field: 'query.from', message: err.message }]);
       throw err;
     }

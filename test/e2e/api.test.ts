@@ -50,6 +50,20 @@ test('a Derbyshire single assessment decided on Maundy Thursday 2027 shows each 
   // The same arithmetic, checkable by hand through the calendar endpoint.
   const check = await s.call('GET', '/api/calendar/due?from=2027-03-25&add=45&unit=working-days', undefined, 'dev-social-worker');
   expect(check.body).toMatchObject({ dueDate: '2027-06-02', dueDateLong: 'Wed 2 Jun 2027' });
+  expect(check.body.provisional).toBeUndefined();
+  // Past GOV.UK's list (to Tue 26 Dec 2028) bank holidays are projected by rule and the date is provisional:
+  // Fri 24 Dec 2032 + 1 WD: Sat 25, Sun 26, Mon 27 and Tue 28 (Christmas on a Saturday) -> Wed 29 Dec 2032.
+  const projected = await s.call('GET', '/api/calendar/due?from=2032-12-24&add=1&unit=working-days', undefined, 'dev-social-worker');
+  expect(projected.body).toMatchObject({
+    dueDate: '2032-12-29',
+    provisional: true,
+    note: 'provisional: bank holidays after Tue 26 Dec 2028 are projected by rule (Banking and Financial Dealings Act 1971, Schedule 1) until GOV.UK publishes them',
+    calendar: { coverage: { from: '2012-01-01' }, provisionalFrom: '2028-12-27' },
+  });
+  // Calendar time in any year reads no bank holiday: 31 Jan 2090 + 1 month -> 28 Feb 2090 (not a leap year).
+  const farOff = await s.call('GET', '/api/calendar/due?from=2090-01-31&add=1&unit=months', undefined, 'dev-social-worker');
+  expect(farOff.body).toMatchObject({ dueDate: '2090-02-28' });
+  expect(farOff.body.provisional).toBeUndefined();
 });
 
 test('a back-dated referral shows its overdue step and every tier within seconds, one notification at the tier reached', async () => {
@@ -179,7 +193,7 @@ describe('bad input gets a clear 4xx naming the field, and changes nothing', () 
     ['malformed date', 'POST', '/api/referrals', { referralId: 'R1', caseId: 'X1', localAuthority: 'york', receivedAt: '02/11/2026' }, 'dev-admin', 400, 'body.receivedAt'],
     ['impossible date', 'POST', '/api/referrals', { referralId: 'R1', caseId: 'X1', localAuthority: 'york', receivedAt: '2027-02-29' }, 'dev-admin', 400, 'body.receivedAt'],
     ['anchor the process does not have', 'POST', '/api/processes', { type: 'single-assessment', caseId: 'X1', localAuthority: 'derbyshire', anchors: { allocation: '2026-11-02' } }, 'dev-admin', 422, 'anchors.allocation'],
-    ['date past the calendar', 'POST', '/api/processes', { type: 'single-assessment', caseId: 'X1', localAuthority: 'england', anchors: { 'referral-received': '2045-12-01' } }, 'dev-admin', 422, 'anchors.referral-received'],
+    ['working days before the calendar', 'POST', '/api/processes', { type: 'single-assessment', caseId: 'X1', localAuthority: 'england', anchors: { 'referral-received': '2011-06-01' } }, 'dev-admin', 422, 'anchors.referral-received'],
     ['Bracknell Forest referral without the contact date it counts from', 'POST', '/api/referrals', { referralId: 'R1', caseId: 'X1', localAuthority: 'bracknell-forest', receivedAt: '2026-11-02' }, 'dev-admin', 422, 'anchors.contact-received'],
     ['missing token', 'POST', '/api/processes', {}, null, 401, 'authorization'],
     ['wrong token', 'GET', '/api/processes?caseId=X1', undefined, 'letmein', 401, 'authorization'],

@@ -11,14 +11,18 @@ const due = (from: string, value: number, unit: 'working-days' | 'calendar-days'
   computeDue(cal, parseMoment(from), { value, unit }, opts);
 
 describe('vendored calendar', () => {
-  test('covers 2012 to 2030 and holds the one-off days of 2022 and 2023', () => {
-    expect(englandAndWales.coverage).toEqual({ from: '2012-01-01', to: '2045-12-31' });
+  test('holds the official list from 2012, its one-off days of 2022 and 2023, and says where projection starts', () => {
+    expect(englandAndWales.coverage).toEqual({ from: '2012-01-01' });
+    // GOV.UK's list ends with Boxing Day, Tue 26 Dec 2028: every day after it is projected.
+    expect(englandAndWales.provisionalFrom).toBe('2028-12-27');
+    expect(englandAndWales.days.at(-1)).toEqual({ date: '2028-12-26', title: 'Boxing Day', source: 'gov.uk' });
+    expect(englandAndWales.days.every((d) => d.source === 'gov.uk')).toBe(true);
     const dates = new Set(englandAndWales.days.map((d) => d.date));
     for (const d of ['2022-06-02', '2022-06-03', '2022-09-19', '2023-05-08']) expect(dates.has(d)).toBe(true);
     // 2022's spring bank holiday moved from the usual last Monday of May (30 May) to 2 June.
     expect(dates.has('2022-05-30')).toBe(false);
-    // Every year from 2015 has at least the 8 regular bank holidays.
-    for (let y = 2015; y <= 2030; y++) expect([...dates].filter((d) => d.startsWith(`${y}-`)).length).toBeGreaterThanOrEqual(8);
+    // Every official year from 2015 has at least the 8 regular bank holidays.
+    for (let y = 2015; y <= 2028; y++) expect([...dates].filter((d) => d.startsWith(`${y}-`)).length).toBeGreaterThanOrEqual(8);
   });
 });
 
@@ -108,6 +112,37 @@ describe('calendar time', () => {
   });
 });
 
+describe('no calendar cliff', () => {
+  test('calendar time reads no bank holiday, so any year is accepted', () => {
+    // A 16th birthday from a 1995 birth, 192 months on: 10 Mar 1995 -> 10 Mar 2011.
+    expect(due('1995-03-10', 192, 'months')).toEqual({ dueDate: '2011-03-10', lateFrom: endOfLondonDay('2011-03-10') });
+    // Leaving care at 25 for a child born Wed 14 Feb 2035: 300 months -> 14 Feb 2060; no provisional flag.
+    expect(due('2035-02-14', 300, 'months')).toEqual({ dueDate: '2060-02-14', lateFrom: endOfLondonDay('2060-02-14') });
+    // 1 week and 7 calendar days from 20 Dec 2099 -> 27 Dec 2099.
+    expect(due('2099-12-20', 1, 'weeks').dueDate).toBe('2099-12-27');
+    expect(due('2011-06-01', 7, 'calendar-days').dueDate).toBe('2011-06-08');
+  });
+
+  test('working days past the official list count projected bank holidays and are provisional', () => {
+    const cal2 = WorkingDayCalendar.of(calendarData());
+    expect([cal2.isProvisional('2028-12-26'), cal2.isProvisional('2028-12-27')]).toEqual([false, true]);
+    // Fri 24 Dec 2032 + 1 WD: Sat 25, Sun 26, Mon 27 and Tue 28 (Christmas on a Saturday) -> Wed 29 Dec 2032.
+    expect(due('2032-12-24', 1, 'working-days')).toEqual({ dueDate: '2032-12-29', lateFrom: endOfLondonDay('2032-12-29'), provisional: true });
+    // Thu 22 Mar 2035 + 1 WD: Good Friday 23, Easter Monday 26 Mar -> Tue 27 Mar 2035.
+    expect(due('2035-03-22', 1, 'working-days').dueDate).toBe('2035-03-27');
+    // Thu 23 Dec 2060 + 1 WD: 25 Dec 2060 is a Saturday (2059 Thu, 2060 Sat, a leap year), so Fri 24 counts -> Fri 24 Dec 2060.
+    expect(due('2060-12-23', 1, 'working-days').dueDate).toBe('2060-12-24');
+    // Fri 24 Dec 2060 + 1 WD: Mon 27, Tue 28 are substitute days -> Wed 29 Dec 2060.
+    expect(due('2060-12-24', 1, 'working-days').dueDate).toBe('2060-12-29');
+    // Official years are not provisional: Thu 24 Dec 2026 + 1 WD -> Tue 29 Dec 2026.
+    expect(due('2026-12-24', 1, 'working-days')).toEqual({ dueDate: '2026-12-29', lateFrom: endOfLondonDay('2026-12-29') });
+    // Fri 22 Dec 2028 + 2 WD: Mon 25, Tue 26 (official), Wed 27 Dec (the first projected day) -> Thu 28 Dec: provisional.
+    expect(due('2028-12-22', 2, 'working-days')).toMatchObject({ dueDate: '2028-12-28', provisional: true });
+    // A month rule due Sat 30 Dec 2028 keeps its date; its meeting's plan-by date, Fri 29 Dec, is a projected working day.
+    expect(due('2028-06-30', 6, 'months', { meeting: true })).toEqual({ dueDate: '2028-12-30', lateFrom: endOfLondonDay('2028-12-30'), planBy: '2028-12-29', provisional: true });
+  });
+});
+
 describe('Europe/London', () => {
   test('wall time across daylight saving', () => {
     expect(new Date(londonWallTime('2026-03-29', 9)).toISOString()).toBe('2026-03-29T08:00:00.000Z'); // BST from 01:00 UTC
@@ -122,11 +157,20 @@ describe('Europe/London', () => {
 });
 
 describe('bad input is an error, never a guess', () => {
-  test('past the calendar coverage', () => {
-    expect(() => due('2046-01-02', 1, 'working-days')).toThrow(CalendarCoverageError);
-    // Fri 29 Dec 2045 + 1 WD needs Mon 1 Jan 2046, which is outside the list
-    expect(() => due('2045-12-29', 1, 'working-days')).toThrow(/outside the working-day calendar's coverage \(2012-01-01 to 2045-12-31\)/);
-    expect(() => due('2045-12-01', 2, 'months')).toThrow(CalendarCoverageError);
+  test('working days before the first official year', () => {
+    // Fri 30 Dec 2011 + 1 WD reads Sat 31 Dec 2011, before the list: a past year's one-off days cannot be projected.
+    expect(() => due('2011-12-30', 1, 'working-days')).toThrow(CalendarCoverageError);
+    expect(() => due('2011-12-30', 1, 'working-days')).toThrow("2011-12-31 is before the working-day calendar's coverage (from 2012-01-01)");
+    // Sat 31 Dec 2011 + 1 WD reads only 2012: Sun 1 Jan, Mon 2 Jan (New Year's Day, substitute) -> Tue 3 Jan 2012.
+    expect(due('2011-12-31', 1, 'working-days').dueDate).toBe('2012-01-03');
+    // A meeting's plan-by date is a working day: 1 Jan 2005 + 6 months = Fri 1 Jul 2005, before the list.
+    expect(() => due('2005-01-01', 6, 'months', { meeting: true })).toThrow(CalendarCoverageError);
+  });
+
+  test('a calendar made before projection still refuses past its end (a running process replays the same)', () => {
+    const old = new WorkingDayCalendar({ version: 'old', region: 'england-and-wales', coverage: { from: '2012-01-01', to: '2045-12-31' }, holidays: [], closures: [] });
+    // Fri 29 Dec 2045 + 1 WD reads Mon 1 Jan 2046, past the old list.
+    expect(() => computeDue(old, parseMoment('2045-12-29'), { value: 1, unit: 'working-days' })).toThrow(/outside the working-day calendar's coverage \(2012-01-01 to 2045-12-31\)/);
   });
 
   test('impossible and malformed dates name the field', () => {

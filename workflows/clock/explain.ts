@@ -33,6 +33,15 @@ export function durationWords(d: { value: number; unit: string }): string {
   return `${d.value} ${UNIT_WORDS[d.unit] ?? d.unit}`;
 }
 
+/**
+ * Said of every date a working-day count reached past the official bank holidays (docs/design.md, Time).
+ * `cal` must have a `provisionalFrom`.
+ */
+export function provisionalNote(cal: WorkingDayCalendar): string {
+  const lastOfficial = addDays(cal.data.provisionalFrom!, -1);
+  return `provisional: bank holidays after ${formatLongDate(lastOfficial)} are projected by rule (Banking and Financial Dealings Act 1971, Schedule 1) until GOV.UK publishes them`;
+}
+
 /** What one due date was counted from: the rule itself, an alternative timing, or the previous occurrence. */
 export interface TimingUsed {
   anchorLabel: string;
@@ -55,6 +64,7 @@ export function explainDue(
   const direction = timing.due.before ? 'before' : 'after';
   const head = `${timing.due.value} ${UNIT_WORDS[timing.due.unit]} ${direction} ${formatLongDate(from.date)} (${timing.anchorLabel})`;
   const parts = [`${head} = ${formatLongDate(dueDate)}`];
+  let provisional = false;
   if (timing.due.unit === 'working-days') {
     const skipped: string[] = [];
     const [lo, hi] = timing.due.before ? [dueDate, addDays(from.date, -1)] : [addDays(from.date, 1), dueDate];
@@ -72,7 +82,11 @@ export function explainDue(
       );
     }
     if (rule.kind === 'local' && !timing.national && cal.data.closures.length) parts.push('LA closure days are not counted (local target)');
+    provisional = cal.isProvisional(hi);
+    if (provisional) parts.push(provisionalNote(cal));
   }
+  // A meeting's plan-by date is a working day too, whatever unit its due date counts in.
+  if (rule.meeting && !provisional && cal.isProvisional(dueDate)) parts.push(`plan-by date ${provisionalNote(cal)}`);
   if (timing.due.unit === 'months') parts.push('same day of the month, or the last day of a shorter month');
   if (timing.why) parts.push(`because ${timing.why}`);
   if (timing.national) {

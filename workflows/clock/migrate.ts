@@ -32,7 +32,7 @@ export interface MigrationRecord {
 
 function sliceCalendar(current: CalendarData, next: CalendarData): CalendarData {
   const from = current.coverage.from;
-  return { ...next, coverage: { from, to: next.coverage.to }, holidays: next.holidays.filter((d) => d >= from) };
+  return { ...next, coverage: { ...next.coverage, from }, holidays: next.holidays.filter((d) => d >= from) };
 }
 
 const versionOf = (input: Pick<ClockInput, 'rules' | 'calendar'>) => `${input.rules.profileId}@${input.rules.version}, calendar ${input.calendar.version}`;

@@ -302,6 +302,7 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
       view.dueDate = t.due.dueDate;
       view.dueAt = formatLondon(t.due.lateFrom - 1000);
       if (t.due.planBy) view.planBy = t.due.planBy;
+      if (t.due.provisional) view.provisional = true;
       if (t.revisedTarget) view.revisedTarget = t.revisedTarget;
       view.explanation = explainDue(cal, rule, t.timing, t.from, t.originalDueDate ?? t.due.dueDate, input.rules.anchorOnNonWorkingDay);
       if (t.alternatives.length) {

@@ -234,6 +234,8 @@ export interface StepView {
   /** The last instant the step is on time, ISO with London offset. */
   dueAt?: string;
   planBy?: string;
+  /** The due date or planBy counted working days over bank holidays projected by rule, not yet official. */
+  provisional?: true;
   /** An agreed revised target that moves reminders and escalations (not the statutory date). */
   revisedTarget?: string;
   /** Every extension of this occurrence, in order: the date it moved from and to, why, who and when. */

@@ -48,7 +48,7 @@
  *   Counting: "N WD after X": X's day does not count; months keep the day of the month (or the month's last day);
  *     weeks are 7 calendar days.
  *
- * Calendar facts (calendar/data/england-and-wales.json; 2029 on are the projected list, which is the data):
+ * Calendar facts (2029 on: bank holidays projected by rule, calendar/projection.ts):
  *   bank holidays 2029: 1 Jan, 30 Mar, 2 Apr, 7 May, 28 May, 27 Aug, 25-26 Dec; 2030: 1 Jan, 19 Apr, 22 Apr, 6 May,
  *   27 May, 26 Aug, 25-26 Dec; 2031: 1 Jan, 11 Apr, 14 Apr, 5 May, 26 May, 25 Aug, 25-26 Dec; 2032: 1 Jan, 26 Mar,
  *   29 Mar, 3 May, 31 May, 30 Aug, 27-28 Dec; 2033: 3 Jan, 15 Apr, 18 Apr, 2 May, 30 May, 29 Aug, 26-27 Dec;
