@@ -32,7 +32,8 @@ test.each(PROFILES)('a 15-year-old comes into care in %s', (la) => {
     type: 'looked-after',
     caseId: `AGED-15-${la}`,
     localAuthority: la,
-    anchors: { 'date-of-birth': '2011-06-15', 'became-looked-after': '2026-11-30', 'placement-start': '2026-11-30' },
+    // The placement with its time: York visits within 24 hours of it (004 L212, L447).
+    anchors: { 'date-of-birth': '2011-06-15', 'became-looked-after': '2026-11-30', 'placement-start': '2026-11-30T10:00:00Z' },
     anchorKinds: { 'placement-start': 'foster-care' },
   });
   expect(problems).toEqual([]);
