@@ -116,8 +116,12 @@ export function checkHandoverOfEvent(starter: ProcessStarter, clock: Pick<ClockV
   if (event.type !== 'step-completed' || !event.outcome) return undefined;
   const effect = shapeOf(clock.type).outcomes[event.step]?.[event.outcome];
   if (!effect?.starts || (effect.starts.unlessSteppedUp && clock.steppedUpFrom)) return undefined;
-  const next: Next = { type: effect.starts.type, anchors: handoverAnchors(effect.starts, clock.anchors, event.occurredAt), from: handoverSources(effect.starts), why: `${event.step} outcome '${event.outcome}'` };
+  // Immediate concerns are recorded by this event, at its time: they count as the outcome's own date.
+  const immediate = event.immediateConcern && effect.immediateConcern;
+  const facts = immediate ? { ...clock.anchors, [immediate]: event.occurredAt } : clock.anchors;
+  const next: Next = { type: effect.starts.type, anchors: handoverAnchors(effect.starts, facts, event.occurredAt), from: handoverSources(effect.starts), why: `${event.step} outcome '${event.outcome}'` };
   const refused = refusal(starter, { caseId: clock.caseId, episode: clock.episode, localAuthority: clock.localAuthority, assignment: clock.assignment }, next);
-  if (!refused || !refused.anchor || next.from[refused.anchor] !== 'outcome') return undefined;
+  const source = refused?.anchor ? next.from[refused.anchor] : undefined;
+  if (!refused || !(source === 'outcome' || (immediate && source === immediate))) return undefined;
   return new StartError(422, 'occurredAt', `outcome '${event.outcome}' starts ${next.type}, which ${clock.localAuthority} would refuse with this date: ${refused.error.message}`);
 }

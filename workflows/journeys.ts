@@ -10,6 +10,11 @@ export interface OutcomeEffect {
   means: string;
   /** Records this anchor at the outcome's date, unless it is already recorded (S47 started at the strategy discussion). */
   setsAnchor?: string;
+  /**
+   * The outcome may be recorded with `immediateConcern: true` (immediate child protection concerns): it then
+   * records this anchor at the outcome's time, which the next process is handed and LA rules count from.
+   */
+  immediateConcern?: string;
   /** Starts the next process for the same case and episode. Anchors: 'outcome' = the date of this outcome; {from} = copied. */
   starts?: { type: ProcessType; anchors: Record<string, 'outcome' | HandoverFrom>; unlessSteppedUp?: boolean };
   /** Closes the process this one stepped up from (a CP plan supersedes the child's CIN plan). */
@@ -152,7 +157,8 @@ export const SHAPES: Record<string, ProcessShape> = {
         },
         'strategy-discussion': {
           means: 'strategy discussion (child protection concerns)',
-          starts: { type: 'child-protection-enquiry', anchors: { 'concern-raised': { from: 'referral-received' } } },
+          immediateConcern: 'immediate-concern',
+          starts: { type: 'child-protection-enquiry', anchors: { 'concern-raised': { from: 'referral-received' }, 'immediate-concern': { from: 'immediate-concern' } } },
         },
         'early-help': { means: 'early help' },
         'information-and-advice': { means: 'information and advice' },
@@ -170,7 +176,8 @@ export const SHAPES: Record<string, ProcessShape> = {
         'child-in-need-plan': { means: 'child in need plan', starts: toCinPlanFromAssessment, ends: true },
         'strategy-discussion': {
           means: 'strategy discussion (child protection concerns found in the assessment)',
-          starts: { type: 'child-protection-enquiry', anchors: { 'concern-raised': 'outcome' } },
+          immediateConcern: 'immediate-concern',
+          starts: { type: 'child-protection-enquiry', anchors: { 'concern-raised': 'outcome', 'immediate-concern': { from: 'immediate-concern' } } },
           ends: true,
         },
         'early-help': { means: 'stepped down to early help (a targeted or universal service, outside statutory social care)', ends: true },

@@ -147,3 +147,31 @@ describe('rules read again', () => {
     expect(handoverAnchors(starts, { 'referral-decision': '2026-11-03T10:00:00Z' }, '2026-12-01T10:00:00Z')).toEqual({ 'plan-agreed': '2026-12-01T10:00:00Z', 'assessment-start': '2026-11-03T10:00:00Z' });
   });
 });
+
+describe('immediate concerns, recorded with the decision', () => {
+  // York decides Mon 4 Jan 2027 15:00 GMT on a referral received at 09:00: strategy discussion, immediate
+  // concerns. The enquiry it starts has the concern at the referral (09:00) and the immediate concern at the
+  // decision (15:00). York's discussion: 1 WD from the concern (Tue 5 Jan, end of day) or, with immediate
+  // concerns, 24 hours from the decision (Tue 5 Jan 15:00 GMT, 004 L400); the earlier applies.
+  test('York: the strategy discussion within 24 hours (004 L400); Bracknell acts within 24 hours (002 L165)', () => {
+    const ref = clockInput('york', 'referral', { 'referral-received': '2027-01-04T09:00:00Z' });
+    const state = initialState(ref);
+    const decision = { type: 'step-completed', step: 'referral-decision', occurredAt: '2027-01-04T15:00:00Z', outcome: 'strategy-discussion', immediateConcern: true };
+    expect(checkEvent(ref, state, { ...decision, occurredAt: '2027-01-04' } as never, at('2027-01-04T16:00:00Z'))).toMatchObject({ field: 'occurredAt' });
+    expect(checkEvent(ref, state, { ...decision, outcome: 'early-help' } as never, at('2027-01-04T16:00:00Z'))).toMatchObject({ field: 'immediateConcern' });
+    send(ref, state, decision, at('2027-01-04T16:00:00Z'));
+    const handed = handoverAnchors(shapeOf('referral').outcomes['referral-decision']['strategy-discussion'].starts!, { 'referral-received': '2027-01-04T09:00:00Z', 'immediate-concern': state.anchors['immediate-concern'] as string }, '2027-01-04T15:00:00Z');
+    expect(handed).toEqual({ 'concern-raised': '2027-01-04T09:00:00Z', 'immediate-concern': '2027-01-04T15:00:00Z' });
+    const york = clockInput('york', 'child-protection-enquiry', handed);
+    const sd = step(buildSchedule(york, initialState(york), at('2027-01-04T16:00:00Z'), 'wf'), 'strategy-discussion');
+    expect(sd).toMatchObject({ countedFrom: 'immediate-concern', dueDate: '2027-01-05', rule: { value: 1, unit: 'working-days' } });
+    expect(sd.timings!.map((t) => [t.countedFrom, t.value, t.unit, t.applies])).toEqual([['immediate-concern', 24, 'hours', true], ['concern-raised', 1, 'working-days', false]]);
+    // Without immediate concerns the discussion keeps York's 1 WD and Bracknell's step waits, never due.
+    const plain = clockInput('york', 'child-protection-enquiry', { 'concern-raised': '2027-01-04T09:00:00Z' });
+    expect(step(buildSchedule(plain, initialState(plain), at('2027-01-04T16:00:00Z'), 'wf'), 'strategy-discussion')).toMatchObject({ countedFrom: 'concern-raised', dueDate: '2027-01-05' });
+    const bf = clockInput('bracknell-forest', 'child-protection-enquiry', handed);
+    expect(step(buildSchedule(bf, initialState(bf), at('2027-01-04T16:00:00Z'), 'wf'), 'immediate-protection')).toMatchObject({ status: 'pending', dueDate: '2027-01-05', rule: { source: { lines: 165 } } });
+    const bfPlain = clockInput('bracknell-forest', 'child-protection-enquiry', { 'concern-raised': '2027-01-04T09:00:00Z' });
+    expect(step(buildSchedule(bfPlain, initialState(bfPlain), at('2027-01-04T16:00:00Z'), 'wf'), 'immediate-protection')).toMatchObject({ status: 'awaiting-anchor' });
+  });
+});

@@ -26,8 +26,10 @@ describe('the five profiles', () => {
       expect(registry.resolve(id, 'single-assessment').steps.map((s) => s.key)).toContain('assessment-complete');
       // Every profile has a strategy discussion step (England's product default where the LA sets none), so an enquiry started from a referral always counts.
       // Derbyshire and York see the child within 24 hours of the enquiry's start (000 L570, 004 L400).
+      // Bracknell acts within 24 hours where the child needs immediate protection (002 L165).
       const seen = id === 'derbyshire' || id === 'york' ? ['child-seen'] : [];
-      expect(registry.resolve(id, 'child-protection-enquiry').steps.map((s) => s.key).sort()).toEqual([...seen, 'icpc', 's47-complete', 'strategy-discussion']);
+      const immediate = id === 'bracknell-forest' ? ['immediate-protection'] : [];
+      expect(registry.resolve(id, 'child-protection-enquiry').steps.map((s) => s.key).sort()).toEqual([...seen, 'icpc', ...immediate, 's47-complete', 'strategy-discussion']);
       expect(registry.resolve(id, 'child-protection-plan').steps.map((s) => s.key).sort()).toEqual(['core-group', 'core-group-initial', 'cp-visit', 'rcpc']);
       expect(registry.resolve(id, 'child-in-need-plan').steps.map((s) => s.key).sort()).toEqual(['cin-plan', 'cin-review', 'cin-visit']);
     }

@@ -141,6 +141,11 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         if (allowed && !event.outcome) return { field: 'outcome', message: `'${event.step}' needs an outcome: one of ${allowed.join(', ')}` };
         if (allowed && event.outcome && !allowed.includes(event.outcome)) return { field: 'outcome', message: `'${event.outcome}' is not an outcome of '${event.step}' (one of ${allowed.join(', ')})` };
         if ((!allowed || noAccess) && event.outcome) return { field: 'outcome', message: `'${event.step}' takes no outcome` };
+        if (event.immediateConcern !== undefined) {
+          const immediate = event.outcome ? shape.outcomes[event.step]?.[event.outcome]?.immediateConcern : undefined;
+          if (!immediate) return { field: 'immediateConcern', message: `only a decision for a strategy discussion records immediate concerns, not '${event.step}'${event.outcome ? ` with outcome '${event.outcome}'` : ''}` };
+          if (event.immediateConcern && !at.hasTime) return { field: 'occurredAt', message: 'immediate concerns are counted in hours from the decision: give its time and offset, not a date alone' };
+        }
         return undefined;
       }
       case 'extend': {
@@ -326,6 +331,10 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
       if (effect?.setsAnchor && !state.anchors[effect.setsAnchor]) {
         recordAnchor(state, effect.setsAnchor, event.occurredAt, shape.repeatableAnchors.includes(effect.setsAnchor));
         what += `; ${effect.setsAnchor} recorded at ${event.occurredAt}`;
+      }
+      if (effect?.immediateConcern && event.immediateConcern) {
+        recordAnchor(state, effect.immediateConcern, event.occurredAt, false);
+        what += `; immediate concerns: ${effect.immediateConcern} recorded at ${event.occurredAt}`;
       }
       if (effect?.ends) state.finished = { reason: `${event.step} outcome ${event.outcome}: ${effect.means}`, at, step: event.step, outcome: event.outcome! };
       const last = shape.completionEnds?.[event.step];

@@ -44,6 +44,10 @@ export const StepCompletedEventSchema = z.object({
   outcome: z.string().min(1).max(64).optional(),
   seen: z.boolean().optional().describe('visits: whether the child was seen; false records a no-access visit'),
   seenAlone: z.boolean().optional(),
+  immediateConcern: z
+    .boolean()
+    .optional()
+    .describe('a decision for a strategy discussion: the concerns are immediate, so LA rules for immediate concerns count (in hours) from this decision; needs its time'),
 });
 
 export const ExtendEventSchema = z.object({
