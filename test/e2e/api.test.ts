@@ -43,7 +43,10 @@ test('a Derbyshire single assessment decided on Maundy Thursday 2027 shows each 
   });
   expect(steps['initial-visit'].explanation).toContain('5 working days after Thu 25 Mar 2027 (referral-decision) = Mon 5 Apr 2027; not counted besides weekends: Fri 26 Mar 2027 (bank holiday), Mon 29 Mar 2027 (bank holiday)');
   expect(steps['assessment-plan']).toMatchObject({ dueDate: '2027-04-07', rule: { value: 7, source: { lines: 18 } } });
-  expect(steps['assessment-complete']).toMatchObject({ dueDate: '2027-06-02', rule: { value: 45, anchor: 'referral-decision', source: { file: 'seeds/000_ef8a5146208a670e.txt', lines: 507 } } });
+  // Derbyshire's 45 WD from the decision (L507) gives Wed 2 Jun 2027; the national 45 WD from the referral,
+  // the day before, runs beside it and gives Tue 1 Jun, which applies (never later than statute).
+  expect(steps['assessment-complete']).toMatchObject({ dueDate: '2027-06-01', countedFrom: 'referral-received', rule: { value: 45, anchor: 'referral-decision', source: { file: 'seeds/000_ef8a5146208a670e.txt', lines: 507 } } });
+  expect(steps['assessment-complete'].timings.map((t: any) => [t.countedFrom, t.dueDate, t.applies])).toEqual([['referral-received', '2027-06-01', true], ['referral-decision', '2027-06-02', false]]);
   expect(steps['assessment-complete'].rule.looserThanNational).toMatch(/later than the national rule/);
   expect(steps['assessment-complete'].explanation).toContain('Mon 3 May 2027 (bank holiday), Mon 31 May 2027 (bank holiday)');
 
