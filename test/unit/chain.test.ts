@@ -119,7 +119,7 @@ describe('nothing counting', () => {
   });
 
   test("York's allocation has its own clock: 24 hours from the decision, and the visit and assessment count from it", () => {
-    // Decision Mon 2 Nov 2026 15:30 GMT -> allocation late from Tue 3 Nov 15:30 (dueAt one second before).
+    // Decision Mon 2 Nov 2026 15:30 GMT -> allocation due at Tue 3 Nov 15:30 GMT, on time at that instant, late after it.
     // Allocated Tue 3 Nov 11:00: visit 5 WD -> Wed 4 (1) ... Tue 10 Nov (5); assessment 45 WD from Tue 3 Nov:
     // Nov 4-6 (3), 9-13 (8), 16-20 (13), 23-27 (18), 30 Nov-4 Dec (23), 7-11 (28), 14-18 (33), 21-24 (37),
     // [25, 28 Dec], 29-31 (40), [1 Jan], 4-8 Jan 2027 (45) -> Fri 8 Jan 2027.
@@ -128,12 +128,13 @@ describe('nothing counting', () => {
     const before = buildSchedule(inp, state, at('2026-11-02T16:00:00Z'), 'wf');
     expect(before.stalled).toBeUndefined();
     expect(before.steps.map((x) => [x.key, x.status, x.dueAt ?? null])).toEqual([
-      ['allocation', 'pending', '2026-11-03T15:29:59+00:00'],
+      ['allocation', 'pending', '2026-11-03T15:30:00+00:00'],
       ['initial-visit', 'awaiting-anchor', null],
       ['assessment-complete', 'awaiting-anchor', null],
     ]);
     // Unallocated past the 24 hours: the duty manager at the instant (every hour rule's breach).
-    const late = buildSchedule(inp, state, at('2026-11-03T15:30:00Z'), 'wf');
+    expect(buildSchedule(inp, state, at('2026-11-03T15:30:00Z'), 'wf').decisions).toEqual([]);
+    const late = buildSchedule(inp, state, at('2026-11-03T15:30:01Z'), 'wf');
     expect(late.decisions.map((d) => [d.step.key, d.tier, d.role])).toEqual([['allocation', 'overdue', 'duty-manager']]);
     send(inp, state, { type: 'step-completed', step: 'allocation', occurredAt: '2026-11-03T11:00:00Z' }, at('2026-11-03T11:00:00Z'));
     const after = buildSchedule(inp, state, at('2026-11-03T11:00:00Z'), 'wf');

@@ -3,7 +3,7 @@
  * every change and on every timer; tests call it directly. Given the same input, state and `now`, it
  * returns the same answer: that is what makes replay and back-dated cases safe.
  */
-import { computeDue, Due } from '../../calendar/due';
+import { computeDue, Due, dueOnDate } from '../../calendar/due';
 import { CalendarInputError } from '../../calendar/localDate';
 import { endOfLondonDay, formatLondon, londonWallTime, momentBefore, parseMoment, ParsedMoment } from '../../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
@@ -179,14 +179,14 @@ export function occurrenceTimes(cal: WorkingDayCalendar, input: ClockInput, stat
   });
   computed.sort((a, b) => a.due.lateFrom - b.due.lateFrom);
   const chosen = computed[0];
-  const alternatives = computed.slice(1).map((c) => `${c.timing.due.value} ${c.timing.due.unit} from ${c.timing.anchorLabel} would give ${c.due.dueDate}`);
+  const alternatives = computed.slice(1).map((c) => `${durationWords(c.timing.due)} from ${c.timing.anchorLabel} would give ${c.due.dueDate}`);
   const base = { occurrence, from: chosen.from, fromRaw: chosen.raw, timing: chosen.timing, alternatives };
   const extensions = (state.extensions[rule.key] ?? []).filter((e) => (e.occurrence ?? 1) === occurrence);
   const last = extensions.at(-1);
   if (!last) return { ...base, due: chosen.due, ladderBase: chosen.due.dueDate, effectiveLateFrom: chosen.due.lateFrom, epoch: 0 };
   if (last.statutory) {
     // A statutory extension (complaints) moves the due date itself.
-    const moved: Due = { dueDate: last.until, lateFrom: endOfLondonDay(last.until) };
+    const moved: Due = dueOnDate(last.until);
     if (rule.meeting) moved.planBy = cal.workingDayOnOrBefore(last.until);
     return { ...base, due: moved, ladderBase: last.until, effectiveLateFrom: moved.lateFrom, epoch: extensions.length, originalDueDate: chosen.due.dueDate };
   }
@@ -286,7 +286,7 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
       view.anchorAt = t.fromRaw;
       view.countedFrom = t.timing.anchorLabel;
       view.dueDate = t.due.dueDate;
-      view.dueAt = formatLondon(t.due.lateFrom - 1000);
+      view.dueAt = formatLondon(t.due.dueAt);
       if (t.due.planBy) view.planBy = t.due.planBy;
       if (t.revisedTarget) view.revisedTarget = t.revisedTarget;
       view.explanation = explainDue(cal, rule, t.timing, t.from, t.originalDueDate ?? t.due.dueDate, input.rules.anchorOnNonWorkingDay);
