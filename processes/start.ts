@@ -8,7 +8,7 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } f
 import { calendarData } from '../calendar/load';
 import { parseMoment } from '../calendar/london';
 import type { ProfileRegistry } from '../profiles/load';
-import { formatSource } from '../workflows/clock/explain';
+import { durationWords, formatSource } from '../workflows/clock/explain';
 import { staticSummary } from '../workflows/clock/details';
 import { buildSchedule } from '../workflows/clock/schedule';
 import * as SA from '../workflows/clock/searchAttributes';
@@ -109,7 +109,7 @@ export class ProcessStarter {
     }
     const limit = timeLimitOf({ rules, ...(req.lateAccepted ? { lateAccepted: req.lateAccepted } : {}) }, req.anchors);
     if (limit?.late && !req.lateAccepted) {
-      throw new StartError(422, 'lateAccepted', `${rules.timeLimit!.of} ${req.anchors[rules.timeLimit!.of]} is after the time limit (${rules.timeLimit!.within.value} ${rules.timeLimit!.within.unit} after ${rules.timeLimit!.anchor} ${req.anchors[rules.timeLimit!.anchor]}: ${limit.limitDate}; ${limit.source}); to consider it anyway, record the decision in lateAccepted.reason`);
+      throw new StartError(422, 'lateAccepted', `${rules.timeLimit!.of} ${req.anchors[rules.timeLimit!.of]} is after the time limit (${durationWords(rules.timeLimit!.within)} after ${rules.timeLimit!.anchor} ${req.anchors[rules.timeLimit!.anchor]}: ${limit.limitDate}; ${limit.source}); to consider it anyway, record the decision in lateAccepted.reason`);
     }
     if (req.lateAccepted && !limit?.late) {
       throw new StartError(422, 'lateAccepted', limit ? `not late: ${rules.timeLimit!.of} is within the time limit (${limit.limitDate})` : `${req.type} for ${rules.profileName} has no time limit, or '${rules.timeLimit?.anchor ?? 'its anchor'}' was not given`);
@@ -248,7 +248,7 @@ export function workflowStartOptions(req: StartProcess, input: ClockInput, taskQ
 /** The rules a process was started on, as Markdown for the Temporal UI's details panel. */
 export function rulesDetails(input: ClockInput): string {
   const rows = input.rules.steps.map(
-    (s) => `| ${s.key} | ${s.due.value} ${s.due.unit} from ${s.anchor} | ${s.kind}${s.looserThanNational ? ' (looser than national)' : ''} | ${formatSource(s.source).replace(/\|/g, '/')} |`,
+    (s) => `| ${s.key} | ${durationWords(s.due)} from ${s.anchor} | ${s.kind}${s.looserThanNational ? ' (looser than national)' : ''} | ${formatSource(s.source).replace(/\|/g, '/')} |`,
   );
   return [
     `### ${input.processType} rules: ${input.rules.profileName}`,

@@ -2,7 +2,7 @@
  * Checking and applying events to a clock's facts. Pure: the Update validator calls checkEvent (a
  * rejection changes nothing and leaves no trace in history); the handler then calls applyEvent.
  */
-import { Unit, computeDue } from '../../calendar/due';
+import { Unit, computeDue, durationWords } from '../../calendar/due';
 import { CalendarInputError } from '../../calendar/localDate';
 import { ParsedMoment, formatLondon, londonDate, momentBefore, parseMoment } from '../../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
@@ -80,7 +80,7 @@ function checkWindowRequest(cal: WorkingDayCalendar, input: ClockInput, state: C
   if (future) return future;
   if (momentBefore(at, opened.from)) return { field: 'at', message: `${raw} is before ${rule.anchor} (${opened.fromRaw}), which opens the window` };
   if (at.date > w.lastDay) {
-    return { field: 'at', message: `${raw} is after the complainant's window closed: ${rule.title} ended on ${w.lastDay} (${rule.due.value} ${rule.due.unit} after ${rule.anchor}, ${formatSource(rule.source)}); the complaint closes at the end of ${w.closesAfter}` };
+    return { field: 'at', message: `${raw} is after the complainant's window closed: ${rule.title} ended on ${w.lastDay} (${durationWords(rule.due)} after ${rule.anchor}, ${formatSource(rule.source)}); the complaint closes at the end of ${w.closesAfter}` };
   }
   return undefined;
 }
@@ -160,7 +160,7 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         const until = event.until ?? limit.maxDate;
         const u = moment(until, 'until');
         if ('error' in u) return u.error;
-        if (until > limit.maxDate) return { field: 'until', message: `${until} is past the maximum for '${event.step}' (${rule.extension!.max.value} ${rule.extension!.max.unit} from ${rule.anchor}: ${limit.maxDate})` };
+        if (until > limit.maxDate) return { field: 'until', message: `${until} is past the maximum for '${event.step}' (${durationWords(rule.extension!.max)} from ${rule.anchor}: ${limit.maxDate})` };
         if (until <= limit.base) return { field: 'until', message: `${until} does not extend '${event.step}' beyond ${limit.base}` };
         return undefined;
       }
@@ -214,15 +214,15 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         if (!rule) return { field: 'step', message: `unknown step '${event.step}' for ${input.processType}` };
         if (!rule.repeat) return { field: 'step', message: `'${event.step}' is not a recurring step` };
         const adjustable = rule.repeat.adjustable;
-        if (!adjustable) return { field: 'step', message: `${input.rules.profileName} sets the interval of '${event.step}' (${rule.repeat.every.value} ${rule.repeat.every.unit}); it cannot be changed per child`, conflict: true };
+        if (!adjustable) return { field: 'step', message: `${input.rules.profileName} sets the interval of '${event.step}' (${durationWords(rule.repeat.every)}); it cannot be changed per child`, conflict: true };
         if (!event.reason || event.reason.trim().length < 3) return { field: 'reason', message: 'a reason is required to set an interval' };
         // Compare intervals by the dates they give from the same day, so units need not match.
         const ref = parseMoment(londonDate(now));
         const dateOf = (d: { value: number; unit: Unit }) => computeDue(cal, ref, d).dueDate;
         const proposed = dateOf(event.every);
         if (proposed > dateOf(rule.repeat.every)) {
-          if (!adjustable.loosest) return { field: 'every', message: `${event.every.value} ${event.every.unit} is less often than ${input.rules.profileName}'s ${rule.repeat.every.value} ${rule.repeat.every.unit}; its standards allow no longer interval` };
-          if (proposed > dateOf(adjustable.loosest)) return { field: 'every', message: `${event.every.value} ${event.every.unit} is longer than the loosest interval ${input.rules.profileName} allows (${adjustable.loosest.value} ${adjustable.loosest.unit})` };
+          if (!adjustable.loosest) return { field: 'every', message: `${durationWords(event.every)} is less often than ${input.rules.profileName}'s ${durationWords(rule.repeat.every)}; its standards allow no longer interval` };
+          if (proposed > dateOf(adjustable.loosest)) return { field: 'every', message: `${durationWords(event.every)} is longer than the loosest interval ${input.rules.profileName} allows (${durationWords(adjustable.loosest)})` };
           if (adjustable.approverRole && event.agreedBy !== adjustable.approverRole) return { field: 'agreedBy', message: `a longer interval for '${event.step}' must be agreed by the ${adjustable.approverRole} (agreedBy: '${adjustable.approverRole}')` };
         }
         return undefined;
@@ -378,7 +378,7 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
     case 'set-interval': {
       const previous = state.intervals[event.step];
       state.intervals[event.step] = { every: event.every, reason: event.reason.trim(), recordedAt: at, ...(event.agreedBy ? { agreedBy: event.agreedBy } : {}), ...(event.by ? { by: event.by } : {}) };
-      what = `${event.step} interval set to ${event.every.value} ${event.every.unit}${previous ? ` (was ${previous.every.value} ${previous.every.unit})` : ''}${event.agreedBy ? `, agreed by the ${event.agreedBy}` : ''}: ${event.reason.trim()}`;
+      what = `${event.step} interval set to ${durationWords(event.every)}${previous ? ` (was ${durationWords(previous.every)})` : ''}${event.agreedBy ? `, agreed by the ${event.agreedBy}` : ''}: ${event.reason.trim()}`;
       break;
     }
     case 'close':
