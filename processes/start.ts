@@ -15,6 +15,7 @@ import * as SA from '../workflows/clock/searchAttributes';
 import { initialState } from '../workflows/clock/state';
 import { applyEvent, checkEvent } from '../workflows/clock/events';
 import { timeLimitOf } from '../workflows/clock/timeLimit';
+import { sixteenthBirthdayContradiction } from '../workflows/clock/milestones';
 import type { ClockInput } from '../workflows/clock/types';
 import { shapeOf } from '../workflows/journeys';
 import { WORKFLOW_TYPE, workflowIdFor } from './catalogue';
@@ -88,6 +89,8 @@ export class ProcessStarter {
         throw new StartError(422, `anchors.${key}`, `'${key}' is not an anchor of ${req.type} for ${rules.profileName} (anchors: ${rules.anchors.join(', ')})`);
       }
     }
+    const birthday = sixteenthBirthdayContradiction(req.anchors, 'anchors.sixteenth-birthday');
+    if (birthday) throw new StartError(422, birthday.field, birthday.message);
     const shape = shapeOf(req.type);
     for (const anchor of shape.requiredAnchors ?? []) {
       if (!req.anchors[anchor]) throw new StartError(422, `anchors.${anchor}`, `${req.type} needs '${anchor}' to start`);

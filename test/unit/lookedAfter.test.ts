@@ -4,9 +4,10 @@
 // per placement, health reviews by age, eligibility as a care leaver and birthdays. Every expected date is
 // worked by hand beside it (2029 bank holidays: 1 Jan, 30 Mar, 2 Apr, 7 May, 28 May, 27 Aug, 25-26 Dec).
 import { anniversary } from '../../calendar/localDate';
-import { clockInput } from '../support/clockInput';
+import { clockInput, registry } from '../support/clockInput';
 import { applyEvent, checkEvent } from '../../workflows/clock/events';
 import { pendingMilestones, eligibleCareLeaverFrom } from '../../workflows/clock/milestones';
+import { ProcessStarter } from '../../processes/start';
 import { buildSchedule } from '../../workflows/clock/schedule';
 import { initialState } from '../../workflows/clock/state';
 import { shapeOf } from '../../workflows/journeys';
@@ -174,5 +175,27 @@ describe('care leavers: eligibility and birthdays', () => {
     ]);
     send(inp, state, { type: 'anchor', anchor: 'support-to-25-requested', at: '2030-12-01' });
     expect(pendingMilestones(shapeOf('pathway-plan'), state).map((m) => m.milestone.key)).toEqual(['twenty-fifth-birthday']);
+  });
+});
+
+describe('a sixteenth-birthday anchor must be the date of birth\'s 16th birthday', () => {
+  const starter = new ProcessStarter({} as never, registry, 'q');
+  const start = (anchors: Record<string, string>) => () => starter.buildInput({ type: 'pathway-plan', caseId: 'P1', localAuthority: 'england', anchors }, {}, NOW);
+
+  test('a contradiction is refused naming the field; the true birthday starts', () => {
+    // Born Tue 10 Mar 2015: 16 on Mon 10 Mar 2031.
+    expect(start({ 'date-of-birth': '2015-03-10', 'sixteenth-birthday': '2031-03-11' })).toThrow(
+      expect.objectContaining({ status: 422, field: 'anchors.sixteenth-birthday', message: '2031-03-11 is not the 16th birthday of a child born 2015-03-10: that is 2031-03-10' }),
+    );
+    expect(start({ 'date-of-birth': '2015-03-10', 'sixteenth-birthday': '2031-03-10' })).not.toThrow();
+    // Born 29 Feb 2012: 2028 is a leap year, so the 16th birthday is Tue 29 Feb 2028, not 1 Mar.
+    expect(start({ 'date-of-birth': '2012-02-29', 'sixteenth-birthday': '2028-03-01' })).toThrow(expect.objectContaining({ field: 'anchors.sixteenth-birthday', message: '2028-03-01 is not the 16th birthday of a child born 2012-02-29: that is 2028-02-29' }));
+  });
+
+  test('a correction by event that would contradict is refused, nothing changed', () => {
+    const inp = clockInput('england', 'pathway-plan', { 'date-of-birth': '2015-03-10', 'sixteenth-birthday': '2031-03-10' });
+    const state = initialState(inp);
+    expect(checkEvent(inp, state, { type: 'anchor', anchor: 'date-of-birth', at: '2015-03-11' }, NOW)).toEqual({ field: 'at', message: '2031-03-10 is not the 16th birthday of a child born 2015-03-11: that is 2031-03-11' });
+    expect(state.anchors['date-of-birth']).toBe('2015-03-10');
   });
 });

@@ -15,6 +15,7 @@ import { PERSONAL_ANCHORS } from './memo';
 import { completionOf, occurrenceTimes, openOccurrence, pickAnchor, windowOf } from './schedule';
 import { recordHistory as record } from './history';
 import { clearAlarm, clearAlarms, openAlarms } from './alarms';
+import { sixteenthBirthdayContradiction } from './milestones';
 import type { ClockInput, ClockState } from './types';
 
 /** Clocks drift between a case system and the worker; a completion up to this far "ahead" is accepted. */
@@ -31,7 +32,7 @@ export interface Rejection {
 }
 
 /** Later than now: a datetime beyond the allowed skew, or a date after today (London). */
-function inFuture(at: ParsedMoment, now: number): boolean {
+export function inFuture(at: ParsedMoment, now: number): boolean {
   return at.hasTime ? at.at > now + FUTURE_SKEW_MS : at.date > londonDate(now);
 }
 
@@ -174,6 +175,10 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         const kinds = shape.anchorKinds?.[event.anchor];
         if (kinds && (!event.kind || !kinds.includes(event.kind))) return { field: 'kind', message: `'${event.anchor}' needs its kind: one of ${kinds.join(', ')}` };
         if (!kinds && event.kind) return { field: 'kind', message: `'${event.anchor}' takes no kind` };
+        if (event.anchor === 'sixteenth-birthday' || event.anchor === 'date-of-birth') {
+          const birthday = sixteenthBirthdayContradiction({ ...state.anchors, [event.anchor]: event.at }, 'at');
+          if (birthday) return birthday;
+        }
         const ending = shape.endingAnchors?.[event.anchor];
         if (ending && inFuture(at, now)) {
           return { field: 'at', message: `${event.at} is in the future: the process ends (${ending}) when it has happened` };

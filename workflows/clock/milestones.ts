@@ -2,7 +2,7 @@
  * Dates the case's facts give, with no event: birthdays, and the day a looked-after child becomes an
  * eligible care leaver. Pure: the workflow decides each once, at the start of that day (London).
  */
-import { addDays, anniversary } from '../../calendar/localDate';
+import { addDays, anniversary, formatLongDate } from '../../calendar/localDate';
 import { londonWallTime, parseMoment } from '../../calendar/london';
 import type { Milestone, ProcessShape } from '../journeys';
 import type { ClockState } from './types';
@@ -25,6 +25,27 @@ export function eligibleCareLeaverFrom(dateOfBirth: string, becameLookedAfter: s
   const date = served > sixteen ? served : sixteen;
   if (date >= anniversary(dob, 18)) return undefined;
   return { date, anchor: date === sixteen ? 'sixteenth-birthday' : 'became-eligible' };
+}
+
+/** How a birthday was reached, in words, when the law moved it: born 29 February, a year without one. */
+export function birthdayNote(dateOfBirth: string, date: string): string | undefined {
+  const dob = parseMoment(dateOfBirth).date;
+  if (dob.slice(5) !== '02-29' || date.slice(5) !== '03-01') return undefined;
+  return `born ${formatLongDate(dob).replace(/^\w+ /, '')}; in a year without 29 February a birthday falls on 1 March, Family Law Reform Act 1969 s9`;
+}
+
+/**
+ * A sixteenth-birthday anchor that is not the date of birth's 16th birthday (both given): the refusal's
+ * field and message, or undefined. `field` is how the caller names the anchor.
+ */
+export function sixteenthBirthdayContradiction(anchors: Record<string, string>, field: string): { field: string; message: string } | undefined {
+  const dob = anchors['date-of-birth'];
+  const given = anchors['sixteenth-birthday'];
+  if (!dob || !given) return undefined;
+  const expected = anniversary(parseMoment(dob).date, 16);
+  if (parseMoment(given).date === expected) return undefined;
+  const note = birthdayNote(dob, expected);
+  return { field, message: `${given} is not the 16th birthday of a child born ${dob}: that is ${expected}${note ? ` (${note})` : ''}` };
 }
 
 export interface MilestoneTime {
@@ -55,3 +76,4 @@ export function pendingMilestones(shape: ProcessShape, state: ClockState): Miles
   }
   return out.sort((a, b) => a.at - b.at);
 }
+
