@@ -252,6 +252,20 @@ test('a strategy discussion held at exactly 24 hours is on time', async () => {
   expect(held.body.steps.find((x: any) => x.key === 'strategy-discussion')).toMatchObject({ status: 'completed', late: false });
 });
 
+test("a looked-after child's milestones are in the view, a 29 February birthday explained", async () => {
+  // Born Wed 29 Feb 2012; looked after from Mon 2 Mar 2026 (13 weeks served Mon 1 Jun 2026). 16 on Tue 29 Feb
+  // 2028 (a leap year), eligible that day; 18 on Fri 1 Mar 2030 (a common year: FLRA 1969 s9).
+  const r = await s.call('POST', '/api/processes', { type: 'looked-after', caseId: 'ENG-LEAP-1', localAuthority: 'england', anchors: { 'date-of-birth': '2012-02-29', 'became-looked-after': '2026-03-02', 'placement-start': '2026-03-02' }, anchorKinds: { 'placement-start': 'foster-care' }, assignment: { workerId: 'tm-eng', team: 'eng-demo' } });
+  expect(r.status).toBe(201);
+  const view = (await s.call('GET', `/api/processes/${r.body.workflowId}`)).body;
+  expect(view.milestones.map((m: any) => [m.key, m.date])).toEqual([
+    ['sixteenth-birthday', '2028-02-29'],
+    ['pathway-planning', '2028-02-29'],
+    ['eighteenth-birthday', '2030-03-01'],
+  ]);
+  expect(view.milestones[2].rule).toBe('18th birthday: Fri 1 Mar 2030 (born 29 Feb 2012; in a year without 29 February a birthday falls on 1 March, Family Law Reform Act 1969 s9)');
+});
+
 test('healthz checks Temporal; openapi.json is generated from the schemas', async () => {
   expect(await s.call('GET', '/healthz', undefined, null)).toMatchObject({ status: 200, body: { status: 'ok', temporal: 'ok' } });
   const doc = (await s.call('GET', '/openapi.json', undefined, null)).body;
