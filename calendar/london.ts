@@ -106,11 +106,11 @@ export function londonZone(ms: number): 'GMT' | 'BST' {
   return londonOffsetMinutes(ms) === 0 ? 'GMT' : 'BST';
 }
 
-/** '00:30 BST Sun 25 Oct 2026': an instant as a person in London reads it. */
+/** '00:30 BST Sun 25 Oct 2026' (seconds only when not 0): an instant as a person in London reads it. */
 export function formatLondonWords(ms: number): string {
   const p = londonParts(ms);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(p.hour)}:${pad(p.minute)} ${londonZone(ms)} ${formatLongDate(londonDate(ms))}`;
+  return `${pad(p.hour)}:${pad(p.minute)}${p.second ? `:${pad(p.second)}` : ''} ${londonZone(ms)} ${formatLongDate(londonDate(ms))}`;
 }
 
 /** A caller's moment in words: a datetime as formatLondonWords, a date (that whole London day) as 'Sun 25 Oct 2026'. */

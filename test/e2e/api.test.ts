@@ -77,8 +77,8 @@ test('a back-dated referral shows its overdue step and every tier within seconds
   // The history says why the two lower tiers were not sent, and whom the critical copied.
   const lines = view.history.map((h: any) => h.what);
   expect(lines).toEqual(expect.arrayContaining([
-    'overdue for referral-decision (to team-manager, due 2026-11-04T09:00:00+00:00) passed before it could be sent on its own (the case started or was recorded late, or nothing ran then): the critical sent now copies the team-manager',
-    'escalated for referral-decision (to service-manager, due 2026-11-06T09:00:00+00:00) passed before it could be sent on its own (the case started or was recorded late, or nothing ran then): the critical sent now copies the service-manager',
+    'overdue for referral-decision (to team-manager, due 09:00 GMT Wed 4 Nov 2026) passed before it could be sent on its own (the case started or was recorded late, or nothing ran then): the critical sent now copies the team-manager',
+    'escalated for referral-decision (to service-manager, due 09:00 GMT Fri 6 Nov 2026) passed before it could be sent on its own (the case started or was recorded late, or nothing ran then): the critical sent now copies the service-manager',
     'critical for referral-decision to head-of-service (copy to team-manager, service-manager)',
   ]));
   // One email: To the head of service, Cc the two managers passed, with the critical's key and instant.

@@ -161,7 +161,7 @@ test('one family event reaches every sibling once, each in its own history; a re
     { caseId: 'FAM-E2E-A', workflowId: ids[0], status: 'applied' },
     { caseId: 'FAM-E2E-B', workflowId: ids[1], status: 'applied' },
   ]);
-  const line = 'strategy-discussion completed at 2026-12-01T09:00:00Z';
+  const line = 'strategy-discussion completed at 09:00 GMT Tue 1 Dec 2026';
   for (const id of ids) {
     const v = await s.view(id);
     expect(stepOf(v, 'strategy-discussion')).toMatchObject({ status: 'completed', completedAt: '2026-12-01T09:00:00Z', outcome: 's47' });

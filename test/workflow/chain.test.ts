@@ -86,7 +86,7 @@ test("the assessment's conclusion starts what it calls for, and the steps it no 
   // Derbyshire, decided Mon 1 Mar 2027 11:00 GMT: visit due Mon 8 Mar (5 WD), plan Wed 10 Mar (7 WD);
   // their first reminders would be Thu 4 Mar and Mon 8 Mar 09:00. Concluded Wed 3 Mar 10:00, before either.
   // strategy-discussion: the enquiry's concern is the conclusion's time; Derbyshire's discussion is due
-  // within 24 hours (000 L567): on time until Thu 4 Mar 09:59:59 GMT.
+  // within 24 hours (000 L567): due Thu 4 Mar 10:00:00 GMT, on time at that instant.
   // child-in-need-plan: plan agreed Wed 3 Mar; Derbyshire's plan within 10 WD -> Wed 17 Mar 2027.
   await sleepUntil('2027-03-03T12:00:00Z');
   const anchors = { 'referral-received': '2027-03-01T09:00:00Z', 'referral-decision': '2027-03-01T11:00:00Z' };
@@ -106,7 +106,7 @@ test("the assessment's conclusion starts what it calls for, and the steps it no 
     expect(done.handedOver).toMatchObject({ to: `${next}-${caseId}-R1` });
   }
   const enquiry = await started('child-protection-enquiry-CHAIN-SA-SD-R1');
-  expect(enquiry.steps.find((s) => s.key === 'strategy-discussion')).toMatchObject({ status: 'pending', dueAt: '2027-03-04T09:59:59+00:00' });
+  expect(enquiry.steps.find((s) => s.key === 'strategy-discussion')).toMatchObject({ status: 'pending', dueAt: '2027-03-04T10:00:00+00:00' });
   const cin = await started('child-in-need-plan-CHAIN-SA-CIN-R1');
   expect(cin.steps.find((s) => s.key === 'cin-plan')).toMatchObject({ status: 'pending', dueDate: '2027-03-17' });
   expect(await mailsOf('single-assessment-CHAIN-SA-SD-R1')).toEqual([]);

@@ -219,7 +219,8 @@ test('the same event (same event id) posted 25 times at once is applied once, al
   const decided = await Promise.all(Array.from({ length: 25 }, () => s.event(late.workflowId, decide, 'dev-social-worker')));
   expect(tally(decided.map((d) => d.status))).toEqual({ 200: 25 });
   for (const d of decided) expect(d.body.steps[0]).toMatchObject({ status: 'completed', completedAt: '2026-10-20T12:00:00+01:00', outcome: 'no-further-action', late: true });
-  const completedLine = 'referral-decision completed at 2026-10-20T12:00:00+01:00 (due 2026-10-06, LATE), outcome no-further-action: no further action';
+  // History prints instants as London reads them: Tue 20 Oct 2026 12:00 BST.
+  const completedLine = 'referral-decision completed at 12:00 BST Tue 20 Oct 2026 (due 2026-10-06, LATE), outcome no-further-action: no further action';
   const result = await s.client.workflow.getHandle(late.workflowId).result();
   expect(result.status).toBe('completed');
   expect((await lines(late.workflowId, /^referral-decision completed/)).map((h: { what: string }) => h.what)).toEqual([completedLine]);
