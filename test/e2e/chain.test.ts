@@ -49,7 +49,7 @@ test('input a later hand-over would refuse is refused at intake, naming the fiel
   // With its time it is recorded, and the assessment starts waiting for allocation.
   await s.accept(york.body.workflowId, { type: 'step-completed', step: 'referral-decision', occurredAt: '2026-11-30T15:30:00Z', outcome: 'assessment' });
   const sa = await waitFor('the York assessment', async () => ((await s.call('GET', '/api/processes/single-assessment-CHAIN-YORK-R-Y')).status === 200 ? s.view('single-assessment-CHAIN-YORK-R-Y') : undefined));
-  expect(stepOf(sa, 'allocation')).toMatchObject({ dueAt: '2026-12-01T15:29:59+00:00' });
+  expect(stepOf(sa, 'allocation')).toMatchObject({ dueAt: '2026-12-01T15:30:00+00:00' });
 });
 
 test('a refused hand-over raises an alarm at once to the team manager and the duty manager, and clears when the fact is recorded', async () => {

@@ -53,8 +53,8 @@ test('a referral decided for a strategy discussion starts an enquiry in England 
 });
 
 test("York: the assessment waits for allocation, 24 hours from the decision; unallocated, the duty manager hears at the instant", async () => {
-  // Decided Mon 1 Feb 2027 15:30 GMT (outcome assessment) -> allocation late from Tue 2 Feb 15:30 GMT:
-  // the hour rule's breach goes to the duty manager (duty-york) at that instant, no reminder.
+  // Decided Mon 1 Feb 2027 15:30 GMT (outcome assessment) -> allocation due Tue 2 Feb 15:30:00 GMT (on time at
+  // that instant); the hour rule's breach goes to the duty manager (duty-york) just after it, no reminder.
   // Allocated Tue 2 Feb 16:00: visit 5 WD -> Wed 3 (1), Thu 4, Fri 5, Mon 8, Tue 9 Feb (5);
   // assessment 45 WD from Tue 2 Feb -> Feb 3-5 (3), 8-12 (8), 15-19 (13), 22-26 (18), Mar 1-5 (23),
   // 8-12 (28), 15-19 (33), 22-25 (37), [26 Good Friday, 29 Easter Monday], 30 Mar-2 Apr (41), Mon 5 (42),
@@ -64,7 +64,7 @@ test("York: the assessment waits for allocation, 24 hours from the decision; una
   await send(workflowId, { type: 'step-completed', step: 'referral-decision', occurredAt: '2027-02-01T15:30:00Z', outcome: 'assessment' });
   const sa = await started('single-assessment-CHAIN-YORK-R1');
   expect(sa.steps.map((s) => [s.key, s.status, s.dueAt ?? null])).toEqual([
-    ['allocation', 'pending', '2027-02-02T15:29:59+00:00'],
+    ['allocation', 'pending', '2027-02-02T15:30:00+00:00'],
     ['initial-visit', 'awaiting-anchor', null],
     ['assessment-complete', 'awaiting-anchor', null],
   ]);
