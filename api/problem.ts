@@ -19,7 +19,9 @@ export class HttpProblem extends Error {
 }
 
 export function fromZod(error: ZodError, prefix: string): HttpProblem {
-  const errors = error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message }));
+  const field = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.');
+  // An unknown field is named itself (the request schemas are strict: a misspelt field is never dropped).
+  const errors = error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ field: field([...i.path, k]), message: 'unknown field' })) : [{ field: field(i.path), message: i.message }]));
   return new HttpProblem(400, 'Invalid request', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
 }
 

@@ -2,7 +2,7 @@
  * Instants and Europe/London wall-clock time. Every zone-aware method names the zone explicitly, so the
  * result never depends on the worker's TZ; Intl with an explicit timeZone is deterministic in workflows.
  */
-import { CalendarInputError, LocalDate, addDays, parseLocalDate } from './localDate';
+import { CalendarInputError, LocalDate, addDays, formatLongDate, parseLocalDate } from './localDate';
 
 export const ZONE = 'Europe/London';
 
@@ -99,4 +99,65 @@ export function parseMoment(value: string, field = 'date'): ParsedMoment {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new CalendarInputError(`${field}: '${value}' is not a valid datetime`, field);
   return { date: londonDate(ms), at: ms, hasTime: true };
+}
+
+/** 'GMT' or 'BST': London's zone at an instant, as the product prints times for people. */
+export function londonZone(ms: number): 'GMT' | 'BST' {
+  return londonOffsetMinutes(ms) === 0 ? 'GMT' : 'BST';
+}
+
+/** '00:30 BST Sun 25 Oct 2026' (seconds only when not 0): an instant as a person in London reads it. */
+export function formatLondonWords(ms: number): string {
+  const p = londonParts(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(p.hour)}:${pad(p.minute)}${p.second ? `:${pad(p.second)}` : ''} ${londonZone(ms)} ${formatLongDate(londonDate(ms))}`;
+}
+
+/** A caller's moment in words: a datetime as formatLondonWords, a date (that whole London day) as 'Sun 25 Oct 2026'. */
+export function momentWords(value: string): string {
+  const m = parseMoment(value);
+  return m.hasTime ? formatLondonWords(m.at) : formatLongDate(m.date);
+}
+
+export interface ClockChange {
+  /** The first instant of the new offset. */
+  at: number;
+  direction: 'forward' | 'back';
+}
+
+/**
+ * London's clock changes in (from, to]: found by the offset at each hour, then the minute it changed.
+ * Both changes fall at 01:00 UTC, on the hour, so an hourly scan cannot step over one.
+ */
+export function clockChangesBetween(from: number, to: number): ClockChange[] {
+  const out: ClockChange[] = [];
+  const hour = 3_600_000;
+  let prev = from;
+  let prevOffset = londonOffsetMinutes(from);
+  while (prev < to) {
+    const next = Math.min(prev + hour, to);
+    const offset = londonOffsetMinutes(next);
+    if (offset !== prevOffset) {
+      // Changes fall on a whole minute: bisect the minutes between the two readings.
+      let [lo, hi] = [Math.floor(prev / 60_000), Math.ceil(next / 60_000)];
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (londonOffsetMinutes(mid * 60_000) === prevOffset) lo = mid;
+        else hi = mid;
+      }
+      out.push({ at: hi * 60_000, direction: offset > prevOffset ? 'forward' : 'back' });
+      prevOffset = offset;
+    }
+    prev = next;
+  }
+  return out;
+}
+
+/** 'the clocks go back at 02:00 BST on 25 Oct 2026': the wall time the change happens at, in the old zone. */
+export function describeClockChange(change: ClockChange): string {
+  const oldOffset = londonOffsetMinutes(change.at - 60_000);
+  const wall = new Date(change.at + oldOffset * 60_000);
+  const hhmm = `${String(wall.getUTCHours()).padStart(2, '0')}:${String(wall.getUTCMinutes()).padStart(2, '0')}`;
+  const day = formatLongDate(londonDate(change.at)).replace(/^\w+ /, '');
+  return `the clocks go ${change.direction} at ${hhmm} ${oldOffset === 0 ? 'GMT' : 'BST'} on ${day}`;
 }

@@ -6,6 +6,7 @@
 import { addDays, toDayNumber } from '../calendar/localDate';
 import { formatLondon, londonDate } from '../calendar/london';
 import type { ClockView, NoticeTier, StepView } from '../workflows/clock/types';
+import { durationWords } from '../calendar/due';
 
 export interface InboxFilter {
   type?: string;
@@ -138,7 +139,7 @@ export function buildInbox(views: ClockView[], now: number, filter: InboxFilter 
         daysOverdue: overdue ? Math.max(0, toDayNumber(today) - toDayNumber(step.dueDate!)) : 0,
         daysUntilDue: overdue ? 0 : Math.max(0, toDayNumber(step.dueDate!) - toDayNumber(today)),
         ...(last ? { lastEscalation: { tier: last.tier, at: last.at, ...(last.recipients ? { recipients: last.recipients } : {}) } } : {}),
-        rule: `${step.rule.value} ${step.rule.unit} from ${step.rule.anchor}`,
+        rule: `${durationWords(step.rule)} from ${step.rule.anchor}`,
       });
     }
   }

@@ -8,6 +8,7 @@
 import { addDays, parseLocalDate, toDayNumber } from '../calendar/localDate';
 import { londonDate, parseMoment } from '../calendar/london';
 import type { WorkingDayCalendar } from '../calendar/workingDays';
+import { durationWords } from '../calendar/due';
 import type { ClockView, StepView } from '../workflows/clock/types';
 
 interface MeasureBase {
@@ -143,7 +144,7 @@ function judge(measure: Measure, view: ClockView, step: StepView, cal: WorkingDa
   if (measure.kind === 'by-due-date') {
     if (!step.dueDate) return undefined;
     const daysLate = toDayNumber(done) - toDayNumber(step.dueDate);
-    return { measure, view, step, done, dueBy: step.dueDate, onTime: done <= step.dueDate, taken: daysLate > 0 ? `${daysLate} days late` : 'on time', fallback: false };
+    return { measure, view, step, done, dueBy: step.dueDate, onTime: done <= step.dueDate, taken: daysLate > 0 ? `${durationWords({ value: daysLate, unit: 'days' })} late` : 'on time', fallback: false };
   }
   const anchor = measure.anchors.find((a) => view.anchors[a]);
   if (!anchor) return undefined;
@@ -151,7 +152,7 @@ function judge(measure: Measure, view: ClockView, step: StepView, cal: WorkingDa
   const dueBy = cal.workingDaysAfter(from, measure.workingDays);
   let taken = 0;
   for (let d = from; d < done; d = addDays(d, 1)) if (cal.isWorkingDay(addDays(d, 1))) taken++;
-  return { measure, view, step, done, dueBy, onTime: done <= dueBy, taken: `${taken} working days from ${anchor}`, fallback: anchor !== measure.anchors[0] };
+  return { measure, view, step, done, dueBy, onTime: done <= dueBy, taken: `${durationWords({ value: taken, unit: 'working-days' })} from ${anchor}`, fallback: anchor !== measure.anchors[0] };
 }
 
 /** Every run of a process lists separately (continue-as-new): each completed occurrence counts once. */

@@ -6,10 +6,11 @@ import { MomentSchema, OpaqueIdSchema } from '../workflows/contracts/events';
 import { PROCESS_TYPES } from '../profiles/schema';
 
 export const AssignmentSchema = z
-  .object({ workerId: OpaqueIdSchema.optional(), team: OpaqueIdSchema.optional() })
+  .strictObject({ workerId: OpaqueIdSchema.optional(), team: OpaqueIdSchema.optional() })
   .describe('who owns the work; recipients are resolved by role from the directory at send time');
 
-export const StartProcessSchema = z.object({
+/** Request bodies are strict: an unknown (misspelt) field is refused, naming it, never dropped. */
+export const StartProcessSchema = z.strictObject({
   type: z.enum(PROCESS_TYPES),
   caseId: OpaqueIdSchema.describe('the case reference in your case-management system (no names)'),
   episode: OpaqueIdSchema.optional().describe('distinguishes repeated processes of one case; default 1'),
@@ -24,7 +25,7 @@ export const StartProcessSchema = z.object({
   steppedUpFrom: OpaqueIdSchema.optional().describe('the workflow id of the process this one stepped up from (a CIN plan); a CP plan closes it'),
   completed: z
     .array(
-      z.object({
+      z.strictObject({
         step: z.string().min(1).max(64),
         occurredAt: MomentSchema,
         outcome: z.string().min(1).max(64).optional(),
@@ -36,13 +37,13 @@ export const StartProcessSchema = z.object({
     .optional()
     .describe('steps already done before the process starts here (an open case moved in), oldest first, as step-completed events carry them; on-time history then raises no alarm'),
   lateAccepted: z
-    .object({ reason: z.string().trim().min(3, 'a reason is required to accept a late complaint').max(500) })
+    .strictObject({ reason: z.string().trim().min(3, 'a reason is required to accept a late complaint').max(500) })
     .optional()
     .describe('complaints: the decision to consider a complaint made after the time limit (reg 9(2)), with its reason'),
 });
 export type StartProcess = z.infer<typeof StartProcessSchema>;
 
-export const ReferralSchema = z.object({
+export const ReferralSchema = z.strictObject({
   referralId: OpaqueIdSchema.describe('your referral id; posting it again returns the same process'),
   caseId: OpaqueIdSchema,
   localAuthority: z.string().min(1),

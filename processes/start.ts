@@ -9,13 +9,14 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } f
 import { calendarData } from '../calendar/load';
 import { parseMoment } from '../calendar/london';
 import type { ProfileRegistry } from '../profiles/load';
-import { formatSource } from '../workflows/clock/explain';
+import { durationWords, formatSource } from '../workflows/clock/explain';
 import { staticSummary } from '../workflows/clock/details';
 import { buildSchedule } from '../workflows/clock/schedule';
 import * as SA from '../workflows/clock/searchAttributes';
 import { initialState } from '../workflows/clock/state';
 import { applyEvent, checkEvent } from '../workflows/clock/events';
 import { timeLimitOf } from '../workflows/clock/timeLimit';
+import { sixteenthBirthdayContradiction } from '../workflows/clock/milestones';
 import type { ClockInput } from '../workflows/clock/types';
 import { shapeOf } from '../workflows/journeys';
 import { WORKFLOW_TYPE, workflowIdFor } from './catalogue';
@@ -89,6 +90,8 @@ export class ProcessStarter {
         throw new StartError(422, `anchors.${key}`, `'${key}' is not an anchor of ${req.type} for ${rules.profileName} (anchors: ${rules.anchors.join(', ')})`);
       }
     }
+    const birthday = sixteenthBirthdayContradiction(req.anchors, 'anchors.sixteenth-birthday');
+    if (birthday) throw new StartError(422, birthday.field, birthday.message);
     const shape = shapeOf(req.type);
     for (const anchor of shape.requiredAnchors ?? []) {
       if (!req.anchors[anchor]) throw new StartError(422, `anchors.${anchor}`, `${req.type} needs '${anchor}' to start`);
@@ -110,7 +113,7 @@ export class ProcessStarter {
     }
     const limit = timeLimitOf({ rules, ...(req.lateAccepted ? { lateAccepted: req.lateAccepted } : {}) }, req.anchors);
     if (limit?.late && !req.lateAccepted) {
-      throw new StartError(422, 'lateAccepted', `${rules.timeLimit!.of} ${req.anchors[rules.timeLimit!.of]} is after the time limit (${rules.timeLimit!.within.value} ${rules.timeLimit!.within.unit} after ${rules.timeLimit!.anchor} ${req.anchors[rules.timeLimit!.anchor]}: ${limit.limitDate}; ${limit.source}); to consider it anyway, record the decision in lateAccepted.reason`);
+      throw new StartError(422, 'lateAccepted', `${rules.timeLimit!.of} ${req.anchors[rules.timeLimit!.of]} is after the time limit (${durationWords(rules.timeLimit!.within)} after ${rules.timeLimit!.anchor} ${req.anchors[rules.timeLimit!.anchor]}: ${limit.limitDate}; ${limit.source}); to consider it anyway, record the decision in lateAccepted.reason`);
     }
     if (req.lateAccepted && !limit?.late) {
       throw new StartError(422, 'lateAccepted', limit ? `not late: ${rules.timeLimit!.of} is within the time limit (${limit.limitDate})` : `${req.type} for ${rules.profileName} has no time limit, or '${rules.timeLimit?.anchor ?? 'its anchor'}' was not given`);
@@ -252,7 +255,7 @@ function calendarSpan(c: ClockInput['calendar']): string {
 /** The rules a process was started on, as Markdown for the Temporal UI's details panel. */
 export function rulesDetails(input: ClockInput): string {
   const rows = input.rules.steps.map(
-    (s) => `| ${s.key} | ${s.due.value} ${s.due.unit} from ${s.anchor} | ${s.kind}${s.looserThanNational ? ' (looser than national)' : ''} | ${formatSource(s.source).replace(/\|/g, '/')} |`,
+    (s) => `| ${s.key} | ${durationWords(s.due)} from ${s.anchor} | ${s.kind}${s.looserThanNational ? ' (looser than national)' : ''} | ${formatSource(s.source).replace(/\|/g, '/')} |`,
   );
   return [
     `### ${input.processType} rules: ${input.rules.profileName}`,

@@ -12,6 +12,7 @@ import type { ResolvedProcessRules, ResolvedStepRule } from './resolved';
 import { conditionAnchors } from '../workflows/clock/cadence';
 import { shapeOf } from '../workflows/journeys';
 import { TIME_LIMIT_UNITS } from '../workflows/clock/timeLimit';
+import { durationWords } from '../calendar/due';
 
 export const DEFAULT_PROFILE_DIR = resolve(__dirname, 'data');
 const NATIONAL = 'england';
@@ -215,7 +216,7 @@ export class ProfileRegistry {
         const loosest = rule.repeat.adjustable?.loosest;
         if (loosest && rule.repeat.adjustable?.anyInterval) problems.push(`${where}.repeat.adjustable.anyInterval: give either a loosest interval or anyInterval, not both`);
         if (rule.repeat.adjustable?.anyInterval && !rule.repeat.adjustable.approverRole) problems.push(`${where}.repeat.adjustable.approverRole: an interval with no limit needs the role that sets it`);
-        if (loosest && unitDays(loosest) < unitDays(rule.repeat.every)) problems.push(`${where}.repeat.adjustable.loosest: ${loosest.value} ${loosest.unit} is tighter than the default interval; it is the loosest interval allowed`);
+        if (loosest && unitDays(loosest) < unitDays(rule.repeat.every)) problems.push(`${where}.repeat.adjustable.loosest: ${durationWords(loosest)} is tighter than the default interval; it is the loosest interval allowed`);
       }
       if (rule.extension) {
         const { max } = rule.extension;
@@ -319,10 +320,10 @@ export function looserThan(local: RuleLike, national: RuleLike, anchors: string[
   const na = anchors.indexOf(national.anchor);
   const sameUnit = local.due.unit === national.due.unit;
   if (la > na && (!sameUnit || local.due.value >= national.due.value) && unitDays(local.due) >= unitDays(national.due)) {
-    return `counted from ${local.anchor}, which comes after the national anchor ${national.anchor}, with no shorter limit (${local.due.value} ${local.due.unit} against ${national.due.value} ${national.due.unit}): later than the national rule`;
+    return `counted from ${local.anchor}, which comes after the national anchor ${national.anchor}, with no shorter limit (${durationWords(local.due)} against ${durationWords(national.due)}): later than the national rule`;
   }
   if (la === na && unitDays(local.due) > unitDays(national.due)) {
-    return `${local.due.value} ${local.due.unit} from ${local.anchor} is longer than the national ${national.due.value} ${national.due.unit}`;
+    return `${durationWords(local.due)} from ${local.anchor} is longer than the national ${durationWords(national.due)}`;
   }
   return undefined;
 }

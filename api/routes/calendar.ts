@@ -51,7 +51,7 @@ export function calendarRoutes(profiles: ProfileRegistry): Router {
         unit: q.unit,
         dueDate: due.dueDate,
         dueDateLong: formatLongDate(due.dueDate),
-        dueAt: formatLondon(due.lateFrom - (q.unit === 'hours' ? 0 : 1000)),
+        dueAt: formatLondon(due.dueAt),
         ...(due.planBy ? { planBy: due.planBy } : {}),
         ...(due.provisional ? { provisional: true, note: provisionalNote(cal) } : {}),
         closureDaysCounted: closures.length > 0,

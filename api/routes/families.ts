@@ -29,7 +29,7 @@ const FamilyScopedEvent = z.discriminatedUnion('type', [
   ReassignFields.omit({ eventId: true }).refine((e) => e.workerId !== undefined || e.team !== undefined, { message: 'give workerId, team or both', path: ['workerId'] }),
 ]);
 
-export const FamilyEventSchema = z.object({
+export const FamilyEventSchema = z.strictObject({
   processType: z.enum(PROCESS_TYPES).describe("the siblings' process the event belongs to (e.g. child-protection-enquiry)"),
   eventId: OpaqueIdSchema.describe('your id for this event: each sibling applies it once, however often it is sent'),
   event: FamilyScopedEvent.describe('a step-completed, anchor or reassign event, as for one process'),

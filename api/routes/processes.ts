@@ -6,6 +6,8 @@ import { ReferralSchema, StartProcess, StartProcessSchema } from '../../processe
 import { checkHandoverOfEvent, checkHandoversAtStart } from '../../processes/handoverCheck';
 import { PROCESS_TYPES } from '../../profiles/schema';
 import { CalendarInputError } from '../../calendar/localDate';
+import { formatLondon, parseMoment } from '../../calendar/london';
+import { inFuture } from '../../workflows/clock/events';
 import { ProcessStarter, StartError } from '../../processes/start';
 import { OpaqueIdSchema, ProcessEventSchema } from '../../workflows/contracts/events';
 import { clockEventUpdate, migrateRulesUpdate } from '../../workflows/messages';
@@ -30,6 +32,14 @@ export const ListQuerySchema = z.object({
 /** The referral's fields, by the anchor each gives. */
 const REFERRAL_FIELDS: Record<string, string> = { 'referral-received': 'receivedAt', 'contact-received': 'contactReceivedAt' };
 
+/** A refusal naming an anchor the referral's body gives by another name: named as the body's field. */
+function referralField(err: unknown): unknown {
+  if (!(err instanceof StartError)) return err;
+  const anchor = err.field.startsWith('anchors.') ? err.field.slice('anchors.'.length) : undefined;
+  const field = anchor && REFERRAL_FIELDS[anchor];
+  return field ? new StartError(err.status, field, err.message.replaceAll(anchor, field)) : err;
+}
+
 export const WorkflowIdSchema = z.string().max(200).regex(/^[a-z-]+-[A-Za-z0-9._-]+$/, 'not a process id');
 
 function startProblem(err: unknown): never {
@@ -46,6 +56,15 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
 
   r.post('/referrals', allow('intake-system', 'social-worker', 'team-manager', 'admin'), async (req, res) => {
     const body = parse(ReferralSchema, req.body, 'body');
+    // A referral received in the future is a typing error: the API knows now, the workflow does not.
+    const now = Date.now();
+    for (const field of ['receivedAt', 'contactReceivedAt'] as const) {
+      const value = body[field];
+      if (value && inFuture(parseMoment(value), now)) {
+        const message = `${value} is in the future (now ${formatLondon(now)}); record a referral once it has been received`;
+        throw new HttpProblem(422, 'Unprocessable', `${field}: ${message}`, [{ field: `body.${field}`, message }]);
+      }
+    }
     const anchors: Record<string, string> = { 'referral-received': body.receivedAt };
     if (body.contactReceivedAt) anchors['contact-received'] = body.contactReceivedAt;
     const start: StartProcess = { type: 'referral', caseId: body.caseId, episode: body.referralId, localAuthority: body.localAuthority, anchors, ...(body.assignment ? { assignment: body.assignment } : {}), ...(body.familyId ? { familyId: body.familyId } : {}) };
@@ -58,7 +77,7 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
         // intake gives (a 24-hour strategy discussion needs the referral's time).
         beforeStart: () => checkHandoversAtStart(deps.starter, start, (anchor) => REFERRAL_FIELDS[anchor] ?? `anchors.${anchor}`),
       })
-      .catch(startProblem);
+      .catch((err) => startProblem(referralField(err)));
     res.status(result.existing ? 200 : 201).json({ workflowId: result.workflowId, referralId: body.referralId, existing: result.existing });
   });
 
@@ -150,7 +169,7 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
   return r;
 }
 
-export const MigrateRulesSchema = z.object({
+export const MigrateRulesSchema = z.strictObject({
   reason: z.string().trim().min(3, 'a reason is required to migrate a running process'),
   eventId: OpaqueIdSchema.optional().describe('your id for this action; a retry with the same id is applied once'),
 });

@@ -94,8 +94,8 @@ test('a back-dated referral shows its overdue step and every tier within seconds
   // The history says why the two lower tiers were not sent, and whom the critical copied.
   const lines = view.history.map((h: any) => h.what);
   expect(lines).toEqual(expect.arrayContaining([
-    'overdue for referral-decision (to team-manager, due 2026-11-04T09:00:00+00:00) passed before it could be sent on its own (the case started or was recorded late, or nothing ran then): the critical sent now copies the team-manager',
-    'escalated for referral-decision (to service-manager, due 2026-11-06T09:00:00+00:00) passed before it could be sent on its own (the case started or was recorded late, or nothing ran then): the critical sent now copies the service-manager',
+    'overdue for referral-decision (to team-manager, due 09:00 GMT Wed 4 Nov 2026) passed before it could be sent on its own (the case started or was recorded late, or nothing ran then): the critical sent now copies the team-manager',
+    'escalated for referral-decision (to service-manager, due 09:00 GMT Fri 6 Nov 2026) passed before it could be sent on its own (the case started or was recorded late, or nothing ran then): the critical sent now copies the service-manager',
     'critical for referral-decision to head-of-service (copy to team-manager, service-manager)',
   ]));
   // One email: To the head of service, Cc the two managers passed, with the critical's key and instant.
@@ -137,10 +137,10 @@ test('a back-dated referral shows its overdue step and every tier within seconds
 });
 
 test('posting a referral again is idempotent; the same id with another body is a 409', async () => {
-  const body = { referralId: 'R-77', caseId: 'YORK-5', localAuthority: 'york', receivedAt: '2027-01-05T09:30:00Z' };
+  const body = { referralId: 'R-77', caseId: 'YORK-5', localAuthority: 'york', receivedAt: '2026-11-24T09:30:00Z' };
   expect((await s.call('POST', '/api/referrals', body, 'dev-intake-system')).status).toBe(201);
   expect(await s.call('POST', '/api/referrals', body, 'dev-intake-system')).toMatchObject({ status: 200, body: { workflowId: 'referral-YORK-5-R-77', existing: true } });
-  const conflict = await s.call('POST', '/api/referrals', { ...body, receivedAt: '2027-01-06T09:30:00Z' }, 'dev-intake-system');
+  const conflict = await s.call('POST', '/api/referrals', { ...body, receivedAt: '2026-11-25T09:30:00Z' }, 'dev-intake-system');
   expect(conflict.status).toBe(409);
   expect(conflict.headers.get('content-type')).toMatch(/application\/problem\+json/);
   const listed = await waitFor('visibility', async () => {
@@ -197,7 +197,15 @@ describe('bad input gets a clear 4xx naming the field, and changes nothing', () 
     ['impossible date', 'POST', '/api/referrals', { referralId: 'R1', caseId: 'X1', localAuthority: 'york', receivedAt: '2027-02-29' }, 'dev-admin', 400, 'body.receivedAt'],
     ['anchor the process does not have', 'POST', '/api/processes', { type: 'single-assessment', caseId: 'X1', localAuthority: 'derbyshire', anchors: { allocation: '2026-11-02' } }, 'dev-admin', 422, 'anchors.allocation'],
     ['working days before the calendar', 'POST', '/api/processes', { type: 'single-assessment', caseId: 'X1', localAuthority: 'england', anchors: { 'referral-received': '2011-06-01' } }, 'dev-admin', 422, 'anchors.referral-received'],
-    ['Bracknell Forest referral without the contact date it counts from', 'POST', '/api/referrals', { referralId: 'R1', caseId: 'X1', localAuthority: 'bracknell-forest', receivedAt: '2026-11-02' }, 'dev-admin', 422, 'anchors.contact-received'],
+    // Named as the body's field, not the anchor it becomes.
+    ['Bracknell Forest referral without the contact date it counts from', 'POST', '/api/referrals', { referralId: 'R1', caseId: 'X1', localAuthority: 'bracknell-forest', receivedAt: '2026-11-02' }, 'dev-admin', 422, 'contactReceivedAt'],
+    // Request bodies are strict: a misspelt field is a 400 naming it, as every schema error is, not dropped.
+    ['unknown field in a referral', 'POST', '/api/referrals', { referralId: 'R1', caseId: 'X1', localAuthority: 'york', receivedAt: '2026-11-02', recievedBy: 'duty desk' }, 'dev-admin', 400, 'body.recievedBy'],
+    ['unknown field in an assignment', 'POST', '/api/processes', { type: 'referral', caseId: 'X1', localAuthority: 'york', anchors: { 'referral-received': '2026-11-02' }, assignment: { tem: 'york-ra' } }, 'dev-admin', 400, 'body.assignment.tem'],
+    ['referral received in the future', 'POST', '/api/referrals', { referralId: 'R1', caseId: 'X1', localAuthority: 'york', receivedAt: '2031-06-03T10:00:00+01:00' }, 'dev-admin', 422, 'body.receivedAt'],
+    ['contact received in the future', 'POST', '/api/referrals', { referralId: 'R1', caseId: 'X1', localAuthority: 'bracknell-forest', receivedAt: '2026-11-02', contactReceivedAt: '2031-06-02' }, 'dev-admin', 422, 'body.contactReceivedAt'],
+    // Born Tue 10 Mar 2015: 16 on Mon 10 Mar 2031, not Tue 11 Mar.
+    ['a 16th birthday that contradicts the date of birth', 'POST', '/api/processes', { type: 'pathway-plan', caseId: 'X1', localAuthority: 'england', anchors: { 'date-of-birth': '2015-03-10', 'sixteenth-birthday': '2031-03-11' } }, 'dev-admin', 422, 'anchors.sixteenth-birthday'],
     ['missing token', 'POST', '/api/processes', {}, null, 401, 'authorization'],
     ['wrong token', 'GET', '/api/processes?caseId=X1', undefined, 'letmein', 401, 'authorization'],
     ['bad JSON', 'POST', '/api/processes', '{"type":', 'dev-admin', 400, 'body'],
@@ -217,6 +225,7 @@ describe('bad input gets a clear 4xx naming the field, and changes nothing', () 
     ['extension past the maximum', { type: 'extend', step: 'assessment-complete', reason: 'family abroad', until: '2027-02-05' }, 'dev-team-manager', 422, 'body.until', /past the maximum .* 2027-02-04/],
     ['extension by a social worker', { type: 'extend', step: 'assessment-complete', reason: 'family abroad' }, 'dev-social-worker', 403, 'type', /needs one of the roles/],
     ['unknown event type', { type: 'pause', reason: 'x' }, 'dev-admin', 400, 'body.type', /./],
+    ['unknown field in an event', { type: 'reassign', team: 'eng-demo', colour: 'blue' }, 'dev-team-manager', 400, 'body.colour', /body\.colour: unknown field/],
   ])('%s', async (_name, event, token, status, field, message) => {
     const before = (await s.call('GET', `/api/processes/${wf}`)).body;
     const r = await s.call('POST', `/api/processes/${wf}/events`, event, token as string);
@@ -246,6 +255,32 @@ describe('bad input gets a clear 4xx naming the field, and changes nothing', () 
     const view = (await s.call('GET', `/api/processes/${wf}`)).body;
     expect(view).toMatchObject({ status: 'closed', source: 'memo' });
   });
+});
+
+test('a strategy discussion held at exactly 24 hours is on time', async () => {
+  // Derbyshire: 24 hours from the concern. Concern Mon 23 Nov 2026 10:00 GMT -> due Tue 24 Nov 10:00:00 GMT,
+  // the last instant on time; held then: not late. planBy Tue 24 Nov, a working day.
+  const r = await s.call('POST', '/api/processes', { type: 'child-protection-enquiry', caseId: 'DERBY-SD-24', localAuthority: 'derbyshire', anchors: { 'concern-raised': '2026-11-23T10:00:00+00:00' }, assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } });
+  expect(r.status).toBe(201);
+  const before = (await s.call('GET', `/api/processes/${r.body.workflowId}`)).body.steps.find((x: any) => x.key === 'strategy-discussion');
+  expect(before).toMatchObject({ dueDate: '2026-11-24', dueAt: '2026-11-24T10:00:00+00:00', planBy: '2026-11-24' });
+  const held = await s.call('POST', `/api/processes/${r.body.workflowId}/events`, { type: 'step-completed', step: 'strategy-discussion', occurredAt: '2026-11-24T10:00:00+00:00', outcome: 'no-s47' }, 'dev-social-worker');
+  expect(held.status).toBe(200);
+  expect(held.body.steps.find((x: any) => x.key === 'strategy-discussion')).toMatchObject({ status: 'completed', late: false });
+});
+
+test("a looked-after child's milestones are in the view, a 29 February birthday explained", async () => {
+  // Born Wed 29 Feb 2012; looked after from Mon 2 Mar 2026 (13 weeks served Mon 1 Jun 2026). 16 on Tue 29 Feb
+  // 2028 (a leap year), eligible that day; 18 on Fri 1 Mar 2030 (a common year: FLRA 1969 s9).
+  const r = await s.call('POST', '/api/processes', { type: 'looked-after', caseId: 'ENG-LEAP-1', localAuthority: 'england', anchors: { 'date-of-birth': '2012-02-29', 'became-looked-after': '2026-03-02', 'placement-start': '2026-03-02' }, anchorKinds: { 'placement-start': 'foster-care' }, assignment: { workerId: 'tm-eng', team: 'eng-demo' } });
+  expect(r.status).toBe(201);
+  const view = (await s.call('GET', `/api/processes/${r.body.workflowId}`)).body;
+  expect(view.milestones.map((m: any) => [m.key, m.date])).toEqual([
+    ['sixteenth-birthday', '2028-02-29'],
+    ['pathway-planning', '2028-02-29'],
+    ['eighteenth-birthday', '2030-03-01'],
+  ]);
+  expect(view.milestones[2].rule).toBe('18th birthday: Fri 1 Mar 2030 (born 29 Feb 2012; in a year without 29 February a birthday falls on 1 March, Family Law Reform Act 1969 s9)');
 });
 
 test('healthz checks Temporal; openapi.json is generated from the schemas', async () => {

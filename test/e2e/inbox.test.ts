@@ -130,7 +130,7 @@ test('most overdue first, with counts per step and the rule', async () => {
   // 40 Derbyshire referrals per team x 2 teams, three in four overdue; 12 complaints.
   expect(body.counts.byStep).toEqual({ 'referral-decision': { overdue: 60, dueSoon: 0 }, 'stage1-response': { overdue: 12, dueSoon: 0 } });
   const complaint = body.items.find((i: any) => i.step === 'stage1-response');
-  expect(complaint).toMatchObject({ dueDate: '2026-10-15', rule: '10 working-days from stage1-received', daysOverdue: expect.any(Number) });
+  expect(complaint).toMatchObject({ dueDate: '2026-10-15', rule: '10 working days from stage1-received', daysOverdue: expect.any(Number) });
   // The ladder's tiers are delivered after the step shows overdue (an activity each); on a loaded machine
   // the inbox can be read in between, so wait for the delivery to be recorded.
   const told = await waitFor('the complaint escalation to be recorded', async () => {

@@ -51,7 +51,7 @@ test('Derbyshire: referral to CP plan to step-down to CIN plan closure, every du
   expect(early).toMatchObject({ status: 409, body: { errors: [{ field: 'body.step' }] } });
   expect(early.body.detail).toMatch(/counts from 'strategy-discussion' or 'expected-delivery-date', which has not been recorded yet/);
   expect((await get(enquiry)).history).toEqual(before.history);
-  expect(due(before, 'strategy-discussion')).toMatchObject({ dueDate: '2025-06-03', dueAt: '2025-06-03T09:29:59+01:00', anchorAt: '2025-06-02T09:30:00+01:00' });
+  expect(due(before, 'strategy-discussion')).toMatchObject({ dueDate: '2025-06-03', dueAt: '2025-06-03T09:30:00+01:00', anchorAt: '2025-06-02T09:30:00+01:00' });
 
   await ok(enquiry, { type: 'step-completed', step: 'strategy-discussion', occurredAt: '2025-06-02T16:00:00+01:00', outcome: 's47' });
   let v = await ok(enquiry, { type: 'anchor', anchor: 'strategy-discussion', at: '2025-06-06T10:00:00+01:00' }, 'dev-intake-system');

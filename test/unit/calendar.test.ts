@@ -1,9 +1,9 @@
 // Every expected date here was worked out by hand from the England and Wales bank-holiday list
 // (GOV.UK) and a printed calendar; the comment on each line shows the count.
-import { computeDue } from '../../calendar/due';
+import { computeDue, durationWords } from '../../calendar/due';
 import { calendarData, englandAndWales } from '../../calendar/load';
 import { addMonths, parseLocalDate } from '../../calendar/localDate';
-import { endOfLondonDay, formatLondon, londonWallTime, parseMoment } from '../../calendar/london';
+import { clockChangesBetween, describeClockChange, endOfLondonDay, formatLondon, formatLondonWords, londonWallTime, momentWords, parseMoment } from '../../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
 
 const cal = new WorkingDayCalendar(calendarData());
@@ -110,14 +110,57 @@ describe('calendar time', () => {
     expect(formatLondon(due('2026-10-24T16:00:00+01:00', 24, 'hours').lateFrom)).toBe('2026-10-25T15:00:00+00:00');
     expect(() => due('2026-05-22', 24, 'hours')).toThrow(/needs a datetime anchor/);
   });
+
+  test('an hour rule is on time at its instant and late only after it; a day rule at the end of its day', () => {
+    // Fri 22 May 2026 16:00 BST (15:00Z) + 24 h: due Sat 23 May 16:00:00 BST, the last instant on time;
+    // late from 1 ms after it.
+    const d = due('2026-05-22T16:00:00+01:00', 24, 'hours');
+    expect([formatLondon(d.dueAt), d.lateFrom - d.dueAt]).toEqual(['2026-05-23T16:00:00+01:00', 1]);
+    // Thu 24 Dec 2026 + 1 WD = Tue 29 Dec: on time to 23:59:59 GMT, late from 00:00 Wed 30 Dec.
+    const w = due('2026-12-24', 1, 'working-days');
+    expect([formatLondon(w.dueAt), formatLondon(w.lateFrom)]).toEqual(['2026-12-29T23:59:59+00:00', '2026-12-30T00:00:00+00:00']);
+  });
+
+  test("a meeting's planBy is never before the day its anchor fell on (docs/design.md, Time)", () => {
+    // Concern 23:30Z Sat 24 Oct 2026 = 00:30 BST Sun 25 Oct; the clocks go back at 02:00 BST, so 24 elapsed
+    // hours end at 23:30 GMT Sun 25 Oct. The last working day on or before Sun 25 Oct is Fri 23 Oct, before
+    // the concern was raised: planBy is the anchor's London date, Sun 25 Oct.
+    const d = due('2026-10-24T23:30:00Z', 24, 'hours', { meeting: true });
+    expect([d.dueDate, formatLondon(d.dueAt), d.planBy]).toEqual(['2026-10-25', '2026-10-25T23:30:00+00:00', '2026-10-25']);
+    // Concern Fri 23 Oct 2026 23:00 BST + 24 h = Sat 24 Oct 23:00 BST: planBy Fri 23 Oct, a working day, after no clamp.
+    expect(due('2026-10-23T23:00:00+01:00', 24, 'hours', { meeting: true }).planBy).toBe('2026-10-23');
+    // A meeting counted back (a pre-birth conference 12 weeks before the expected date) keeps planBy before it:
+    // Tue 1 Jun 2027 - 12 weeks = Tue 9 Mar 2027, a working day.
+    expect(computeDue(cal, parseMoment('2027-06-01'), { value: 12, unit: 'weeks', before: true }, { meeting: true }).planBy).toBe('2027-03-09');
+  });
+
+  test('clock changes between two instants, named as London reads them', () => {
+    // BST ends Sun 25 Oct 2026 01:00Z (02:00 BST -> 01:00 GMT); begins Sun 29 Mar 2026 01:00Z (01:00 GMT -> 02:00 BST).
+    const back = clockChangesBetween(Date.parse('2026-10-24T23:30:00Z'), Date.parse('2026-10-25T23:30:00Z'));
+    expect(back.map((c) => [new Date(c.at).toISOString(), describeClockChange(c)])).toEqual([['2026-10-25T01:00:00.000Z', 'the clocks go back at 02:00 BST on 25 Oct 2026']]);
+    const forward = clockChangesBetween(Date.parse('2026-03-28T12:00:00Z'), Date.parse('2026-03-29T12:00:00Z'));
+    expect(forward.map((c) => [new Date(c.at).toISOString(), describeClockChange(c)])).toEqual([['2026-03-29T01:00:00.000Z', 'the clocks go forward at 01:00 GMT on 29 Mar 2026']]);
+    expect(clockChangesBetween(Date.parse('2026-05-22T15:00:00Z'), Date.parse('2026-05-23T15:00:00Z'))).toEqual([]);
+    expect(formatLondonWords(Date.parse('2026-10-24T23:30:00Z'))).toBe('00:30 BST Sun 25 Oct 2026');
+    expect([momentWords('2026-11-03T09:30:00Z'), momentWords('2026-11-03')]).toEqual(['09:30 GMT Tue 3 Nov 2026', 'Tue 3 Nov 2026']);
+  });
+
+  test('a count of one is singular', () => {
+    expect([durationWords({ value: 1, unit: 'working-days' }), durationWords({ value: 2, unit: 'working-days' }), durationWords({ value: 1, unit: 'months' }), durationWords({ value: 24, unit: 'hours' })]).toEqual([
+      '1 working day',
+      '2 working days',
+      '1 month',
+      '24 hours',
+    ]);
+  });
 });
 
 describe('no calendar cliff', () => {
   test('calendar time reads no bank holiday, so any year is accepted', () => {
     // A 16th birthday from a 1995 birth, 192 months on: 10 Mar 1995 -> 10 Mar 2011.
-    expect(due('1995-03-10', 192, 'months')).toEqual({ dueDate: '2011-03-10', lateFrom: endOfLondonDay('2011-03-10') });
+    expect(due('1995-03-10', 192, 'months')).toEqual({ dueDate: '2011-03-10', dueAt: endOfLondonDay('2011-03-10') - 1000, lateFrom: endOfLondonDay('2011-03-10') });
     // Leaving care at 25 for a child born Wed 14 Feb 2035: 300 months -> 14 Feb 2060; no provisional flag.
-    expect(due('2035-02-14', 300, 'months')).toEqual({ dueDate: '2060-02-14', lateFrom: endOfLondonDay('2060-02-14') });
+    expect(due('2035-02-14', 300, 'months')).toEqual({ dueDate: '2060-02-14', dueAt: endOfLondonDay('2060-02-14') - 1000, lateFrom: endOfLondonDay('2060-02-14') });
     // 1 week and 7 calendar days from 20 Dec 2099 -> 27 Dec 2099.
     expect(due('2099-12-20', 1, 'weeks').dueDate).toBe('2099-12-27');
     expect(due('2011-06-01', 7, 'calendar-days').dueDate).toBe('2011-06-08');
@@ -127,7 +170,7 @@ describe('no calendar cliff', () => {
     const cal2 = WorkingDayCalendar.of(calendarData());
     expect([cal2.isProvisional('2028-12-26'), cal2.isProvisional('2028-12-27')]).toEqual([false, true]);
     // Fri 24 Dec 2032 + 1 WD: Sat 25, Sun 26, Mon 27 and Tue 28 (Christmas on a Saturday) -> Wed 29 Dec 2032.
-    expect(due('2032-12-24', 1, 'working-days')).toEqual({ dueDate: '2032-12-29', lateFrom: endOfLondonDay('2032-12-29'), provisional: true });
+    expect(due('2032-12-24', 1, 'working-days')).toEqual({ dueDate: '2032-12-29', dueAt: endOfLondonDay('2032-12-29') - 1000, lateFrom: endOfLondonDay('2032-12-29'), provisional: true });
     // Thu 22 Mar 2035 + 1 WD: Good Friday 23, Easter Monday 26 Mar -> Tue 27 Mar 2035.
     expect(due('2035-03-22', 1, 'working-days').dueDate).toBe('2035-03-27');
     // Thu 23 Dec 2060 + 1 WD: 25 Dec 2060 is a Saturday (2059 Thu, 2060 Sat, a leap year), so Fri 24 counts -> Fri 24 Dec 2060.
@@ -135,11 +178,11 @@ describe('no calendar cliff', () => {
     // Fri 24 Dec 2060 + 1 WD: Mon 27, Tue 28 are substitute days -> Wed 29 Dec 2060.
     expect(due('2060-12-24', 1, 'working-days').dueDate).toBe('2060-12-29');
     // Official years are not provisional: Thu 24 Dec 2026 + 1 WD -> Tue 29 Dec 2026.
-    expect(due('2026-12-24', 1, 'working-days')).toEqual({ dueDate: '2026-12-29', lateFrom: endOfLondonDay('2026-12-29') });
+    expect(due('2026-12-24', 1, 'working-days')).toEqual({ dueDate: '2026-12-29', dueAt: endOfLondonDay('2026-12-29') - 1000, lateFrom: endOfLondonDay('2026-12-29') });
     // Fri 22 Dec 2028 + 2 WD: Mon 25, Tue 26 (official), Wed 27 Dec (the first projected day) -> Thu 28 Dec: provisional.
     expect(due('2028-12-22', 2, 'working-days')).toMatchObject({ dueDate: '2028-12-28', provisional: true });
     // A month rule due Sat 30 Dec 2028 keeps its date; its meeting's plan-by date, Fri 29 Dec, is a projected working day.
-    expect(due('2028-06-30', 6, 'months', { meeting: true })).toEqual({ dueDate: '2028-12-30', lateFrom: endOfLondonDay('2028-12-30'), planBy: '2028-12-29', provisional: true });
+    expect(due('2028-06-30', 6, 'months', { meeting: true })).toEqual({ dueDate: '2028-12-30', dueAt: endOfLondonDay('2028-12-30') - 1000, lateFrom: endOfLondonDay('2028-12-30'), planBy: '2028-12-29', provisional: true });
   });
 });
 

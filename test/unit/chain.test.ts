@@ -135,7 +135,7 @@ describe('nothing counting', () => {
   });
 
   test("York's allocation has its own clock: 24 hours from the decision, and the visit and assessment count from it", () => {
-    // Decision Mon 2 Nov 2026 15:30 GMT -> allocation late from Tue 3 Nov 15:30 (dueAt one second before).
+    // Decision Mon 2 Nov 2026 15:30 GMT -> allocation due at Tue 3 Nov 15:30 GMT, on time at that instant, late after it.
     // Allocated Tue 3 Nov 11:00: visit 5 WD -> Wed 4 (1) ... Tue 10 Nov (5); the assessment counts from the
     // referral, Mon 2 Nov 10:00 (004 L358, the national rule): Thu 7 Jan 2027 (worked in the test above).
     const inp = clockInput('york', 'single-assessment', { 'referral-received': '2026-11-02T10:00:00Z', 'referral-decision': '2026-11-02T15:30:00Z' });
@@ -144,12 +144,13 @@ describe('nothing counting', () => {
     expect(before.stalled).toBeUndefined();
     expect(before.steps.map((x) => [x.key, x.status, x.dueAt ?? null])).toEqual([
       ['assessment-complete', 'pending', '2027-01-07T23:59:59+00:00'],
-      ['allocation', 'pending', '2026-11-03T15:29:59+00:00'],
+      ['allocation', 'pending', '2026-11-03T15:30:00+00:00'],
       ['initial-visit', 'awaiting-anchor', null],
       ['assessment-visit', 'awaiting-anchor', null],
     ]);
     // Unallocated past the 24 hours: the duty manager at the instant (every hour rule's breach).
-    const late = buildSchedule(inp, state, at('2026-11-03T15:30:00Z'), 'wf');
+    expect(buildSchedule(inp, state, at('2026-11-03T15:30:00Z'), 'wf').decisions).toEqual([]);
+    const late = buildSchedule(inp, state, at('2026-11-03T15:30:01Z'), 'wf');
     expect(late.decisions.map((d) => [d.step.key, d.tier, d.role])).toEqual([['allocation', 'overdue', 'duty-manager']]);
     send(inp, state, { type: 'step-completed', step: 'allocation', occurredAt: '2026-11-03T11:00:00Z' }, at('2026-11-03T11:00:00Z'));
     const after = buildSchedule(inp, state, at('2026-11-03T11:00:00Z'), 'wf');

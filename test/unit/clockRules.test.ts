@@ -38,7 +38,8 @@ describe('the child seen', () => {
 
   test('Derbyshire: seen within 24 hours of the S47 starting (000 L570); the start must carry its time', () => {
     // Strategy discussion Mon 4 Jan 2027 10:00 GMT starts the S47: child-seen late after Tue 5 Jan 10:00 GMT,
-    // and then, as every hour rule, the duty manager is told at that instant.
+    // and then, as every hour rule, the duty manager is told at once: on time at the instant itself, so the
+    // breach is decided 1 ms after it.
     const inp = clockInput('derbyshire', 'child-protection-enquiry', { 'concern-raised': '2027-01-04T08:00:00Z' });
     const state = initialState(inp);
     const dateOnly = { type: 'step-completed', step: 'strategy-discussion', occurredAt: '2027-01-04', outcome: 's47' };
@@ -47,7 +48,7 @@ describe('the child seen', () => {
     const s = buildSchedule(inp, state, at('2027-01-04T12:00:00Z'), 'wf');
     expect(step(s, 'child-seen')).toMatchObject({ status: 'pending', dueDate: '2027-01-05', anchorAt: '2027-01-04T10:00:00Z', rule: { value: 24, unit: 'hours', source: { lines: 570 } } });
     const late = buildSchedule(inp, state, at('2027-01-05T10:00:01Z'), 'wf');
-    expect(late.decisions.map((d) => [d.step.key, d.tier, d.role, new Date(d.firesAt).toISOString()])).toEqual([['child-seen', 'overdue', 'duty-manager', '2027-01-05T10:00:00.000Z']]);
+    expect(late.decisions.map((d) => [d.step.key, d.tier, d.role, new Date(d.firesAt).toISOString()])).toEqual([['child-seen', 'overdue', 'duty-manager', '2027-01-05T10:00:00.001Z']]);
   });
 
   test('York: seen within 24 hours of the S47 starting (004 L400)', () => {
@@ -86,7 +87,7 @@ describe('never later than statute', () => {
       ['referral-decision', '2027-01-13', 'local', false],
     ]);
     expect(a.explanation).toContain("the national rule (statutory), which comes first here");
-    expect(a.explanation).toContain("the LA's own rule, 45 working-days from referral-decision would give 2027-01-13");
+    expect(a.explanation).toContain("the LA's own rule, 45 working days from referral-decision would give 2027-01-13");
     const overdue = buildSchedule(inp, state, at('2027-01-08T09:00:00Z'), 'wf');
     expect(overdue.decisions.map((d) => [d.step.key, d.tier, d.role, new Date(d.firesAt).toISOString()])).toContainEqual(['assessment-complete', 'overdue', 'team-manager', '2027-01-08T09:00:00.000Z']);
     // Authorised Mon 11 Jan 2027: inside Derbyshire's date, past statute's: late.
@@ -108,13 +109,14 @@ describe('rules read again', () => {
   });
 
   test("York: a placement visit within 24 hours, counted in hours from the placement's time (004 L212, L447)", () => {
-    // Placed Mon 4 Jan 2027 18:00 GMT: visit due by Tue 5 Jan 18:00 GMT (a calendar-day reading gave the end of Tue 5 Jan).
+    // Placed Mon 4 Jan 2027 18:00 GMT: visit due by Tue 5 Jan 18:00 GMT (a calendar-day reading gave the end of Tue 5 Jan);
+    // late, and told to the duty manager, from 1 ms after that instant.
     const inp = clockInput('york', 'looked-after', { 'date-of-birth': '2015-06-01', 'became-looked-after': '2027-01-04T18:00:00Z', 'placement-start': '2027-01-04T18:00:00Z' }, { 'placement-start': 'foster-care' });
     const state = initialState(inp);
     const s = buildSchedule(inp, state, at('2027-01-04T19:00:00Z'), 'wf');
     expect(step(s, 'placement-day-visit')).toMatchObject({ dueDate: '2027-01-05', rule: { value: 24, unit: 'hours' } });
     const late = buildSchedule(inp, state, at('2027-01-05T18:00:01Z'), 'wf');
-    expect(late.decisions.filter((d) => d.step.key === 'placement-day-visit').map((d) => [d.tier, d.role, new Date(d.firesAt).toISOString()])).toEqual([['overdue', 'duty-manager', '2027-01-05T18:00:00.000Z']]);
+    expect(late.decisions.filter((d) => d.step.key === 'placement-day-visit').map((d) => [d.tier, d.role, new Date(d.firesAt).toISOString()])).toEqual([['overdue', 'duty-manager', '2027-01-05T18:00:00.001Z']]);
     // A move recorded by its date alone is refused: the 24 hours need its time.
     expect(checkEvent(inp, state, { type: 'anchor', anchor: 'placement-start', at: '2027-02-01', kind: 'foster-care' } as never, at('2027-02-01T12:00:00Z'))).toEqual({ field: 'at', message: "'placement-start' starts a 24-hour clock (placement-day-visit): give its time and offset, not a date alone" });
   });

@@ -4,9 +4,13 @@
 // per placement, health reviews by age, eligibility as a care leaver and birthdays. Every expected date is
 // worked by hand beside it (2029 bank holidays: 1 Jan, 30 Mar, 2 Apr, 7 May, 28 May, 27 Aug, 25-26 Dec).
 import { anniversary } from '../../calendar/localDate';
-import { clockInput } from '../support/clockInput';
+import { clockInput, registry } from '../support/clockInput';
 import { applyEvent, checkEvent } from '../../workflows/clock/events';
-import { pendingMilestones, eligibleCareLeaverFrom } from '../../workflows/clock/milestones';
+import { pendingMilestones, eligibleCareLeaverFrom, milestoneViews } from '../../workflows/clock/milestones';
+import { toView } from '../../workflows/clock/runClock';
+import { memoView } from '../../workflows/clock/memo';
+import { currentDetails } from '../../workflows/clock/details';
+import { ProcessStarter } from '../../processes/start';
 import { buildSchedule } from '../../workflows/clock/schedule';
 import { initialState } from '../../workflows/clock/state';
 import { shapeOf } from '../../workflows/journeys';
@@ -174,5 +178,60 @@ describe('care leavers: eligibility and birthdays', () => {
     ]);
     send(inp, state, { type: 'anchor', anchor: 'support-to-25-requested', at: '2030-12-01' });
     expect(pendingMilestones(shapeOf('pathway-plan'), state).map((m) => m.milestone.key)).toEqual(['twenty-fifth-birthday']);
+  });
+});
+
+describe('milestones in the view, with the law (issue 17)', () => {
+  // Born Wed 29 Feb 2012. 14th birthday 2026, a common year: Sun 1 Mar 2026. Looked after from Mon 2 Mar
+  // 2026: 13 weeks (91 days) served Mon 1 Jun 2026, long before 16. 16th birthday 2028, a leap year: Tue
+  // 29 Feb 2028 (eligible that day). 18th birthday 2030, a common year: Fri 1 Mar 2030 (FLRA 1969 s9).
+  const inp = clockInput('england', 'looked-after', { 'date-of-birth': '2012-02-29', 'became-looked-after': '2026-03-02', 'placement-start': '2026-03-02' }, { 'placement-start': 'foster-care' });
+  const state = initialState(inp);
+  const AGE = 'a person attains an age at the start of their birthday, Family Law Reform Act 1969 s9';
+
+  test('each dated from the facts, the rule in words; a 29 February birthday explained', () => {
+    expect(milestoneViews(shapeOf('looked-after'), state, inp.rules.anchors).map((m) => [m.key, m.date, m.rule, m.birthday])).toEqual([
+      ['sixteenth-birthday', '2028-02-29', `16th birthday: Tue 29 Feb 2028 (born 29 Feb 2012; ${AGE})`, true],
+      ['pathway-planning', '2028-02-29', 'eligible care leaver: Tue 29 Feb 2028 (the 16th birthday, 13 weeks looked after since 14 already served; Children Act 1989 Sch 2 para 19B; CPPCR 2010 reg 40(1))', true],
+      ['eighteenth-birthday', '2030-03-01', '18th birthday: Fri 1 Mar 2030 (born 29 Feb 2012; in a year without 29 February a birthday falls on 1 March, Family Law Reform Act 1969 s9)', true],
+    ]);
+  });
+
+  test('in the API view; withheld from the memo and dated only in the API in the Temporal UI', () => {
+    const view = toView(inp, state, buildSchedule(inp, state, NOW, 'wf'), 'wf', false);
+    expect(view.milestones?.map((m) => m.key)).toEqual(['sixteenth-birthday', 'pathway-planning', 'eighteenth-birthday']);
+    expect(memoView(inp, state, view).milestones).toEqual([]);
+    const details = currentDetails(inp, view);
+    expect(details).toContain("- `eighteenth-birthday`: 18th birthday: date in the API's view (born 29 February: in a year without 29 February a birthday falls on 1 March, Family Law Reform Act 1969 s9); reached 18");
+    expect(details).not.toMatch(/2030|2028|29 Feb 2012/);
+  });
+
+  test('eligible after 16: the date is not a birthday, and is shown', () => {
+    // Born Tue 10 Mar 2015, looked after from Mon 20 Jan 2031: 20 Jan + 91 days = Mon 21 Apr 2031, after the 16th birthday (Mon 10 Mar 2031).
+    const late = clockInput('england', 'looked-after', { 'date-of-birth': '2015-03-10', 'became-looked-after': '2031-01-20', 'placement-start': '2031-01-20' }, { 'placement-start': 'foster-care' });
+    const m = milestoneViews(shapeOf('looked-after'), initialState(late), late.rules.anchors).find((x) => x.key === 'pathway-planning')!;
+    expect(m).toMatchObject({ date: '2031-04-21', birthday: false, rule: 'eligible care leaver: Mon 21 Apr 2031 (13 weeks looked after since the 14th birthday served, aged 16 or over; Children Act 1989 Sch 2 para 19B; CPPCR 2010 reg 40(1))' });
+  });
+});
+
+describe('a sixteenth-birthday anchor must be the date of birth\'s 16th birthday', () => {
+  const starter = new ProcessStarter({} as never, registry, 'q');
+  const start = (anchors: Record<string, string>) => () => starter.buildInput({ type: 'pathway-plan', caseId: 'P1', localAuthority: 'england', anchors }, {}, NOW);
+
+  test('a contradiction is refused naming the field; the true birthday starts', () => {
+    // Born Tue 10 Mar 2015: 16 on Mon 10 Mar 2031.
+    expect(start({ 'date-of-birth': '2015-03-10', 'sixteenth-birthday': '2031-03-11' })).toThrow(
+      expect.objectContaining({ status: 422, field: 'anchors.sixteenth-birthday', message: '2031-03-11 is not the 16th birthday of a child born 2015-03-10: that is 2031-03-10' }),
+    );
+    expect(start({ 'date-of-birth': '2015-03-10', 'sixteenth-birthday': '2031-03-10' })).not.toThrow();
+    // Born 29 Feb 2012: 2028 is a leap year, so the 16th birthday is Tue 29 Feb 2028, not 1 Mar.
+    expect(start({ 'date-of-birth': '2012-02-29', 'sixteenth-birthday': '2028-03-01' })).toThrow(expect.objectContaining({ field: 'anchors.sixteenth-birthday', message: '2028-03-01 is not the 16th birthday of a child born 2012-02-29: that is 2028-02-29' }));
+  });
+
+  test('a correction by event that would contradict is refused, nothing changed', () => {
+    const inp = clockInput('england', 'pathway-plan', { 'date-of-birth': '2015-03-10', 'sixteenth-birthday': '2031-03-10' });
+    const state = initialState(inp);
+    expect(checkEvent(inp, state, { type: 'anchor', anchor: 'date-of-birth', at: '2015-03-11' }, NOW)).toEqual({ field: 'at', message: '2031-03-10 is not the 16th birthday of a child born 2015-03-11: that is 2031-03-11' });
+    expect(state.anchors['date-of-birth']).toBe('2015-03-10');
   });
 });

@@ -6,6 +6,7 @@
  */
 import { PERSONAL_ANCHORS, WITHHELD, memoView } from '../../workflows/clock/memo';
 import type { ClockInput, ClockState, ClockView, HistoryEntry, StepView } from '../../workflows/clock/types';
+import { inLondonWords, recordHistory } from '../../workflows/clock/history';
 
 const DOB = '2014-07-19';
 
@@ -66,4 +67,15 @@ test("free text is withheld wherever it is quoted; a one-word reason only in its
   expect(memo.steps[0].rule.source).toEqual({ kind: 'product', citation: `interval set for this child: ${WITHHELD}` });
   // The view itself (what the API and the query answer) is untouched.
   expect(view.steps[0].interval?.reason).toBe('Kerrow-Vane family asked');
+});
+
+test('history prints every instant as London reads it, whatever offset it came with; dates stay dates', () => {
+  // 2026-11-17T10:00:00Z is Tue 17 Nov 2026 10:00 GMT; 2026-10-20T12:00:00+01:00 is Tue 20 Oct 12:00 BST;
+  // 2026-06-30T23:30:15Z is 00:30:15 BST on Wed 1 Jul 2026 (the next London day, seconds kept).
+  expect(inLondonWords('recorded strategy-discussion 2026-11-17T10:00:00Z; completed at 2026-10-20T12:00:00+01:00 (due 2026-10-06)')).toBe(
+    'recorded strategy-discussion 10:00 GMT Tue 17 Nov 2026; completed at 12:00 BST Tue 20 Oct 2026 (due 2026-10-06)',
+  );
+  const state = { history: [] } as unknown as ClockState;
+  recordHistory(state, '2026-07-01T10:00:00+01:00', 'birth recorded 2026-06-30T23:30:15Z', 'sw-1', ['2026-06-30T23:30:15Z']);
+  expect(state.history).toEqual([{ at: '2026-07-01T10:00:00+01:00', what: 'birth recorded 00:30:15 BST Wed 1 Jul 2026', by: 'sw-1', withheld: ['00:30:15 BST Wed 1 Jul 2026'] }]);
 });

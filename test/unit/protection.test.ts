@@ -55,17 +55,54 @@ describe('ICPC anchor: every strategy discussion kept, the profile picks one', (
 });
 
 test('an hour rule escalates to the duty manager at the instant, then by working days (docs/design.md, Time, worked example)', () => {
-  // Concern Fri 22 May 2026 16:00 BST, 24 hours -> late from Sat 23 May 16:00 BST. Escalated +3 WD from
+  // Concern Fri 22 May 2026 16:00 BST, 24 hours -> due Sat 23 May 16:00 BST, on time at that instant, late
+  // 1 ms after it (the overdue tier fires then). Escalated +3 WD from
   // Sat 23 May: [Mon 25 bank holiday], Tue 26 (1), Wed 27 (2), Thu 28 (3) 09:00 BST; critical +6: Fri 29 (4),
   // Mon 1 Jun (5), Tue 2 Jun 2026 (6) 09:00 BST. Back-dated: each reached tier once, no reminder.
   const inp = input('derbyshire', 'child-protection-enquiry', { 'concern-raised': '2026-05-22T16:00:00+01:00' });
   const s = buildSchedule(inp, initialState(inp), at('2026-11-23T12:00:00Z'), 'wf');
-  expect(s.steps.find((x) => x.key === 'strategy-discussion')).toMatchObject({ dueDate: '2026-05-23', dueAt: '2026-05-23T15:59:59+01:00', status: 'overdue' });
+  expect(s.steps.find((x) => x.key === 'strategy-discussion')).toMatchObject({ dueDate: '2026-05-23', dueAt: '2026-05-23T16:00:00+01:00', status: 'overdue' });
   expect(s.decisions.map((d) => [d.tier, d.role, new Date(d.firesAt).toISOString()])).toEqual([
-    ['overdue', 'duty-manager', '2026-05-23T15:00:00.000Z'],
+    ['overdue', 'duty-manager', '2026-05-23T15:00:00.001Z'],
     ['escalated', 'service-manager', '2026-05-28T08:00:00.000Z'],
     ['critical', 'head-of-service', '2026-06-02T08:00:00.000Z'],
   ]);
+});
+
+describe('hour rules: on time at the instant (docs/design.md, Time)', () => {
+  // Derbyshire: strategy discussion 24 hours from the concern. Concern Fri 22 May 2026 16:00 BST -> due Sat 23 May 16:00:00 BST.
+  const inp = input('derbyshire', 'child-protection-enquiry', { 'concern-raised': '2026-05-22T16:00:00+01:00' });
+
+  test.each([
+    ['2026-05-23T16:00:00+01:00', false], // exactly 24 hours: on time
+    ['2026-05-23T16:00:01+01:00', true], // a second after: late
+  ])('held at %s: late %s', (heldAt, late) => {
+    const state = initialState(inp);
+    send(inp, state, { type: 'step-completed', step: 'strategy-discussion', occurredAt: heldAt, outcome: 'no-s47' }, at('2026-05-23T17:00:00+01:00'));
+    expect(step(inp, state, 'strategy-discussion', at('2026-05-23T17:00:00+01:00'))).toMatchObject({ status: 'completed', late });
+  });
+
+  test('not yet overdue at the instant; the duty manager is told 1 ms after it', () => {
+    const state = initialState(inp);
+    const atDue = buildSchedule(inp, state, at('2026-05-23T15:00:00Z'), 'wf');
+    expect([atDue.steps[0].status, atDue.decisions, new Date(atDue.nextWakeAt!).toISOString()]).toEqual(['pending', [], '2026-05-23T15:00:00.001Z']);
+  });
+
+  test('across the clocks going back: the explanation names the change; planBy is not before the concern', () => {
+    // Concern 23:30Z Sat 24 Oct 2026 = 00:30 BST Sun 25 Oct. BST ends at 02:00 BST (01:00Z), so 24 elapsed hours
+    // end at 23:30Z = 23:30 GMT Sun 25 Oct (wall clock 23 hours on). planBy: the last working day on or before
+    // Sun 25 Oct is Fri 23 Oct, before the concern: clamped to the concern's London date, Sun 25 Oct.
+    const oct = input('derbyshire', 'child-protection-enquiry', { 'concern-raised': '2026-10-24T23:30:00Z' });
+    const s = step(oct, initialState(oct), 'strategy-discussion', at('2026-10-25T06:00:00Z'));
+    expect(s).toMatchObject({ dueDate: '2026-10-25', dueAt: '2026-10-25T23:30:00+00:00', planBy: '2026-10-25' });
+    expect(s.explanation).toMatch(/^24 hours from 00:30 BST Sun 25 Oct 2026 \(concern-raised\) to 23:30 GMT Sun 25 Oct 2026 — the clocks go back at 02:00 BST on 25 Oct 2026; on time at that instant, late only after it; /);
+  });
+
+  test('a rule of one working day reads in the singular', () => {
+    // England: strategy discussion 1 WD after the concern. Mon 1 Mar 2027 + 1 WD = Tue 2 Mar 2027.
+    const eng = input('england', 'child-protection-enquiry', { 'concern-raised': '2027-03-01T10:00:00Z' });
+    expect(step(eng, initialState(eng), 'strategy-discussion').explanation).toMatch(/^1 working day after Mon 1 Mar 2027 \(concern-raised\) = Tue 2 Mar 2027; no bank holidays in between; /);
+  });
 });
 
 describe('recurring visits', () => {

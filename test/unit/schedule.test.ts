@@ -76,7 +76,7 @@ describe('checkEvent: bad events are refused naming the field, and change nothin
     const sa = input('england', 'single-assessment', { 'referral-received': '2026-11-02' });
     // max 65 WD from Mon 2 Nov 2026: 45 WD = Thu 7 Jan 2027, + 20 WD (Jan 8..Feb 4) = Thu 4 Feb 2027
     const r = checkEvent(sa, initialState(sa), { type: 'extend', step: 'assessment-complete', reason: 'complex case', until: '2027-02-05' }, now);
-    expect(r).toEqual({ field: 'until', message: "2027-02-05 is past the maximum for 'assessment-complete' (65 working-days from referral-received: 2027-02-04)" });
+    expect(r).toEqual({ field: 'until', message: "2027-02-05 is past the maximum for 'assessment-complete' (65 working days from referral-received: 2027-02-04)" });
     expect(checkEvent(sa, initialState(sa), { type: 'extend', step: 'assessment-complete', reason: 'complex case', until: '2027-02-04' }, now)).toBeUndefined();
     expect(checkEvent(sa, initialState(sa), { type: 'extend', step: 'assessment-complete', reason: ' ' }, now)?.field).toBe('reason');
   });

@@ -53,8 +53,8 @@ test('a referral decided for a strategy discussion starts an enquiry in England 
 });
 
 test("York: the assessment waits for allocation, 24 hours from the decision; unallocated, the duty manager hears at the instant", async () => {
-  // Decided Mon 1 Feb 2027 15:30 GMT (outcome assessment) -> allocation late from Tue 2 Feb 15:30 GMT:
-  // the hour rule's breach goes to the duty manager (duty-york) at that instant, no reminder.
+  // Decided Mon 1 Feb 2027 15:30 GMT (outcome assessment) -> allocation due Tue 2 Feb 15:30:00 GMT (on time at
+  // that instant); the hour rule's breach goes to the duty manager (duty-york) just after it, no reminder.
   // Allocated Tue 2 Feb 16:00: visit 5 WD -> Wed 3 (1), Thu 4, Fri 5, Mon 8, Tue 9 Feb (5);
   // assessment 45 WD from the referral, Mon 1 Feb (004 L358, the national rule) -> Feb 2-5 (4), 8-12 (9),
   // 15-19 (14), 22-26 (19), Mar 1-5 (24), 8-12 (29), 15-19 (34), 22-25 (38), [26 Good Friday, 29 Easter
@@ -65,7 +65,7 @@ test("York: the assessment waits for allocation, 24 hours from the decision; una
   const sa = await started('single-assessment-CHAIN-YORK-R1');
   expect(sa.steps.map((s) => [s.key, s.status, s.dueAt ?? null])).toEqual([
     ['assessment-complete', 'pending', '2027-04-07T23:59:59+01:00'],
-    ['allocation', 'pending', '2027-02-02T15:29:59+00:00'],
+    ['allocation', 'pending', '2027-02-02T15:30:00+00:00'],
     ['initial-visit', 'awaiting-anchor', null],
     ['assessment-visit', 'awaiting-anchor', null],
   ]);
@@ -88,7 +88,7 @@ test("the assessment's conclusion starts what it calls for, and the steps it no 
   // Derbyshire, decided Mon 1 Mar 2027 11:00 GMT: visit due Mon 8 Mar (5 WD), plan Wed 10 Mar (7 WD);
   // their first reminders would be Thu 4 Mar and Mon 8 Mar 09:00. Concluded Wed 3 Mar 10:00, before either.
   // strategy-discussion: the enquiry's concern is the conclusion's time; Derbyshire's discussion is due
-  // within 24 hours (000 L567): on time until Thu 4 Mar 09:59:59 GMT.
+  // within 24 hours (000 L567): due Thu 4 Mar 10:00:00 GMT, on time at that instant.
   // child-in-need-plan: plan agreed Wed 3 Mar; Derbyshire's plan within 10 WD -> Wed 17 Mar 2027.
   await sleepUntil('2027-03-03T12:00:00Z');
   const anchors = { 'referral-received': '2027-03-01T09:00:00Z', 'referral-decision': '2027-03-01T11:00:00Z' };
@@ -109,7 +109,7 @@ test("the assessment's conclusion starts what it calls for, and the steps it no 
     expect(done.handedOver).toMatchObject({ to: `${next}-${caseId}-R1` });
   }
   const enquiry = await started('child-protection-enquiry-CHAIN-SA-SD-R1');
-  expect(enquiry.steps.find((s) => s.key === 'strategy-discussion')).toMatchObject({ status: 'pending', dueAt: '2027-03-04T09:59:59+00:00' });
+  expect(enquiry.steps.find((s) => s.key === 'strategy-discussion')).toMatchObject({ status: 'pending', dueAt: '2027-03-04T10:00:00+00:00' });
   const cin = await started('child-in-need-plan-CHAIN-SA-CIN-R1');
   expect(cin.steps.find((s) => s.key === 'cin-plan')).toMatchObject({ status: 'pending', dueDate: '2027-03-17' });
   expect(await mailsOf('single-assessment-CHAIN-SA-SD-R1')).toEqual([]);

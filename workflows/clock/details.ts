@@ -59,6 +59,14 @@ export function currentDetails(input: ClockInput, view: ClockView): string {
       }
     }
   }
+  if (view.milestones?.length) {
+    // A birthday is the child's date of birth in another year: the Temporal UI is read namespace-wide (memo.ts), so its date is in the API's view only.
+    lines.push('', '**Milestones**');
+    for (const m of view.milestones) {
+      const rule = m.birthday ? `${m.rule.slice(0, m.rule.indexOf(':'))}: date in the API's view${/29 February/.test(m.rule) ? ' (born 29 February: in a year without 29 February a birthday falls on 1 March, Family Law Reform Act 1969 s9)' : ''}` : m.rule;
+      lines.push(`- \`${m.key}\`: ${rule}${m.means ? `; ${m.means}` : ''}${m.reachedAt ? (m.birthday ? ' (reached)' : ` (reached ${formatLongDate(m.reachedAt.slice(0, 10))})`) : ''}`);
+    }
+  }
   const limit = view.timeLimit;
   if (limit) lines.push('', `Time limit: received ${limit.late ? `after ${formatLongDate(limit.limitDate)} (LATE; considered: ${limit.acceptedLate?.reason ?? 'no decision recorded'})` : `by ${formatLongDate(limit.limitDate)} (in time)`}`);
   for (const m of view.migrations ?? []) lines.push('', `Migrated ${m.at} by ${m.by ?? 'admin'}: ${m.reason} (${m.changes.join('; ') || 'no open date moved'})`);

@@ -2,7 +2,7 @@
  * Checking and applying events to a clock's facts. Pure: the Update validator calls checkEvent (a
  * rejection changes nothing and leaves no trace in history); the handler then calls applyEvent.
  */
-import { Unit, computeDue } from '../../calendar/due';
+import { Unit, computeDue, durationWords } from '../../calendar/due';
 import { CalendarInputError } from '../../calendar/localDate';
 import { ParsedMoment, formatLondon, londonDate, momentBefore, parseMoment } from '../../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
@@ -15,6 +15,7 @@ import { PERSONAL_ANCHORS } from './memo';
 import { completionOf, occurrenceTimes, openOccurrence, pickAnchor, windowOf } from './schedule';
 import { recordHistory as record } from './history';
 import { clearAlarm, clearAlarms, openAlarms } from './alarms';
+import { sixteenthBirthdayContradiction } from './milestones';
 import type { ClockInput, ClockState } from './types';
 
 /** Clocks drift between a case system and the worker; a completion up to this far "ahead" is accepted. */
@@ -31,7 +32,7 @@ export interface Rejection {
 }
 
 /** Later than now: a datetime beyond the allowed skew, or a date after today (London). */
-function inFuture(at: ParsedMoment, now: number): boolean {
+export function inFuture(at: ParsedMoment, now: number): boolean {
   return at.hasTime ? at.at > now + FUTURE_SKEW_MS : at.date > londonDate(now);
 }
 
@@ -86,7 +87,7 @@ function checkWindowRequest(cal: WorkingDayCalendar, input: ClockInput, state: C
   if (future) return future;
   if (momentBefore(at, opened.from)) return { field: 'at', message: `${raw} is before ${rule.anchor} (${opened.fromRaw}), which opens the window` };
   if (at.date > w.lastDay) {
-    return { field: 'at', message: `${raw} is after the complainant's window closed: ${rule.title} ended on ${w.lastDay} (${rule.due.value} ${rule.due.unit} after ${rule.anchor}, ${formatSource(rule.source)}); the complaint closes at the end of ${w.closesAfter}` };
+    return { field: 'at', message: `${raw} is after the complainant's window closed: ${rule.title} ended on ${w.lastDay} (${durationWords(rule.due)} after ${rule.anchor}, ${formatSource(rule.source)}); the complaint closes at the end of ${w.closesAfter}` };
   }
   return undefined;
 }
@@ -175,7 +176,7 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         const until = event.until ?? limit.maxDate;
         const u = moment(until, 'until');
         if ('error' in u) return u.error;
-        if (until > limit.maxDate) return { field: 'until', message: `${until} is past the maximum for '${event.step}' (${rule.extension!.max.value} ${rule.extension!.max.unit} from ${rule.anchor}: ${limit.maxDate})` };
+        if (until > limit.maxDate) return { field: 'until', message: `${until} is past the maximum for '${event.step}' (${durationWords(rule.extension!.max)} from ${rule.anchor}: ${limit.maxDate})` };
         if (until <= limit.base) return { field: 'until', message: `${until} does not extend '${event.step}' beyond ${limit.base}` };
         return undefined;
       }
@@ -191,6 +192,10 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         const kinds = shape.anchorKinds?.[event.anchor];
         if (kinds && (!event.kind || !kinds.includes(event.kind))) return { field: 'kind', message: `'${event.anchor}' needs its kind: one of ${kinds.join(', ')}` };
         if (!kinds && event.kind) return { field: 'kind', message: `'${event.anchor}' takes no kind` };
+        if (event.anchor === 'sixteenth-birthday' || event.anchor === 'date-of-birth') {
+          const birthday = sixteenthBirthdayContradiction({ ...state.anchors, [event.anchor]: event.at }, 'at');
+          if (birthday) return birthday;
+        }
         const ending = shape.endingAnchors?.[event.anchor];
         if (ending && inFuture(at, now)) {
           return { field: 'at', message: `${event.at} is in the future: the process ends (${ending}) when it has happened` };
@@ -231,15 +236,15 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
         if (!rule) return { field: 'step', message: `unknown step '${event.step}' for ${input.processType}` };
         if (!rule.repeat) return { field: 'step', message: `'${event.step}' is not a recurring step` };
         const adjustable = rule.repeat.adjustable;
-        if (!adjustable) return { field: 'step', message: `${input.rules.profileName} sets the interval of '${event.step}' (${rule.repeat.every.value} ${rule.repeat.every.unit}); it cannot be changed per child`, conflict: true };
+        if (!adjustable) return { field: 'step', message: `${input.rules.profileName} sets the interval of '${event.step}' (${durationWords(rule.repeat.every)}); it cannot be changed per child`, conflict: true };
         if (!event.reason || event.reason.trim().length < 3) return { field: 'reason', message: 'a reason is required to set an interval' };
         // Compare intervals by the dates they give from the same day, so units need not match.
         const ref = parseMoment(londonDate(now));
         const dateOf = (d: { value: number; unit: Unit }) => computeDue(cal, ref, d).dueDate;
         const proposed = dateOf(event.every);
         if (proposed > dateOf(rule.repeat.every)) {
-          if (!adjustable.loosest && !adjustable.anyInterval) return { field: 'every', message: `${event.every.value} ${event.every.unit} is less often than ${input.rules.profileName}'s ${rule.repeat.every.value} ${rule.repeat.every.unit}; its standards allow no longer interval` };
-          if (adjustable.loosest && proposed > dateOf(adjustable.loosest)) return { field: 'every', message: `${event.every.value} ${event.every.unit} is longer than the loosest interval ${input.rules.profileName} allows (${adjustable.loosest.value} ${adjustable.loosest.unit})` };
+          if (!adjustable.loosest && !adjustable.anyInterval) return { field: 'every', message: `${durationWords(event.every)} is less often than ${input.rules.profileName}'s ${durationWords(rule.repeat.every)}; its standards allow no longer interval` };
+          if (adjustable.loosest && proposed > dateOf(adjustable.loosest)) return { field: 'every', message: `${durationWords(event.every)} is longer than the loosest interval ${input.rules.profileName} allows (${durationWords(adjustable.loosest)})` };
           if (adjustable.approverRole && event.agreedBy !== adjustable.approverRole) return { field: 'agreedBy', message: `a longer interval for '${event.step}' must be agreed by the ${adjustable.approverRole} (agreedBy: '${adjustable.approverRole}')` };
         }
         return undefined;
@@ -399,7 +404,7 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
     case 'set-interval': {
       const previous = state.intervals[event.step];
       state.intervals[event.step] = { every: event.every, reason: event.reason.trim(), recordedAt: at, ...(event.agreedBy ? { agreedBy: event.agreedBy } : {}), ...(event.by ? { by: event.by } : {}) };
-      what = `${event.step} interval set to ${event.every.value} ${event.every.unit}${previous ? ` (was ${previous.every.value} ${previous.every.unit})` : ''}${event.agreedBy ? `, agreed by the ${event.agreedBy}` : ''}: ${event.reason.trim()}`;
+      what = `${event.step} interval set to ${durationWords(event.every)}${previous ? ` (was ${durationWords(previous.every)})` : ''}${event.agreedBy ? `, agreed by the ${event.agreedBy}` : ''}: ${event.reason.trim()}`;
       break;
     }
     case 'close':

@@ -1,7 +1,7 @@
 /** Due dates in words, so a manager or inspector can check them by hand. Pure. */
-import { DueRule, computeDue } from '../../calendar/due';
+import { DueRule, computeDue, durationWords } from '../../calendar/due';
 import { addDays, formatLongDate } from '../../calendar/localDate';
-import type { ParsedMoment } from '../../calendar/london';
+import { type ParsedMoment, clockChangesBetween, describeClockChange, formatLondonWords } from '../../calendar/london';
 import type { WorkingDayCalendar } from '../../calendar/workingDays';
 import type { ResolvedStepRule } from '../../profiles/resolved';
 import type { Source } from '../../profiles/schema';
@@ -20,17 +20,13 @@ export function formatSource(source: Source): string {
   return source.citation;
 }
 
-const UNIT_WORDS: Record<string, string> = {
-  'working-days': 'working days',
-  'calendar-days': 'calendar days',
-  weeks: 'weeks',
-  months: 'months',
-  hours: 'hours',
-};
+export { durationWords };
 
-/** "20 working days", for explanations. */
-export function durationWords(d: { value: number; unit: string }): string {
-  return `${d.value} ${UNIT_WORDS[d.unit] ?? d.unit}`;
+/** An hour rule in words, naming any clock change it crosses (elapsed hours are not wall-clock hours). */
+function hoursWords(value: number, from: ParsedMoment, anchorLabel: string): string {
+  const due = from.at + value * 3_600_000;
+  const changes = clockChangesBetween(from.at, due).map(describeClockChange);
+  return `${durationWords({ value, unit: 'hours' })} from ${formatLondonWords(from.at)} (${anchorLabel}) to ${formatLondonWords(due)}${changes.length ? ` — ${changes.join(', and ')}` : ''}; on time at that instant, late only after it`;
 }
 
 /**
@@ -62,8 +58,9 @@ export function explainDue(
   anchorOnNonWorkingDay: string,
 ): string {
   const direction = timing.due.before ? 'before' : 'after';
-  const head = `${timing.due.value} ${UNIT_WORDS[timing.due.unit]} ${direction} ${formatLongDate(from.date)} (${timing.anchorLabel})`;
-  const parts = [`${head} = ${formatLongDate(dueDate)}`];
+  const head = `${durationWords(timing.due)} ${direction} ${formatLongDate(from.date)} (${timing.anchorLabel})`;
+  const hourly = timing.due.unit === 'hours' && from.hasTime && !timing.due.before;
+  const parts = [hourly ? hoursWords(timing.due.value, from, timing.anchorLabel) : `${head} = ${formatLongDate(dueDate)}`];
   let provisional = false;
   if (timing.due.unit === 'working-days') {
     const skipped: string[] = [];

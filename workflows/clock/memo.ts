@@ -88,6 +88,8 @@ export function memoView(input: ClockInput, state: ClockState, view: ClockView):
     ...(view.pendingHandover ? { pendingHandover: { ...view.pendingHandover, anchors: Object.fromEntries(Object.entries(view.pendingHandover.anchors).filter(([k]) => !isPersonal(k))) } } : {}),
     ...(view.timeLimit?.acceptedLate ? { timeLimit: { ...view.timeLimit, acceptedLate: { ...view.timeLimit.acceptedLate, reason: WITHHELD } } } : {}),
     ...(view.migrations ? { migrations: view.migrations.map((m) => ({ ...m, reason: WITHHELD })) } : {}),
+    // A birthday is the date of birth in another year: only milestones that are not one are listed.
+    ...(view.milestones ? { milestones: view.milestones.filter((m) => !m.birthday) } : {}),
     // view.history is the tail of state.history, line for line.
     history: view.history.map((h, i) => historyLine(h, state.history[state.history.length - view.history.length + i])),
   };

@@ -28,7 +28,7 @@ import { stepLabel } from './explain';
 import { ProcessShape, handoverAnchors, shapeOf } from '../journeys';
 import { Rejection, applyEvent, checkEvent, recordHistory } from './events';
 import { compactForContinueAsNew } from './compact';
-import { pendingMilestones } from './milestones';
+import { milestoneViews, pendingMilestones } from './milestones';
 import { timeLimitOf } from './timeLimit';
 import type { ProcessType } from '../../profiles/schema';
 import { Schedule, buildSchedule } from './schedule';
@@ -56,6 +56,9 @@ const { startHandover, closeSuperseded, informCaseProcesses } = proxyActivities<
 /** Workflows recorded before milestones existed (test/histories/*-v1) replay without them; live runs decide them. */
 export const MILESTONES_PATCH = 'care-leaver-milestones';
 
+/** A milestone's timer is labelled by the milestone; histories recorded before keep the step's label. */
+export const MILESTONE_LABEL_PATCH = 'milestone-timer-label';
+
 /**
  * Runs begun before the chain of processes was made unbreakable (alarms, caught-up tiers, steps done
  * before the start, retried hand-overs) keep the old behaviour to their end; new runs have it all.
@@ -76,6 +79,7 @@ export function toView(input: ClockInput, state: ClockState, schedule: Schedule,
   // An ended process whose hand-over was refused stays open, and in the inbox, until its alarm clears.
   const alarmOpen = schedule.alarms.some((a) => a.status === 'open');
   const { retry: _retry, ...pending } = state.pendingHandover ?? ({} as Partial<PendingHandover>);
+  const milestones = milestoneViews(shapeOf(input.processType), state, input.rules.anchors);
   return {
     workflowId,
     type: input.processType,
@@ -99,6 +103,7 @@ export function toView(input: ClockInput, state: ClockState, schedule: Schedule,
     ...(state.pendingHandover ? { pendingHandover: pending as PendingHandover } : {}),
     ...(schedule.alarms.length ? { alarms: schedule.alarms } : {}),
     ...(state.migrations?.length ? { migrations: state.migrations } : {}),
+    ...(milestones.length ? { milestones } : {}),
     history: state.history.map(({ withheld: _typed, ...entry }) => entry),
   };
 }
@@ -383,9 +388,14 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
    * Decides the milestones whose day has come (birthdays, eligibility as a care leaver), once each, and
    * returns when the next one falls. Histories recorded before milestones existed replay without them.
    */
+  let nextMilestoneKey: string | undefined;
   const reachMilestones = async (): Promise<number | undefined> => {
+    nextMilestoneKey = undefined;
     for (const m of pendingMilestones(shape, state)) {
-      if (m.at > Date.now()) return m.at;
+      if (m.at > Date.now()) {
+        nextMilestoneKey = m.milestone.key;
+        return m.at;
+      }
       if (!patched(MILESTONES_PATCH)) return undefined;
       const at = formatLondon(Date.now());
       state.reached[m.milestone.key] = { date: m.date, at, what: m.milestone.means };
@@ -468,7 +478,9 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
     changed = false;
     const wakeAt = [schedule.nextWakeAt, nextMilestone].filter((x): x is number => x !== undefined).sort((a, b) => a - b)[0];
     const wait = wakeAt === undefined ? undefined : Math.max(wakeAt - now, 1);
-    const label = schedule.current?.dueDate ? `next: ${schedule.current.key} due ${schedule.current.dueDate}` : 'waiting for events';
+    let label = schedule.current?.dueDate ? `next: ${schedule.current.key} due ${schedule.current.dueDate}` : 'waiting for events';
+    // A timer for a milestone (a birthday) is labelled by it, not by the step due next; no date: it is a birth date.
+    if (nextMilestoneKey && wakeAt === nextMilestone && wakeAt !== schedule.nextWakeAt && patched(MILESTONE_LABEL_PATCH)) label = `next: milestone ${nextMilestoneKey}`;
     if (wait === undefined) await condition(() => changed);
     else await condition(() => changed, wait, { summary: label });
   }

@@ -3,7 +3,7 @@
  * every change and on every timer; tests call it directly. Given the same input, state and `now`, it
  * returns the same answer: that is what makes replay and back-dated cases safe.
  */
-import { computeDue, Due } from '../../calendar/due';
+import { computeDue, Due, dueOnDate } from '../../calendar/due';
 import { CalendarInputError } from '../../calendar/localDate';
 import { endOfLondonDay, formatLondon, londonWallTime, momentBefore, parseMoment, ParsedMoment } from '../../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
@@ -183,7 +183,7 @@ export function occurrenceTimes(cal: WorkingDayCalendar, input: ClockInput, stat
   computed.sort((a, b) => a.due.lateFrom - b.due.lateFrom);
   const chosen = computed[0];
   const whose = (c: (typeof computed)[number]) => (c.timing.national ? 'the national rule, ' : chosen.timing.national ? "the LA's own rule, " : '');
-  const alternatives = computed.slice(1).map((c) => `${whose(c)}${c.timing.due.value} ${c.timing.due.unit} from ${c.timing.anchorLabel} would give ${c.due.dueDate}`);
+  const alternatives = computed.slice(1).map((c) => `${whose(c)}${durationWords(c.timing.due)} from ${c.timing.anchorLabel} would give ${c.due.dueDate}`);
   const timings: TimingView[] = computed.map((c) => ({
     countedFrom: c.timing.anchorLabel,
     anchorAt: c.raw,
@@ -200,7 +200,7 @@ export function occurrenceTimes(cal: WorkingDayCalendar, input: ClockInput, stat
   if (!last) return { ...base, due: chosen.due, ladderBase: chosen.due.dueDate, effectiveLateFrom: chosen.due.lateFrom, epoch: 0 };
   if (last.statutory) {
     // A statutory extension (complaints) moves the due date itself.
-    const moved: Due = { dueDate: last.until, lateFrom: endOfLondonDay(last.until) };
+    const moved: Due = dueOnDate(last.until);
     if (rule.meeting) moved.planBy = cal.workingDayOnOrBefore(last.until);
     return { ...base, due: moved, ladderBase: last.until, effectiveLateFrom: moved.lateFrom, epoch: extensions.length, originalDueDate: chosen.due.dueDate };
   }
@@ -300,7 +300,7 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
       view.anchorAt = t.fromRaw;
       view.countedFrom = t.timing.anchorLabel;
       view.dueDate = t.due.dueDate;
-      view.dueAt = formatLondon(t.due.lateFrom - 1000);
+      view.dueAt = formatLondon(t.due.dueAt);
       if (t.due.planBy) view.planBy = t.due.planBy;
       if (t.due.provisional) view.provisional = true;
       if (t.revisedTarget) view.revisedTarget = t.revisedTarget;

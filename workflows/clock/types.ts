@@ -327,7 +327,22 @@ export interface ClockView {
   /** Open alarms, then the last few cleared, each with who was told. */
   alarms?: AlarmView[];
   migrations?: MigrationRecord[];
+  /** Dates the case's facts give (birthdays, eligibility as a care leaver), with the rule in words. */
+  milestones?: MilestoneView[];
   history: HistoryEntry[];
+}
+
+export interface MilestoneView {
+  key: string;
+  date: string;
+  /** The date and the rule that gives it, citing the law, e.g. "16th birthday: Wed 1 Mar 2028 (born 29 Feb 2012; ...)". */
+  rule: string;
+  /** What it does to the process. */
+  means?: string;
+  /** A birthday, so the child's date of birth in another year: withheld wherever birth dates are (memo.ts). */
+  birthday: boolean;
+  /** When the process decided it (00:00 London on its date, or when the facts arrived later). */
+  reachedAt?: string;
 }
 
 export interface AlarmView extends Alarm {

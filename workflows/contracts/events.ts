@@ -1,7 +1,8 @@
 /**
  * The events a case-management system sends to a running process: the one zod source of their API
  * type. Workflows `import type` these; the API parses with them; the workflow's Update validator then
- * checks what only the workflow knows (which steps are open, the anchors, the rule's maximum).
+ * checks what only the workflow knows (which steps are open, the anchors, the rule's maximum). Strict:
+ * an unknown field is refused, naming it, never silently dropped.
  */
 import { z } from 'zod';
 import { isValidLocalDate } from '../../calendar/localDate';
@@ -36,7 +37,7 @@ export const OpaqueIdSchema = z
 
 const eventId = OpaqueIdSchema.optional().describe('your id for this event; a retry with the same id is applied once');
 
-export const StepCompletedEventSchema = z.object({
+export const StepCompletedEventSchema = z.strictObject({
   type: z.literal('step-completed'),
   eventId,
   step: z.string().min(1),
@@ -50,7 +51,7 @@ export const StepCompletedEventSchema = z.object({
     .describe('a decision for a strategy discussion: the concerns are immediate, so LA rules for immediate concerns count (in hours) from this decision; needs its time'),
 });
 
-export const ExtendEventSchema = z.object({
+export const ExtendEventSchema = z.strictObject({
   type: z.literal('extend'),
   eventId,
   step: z.string().min(1),
@@ -60,7 +61,7 @@ export const ExtendEventSchema = z.object({
   agreedAt: MomentSchema.optional().describe('when the extension was agreed (default now); a statutory extension must be agreed by the due date it moves'),
 });
 
-export const ReassignFields = z.object({
+export const ReassignFields = z.strictObject({
   type: z.literal('reassign'),
   eventId,
   workerId: OpaqueIdSchema.optional(),
@@ -70,7 +71,7 @@ export const ReassignFields = z.object({
 
 export const ReassignEventSchema = ReassignFields.refine((e) => e.workerId !== undefined || e.team !== undefined, { message: 'give workerId, team or both', path: ['workerId'] });
 
-export const AnchorEventSchema = z.object({
+export const AnchorEventSchema = z.strictObject({
   type: z.literal('anchor'),
   eventId,
   anchor: z.string().min(1),
@@ -78,22 +79,22 @@ export const AnchorEventSchema = z.object({
   kind: z.string().min(1).max(64).optional().describe("for an anchor that carries one: placement-start's placement type (see /openapi.json)"),
 });
 
-export const SetIntervalEventSchema = z.object({
+export const SetIntervalEventSchema = z.strictObject({
   type: z.literal('set-interval'),
   eventId,
   step: z.string().min(1),
-  every: z.object({ value: z.number().int().min(1).max(366), unit: z.enum(['working-days', 'calendar-days', 'weeks', 'months']) }),
+  every: z.strictObject({ value: z.number().int().min(1).max(366), unit: z.enum(['working-days', 'calendar-days', 'weeks', 'months']) }),
   reason: z.string().trim().min(3, 'a reason is required to set a visiting or meeting interval'),
   agreedBy: RoleSchema.optional().describe('the role that agreed the interval (the conference chair, the team manager)'),
 });
 
-export const CloseEventSchema = z.object({
+export const CloseEventSchema = z.strictObject({
   type: z.literal('close'),
   eventId,
   reason: z.string().trim().min(3, 'a reason is required to close a process'),
 });
 
-export const WithdrawEventSchema = z.object({
+export const WithdrawEventSchema = z.strictObject({
   type: z.literal('withdraw'),
   eventId,
   occurredAt: MomentSchema.describe('when the complainant withdrew'),
@@ -102,7 +103,7 @@ export const WithdrawEventSchema = z.object({
 
 const AnchorKeySchema = z.string().regex(/^[a-z0-9-]+$/, 'an anchor key: lower-case letters, digits and dashes');
 
-export const HandOverEventSchema = z.object({
+export const HandOverEventSchema = z.strictObject({
   type: z.literal('hand-over'),
   eventId,
   anchors: z
@@ -112,7 +113,7 @@ export const HandOverEventSchema = z.object({
   anchorKinds: z.record(AnchorKeySchema, z.string().min(1).max(64)).optional(),
 });
 
-export const ResolveAlarmEventSchema = z.object({
+export const ResolveAlarmEventSchema = z.strictObject({
   type: z.literal('resolve-alarm'),
   eventId,
   alarm: z.string().min(1).max(64).describe('the key of an open alarm (alarms[].key in the clock), e.g. event-refused-1'),

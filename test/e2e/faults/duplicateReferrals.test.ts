@@ -18,11 +18,14 @@
  *     overdue Wed 7 Oct, escalated Fri 9 Oct, critical (Wed 7, Thu 8, Fri 9, Mon 12, Tue 13, Wed 14) Wed 14 Oct.
  *   Northamptonshire, Bracknell Forest count from the contact, Fri 2 Oct 2026 16:00 BST: due Mon 5 Oct;
  *     overdue Tue 6 Oct, escalated Thu 8 Oct, critical (Tue 6 ... Mon 12, Tue 13) Tue 13 Oct.
- * Referral B is received Tue 3 Jun 2031: nothing due for years, so it sends nothing.
+ * Referral B is received a minute before the test starts (the API refuses a referral received in the
+ * future): due at the end of the next working day, its reminder (2 WD before) before it was received, so
+ * within the test it sends nothing.
  * So: 10 x 1 = 10 emails and 10 webhooks, one per key (`<workflowId>:referral-decision:1:critical`), whatever
  * the storm. Recipients by team (config/directory.json): To the head of service, Cc the team manager and
  * the service manager.
  */
+import { formatLondon } from '../../../calendar/london';
 import { DevStack, startDevStack } from '../../support/devStack';
 import { waitFor } from '../../support/ports';
 
@@ -55,13 +58,18 @@ interface Referral {
   lac: LaCase;
 }
 
+/** Referral B's times: received a minute ago, the contact an hour before that. */
+const NOW_B = Date.now();
+const B_RECEIVED = formatLondon(NOW_B - 60_000);
+const B_CONTACT = formatLondon(NOW_B - 3_660_000);
+
 const CASES = Array.from({ length: 10 }, (_, i) => ({ caseId: `STORM-${i}`, lac: LAS[i % 5] }));
 const REFERRALS: Referral[] = CASES.flatMap(({ caseId, lac }) =>
   (['A', 'B'] as const).map((which) => {
     const referralId = `R-${caseId}-${which}`;
     const backDated = which === 'A';
-    const receivedAt = backDated ? '2026-10-05T10:00:00+01:00' : '2031-06-03T10:00:00+01:00';
-    const contactReceivedAt = backDated ? '2026-10-02T16:00:00+01:00' : '2031-06-02T16:00:00+01:00';
+    const receivedAt = backDated ? '2026-10-05T10:00:00+01:00' : B_RECEIVED;
+    const contactReceivedAt = backDated ? '2026-10-02T16:00:00+01:00' : B_CONTACT;
     return {
       body: {
         referralId,
@@ -211,7 +219,8 @@ test('the same event (same event id) posted 25 times at once is applied once, al
   const decided = await Promise.all(Array.from({ length: 25 }, () => s.event(late.workflowId, decide, 'dev-social-worker')));
   expect(tally(decided.map((d) => d.status))).toEqual({ 200: 25 });
   for (const d of decided) expect(d.body.steps[0]).toMatchObject({ status: 'completed', completedAt: '2026-10-20T12:00:00+01:00', outcome: 'no-further-action', late: true });
-  const completedLine = 'referral-decision completed at 2026-10-20T12:00:00+01:00 (due 2026-10-06, LATE), outcome no-further-action: no further action';
+  // History prints instants as London reads them: Tue 20 Oct 2026 12:00 BST.
+  const completedLine = 'referral-decision completed at 12:00 BST Tue 20 Oct 2026 (due 2026-10-06, LATE), outcome no-further-action: no further action';
   const result = await s.client.workflow.getHandle(late.workflowId).result();
   expect(result.status).toBe('completed');
   expect((await lines(late.workflowId, /^referral-decision completed/)).map((h: { what: string }) => h.what)).toEqual([completedLine]);
