@@ -162,7 +162,7 @@ export function planYear(volume: Volume, seed: number, year = YEAR): YearPlan {
     // Most aged 2 to 14 on coming into care; one in ten aged 15 (15 years to 15 years 8 months), who turns
     // 16 four to twelve months later, having been looked after the 13 weeks since 14 that make them an
     // eligible care leaver then (pathway planning starts, if the 16th birthday is within the year). The
-    // others' ages are the same draws as before; every date stays inside the calendar's coverage (to 2045).
+    // others' ages are the same draws as before; any birth year is accepted (calendar time reads no bank holiday).
     const older = draw(seed, 'older', i) < OLDER_SHARE;
     const dateOfBirth = older ? addDays(day, -(15 * 365 + pick(240, seed, 'older-age', i))) : addDays(day, -(2 * 365 + pick(13 * 365 - 30, seed, 'age', i)));
     const moveDay = addDays(day, 40 + pick(120, seed, 'move-day', i));

@@ -95,3 +95,30 @@ async function waitForView(workflowId: string) {
   }
   throw new Error(`${workflowId} never started`);
 }
+
+describe('no calendar cliff, through the API', () => {
+  // Born 15 Jun 2011 (aged 15), in care and placed Mon 30 Nov 2026 10:00 GMT. First review 20 WD (CPPCR reg
+  // 33(1)): Dec 1-4 (4), 7-11 (9), 14-18 (14), 21-24 (18), [Fri 25, Mon 28 Dec], Tue 29 (19), Wed 30 Dec 2026 (20).
+  test.each(['england', 'derbyshire', 'northamptonshire', 'bracknell-forest', 'york'])('a 15-year-old comes into care in %s', async (la) => {
+    const r = await s.call('POST', '/api/processes', { type: 'looked-after', caseId: `AGED-15-${la}`, localAuthority: la, anchors: { 'date-of-birth': '2011-06-15', 'became-looked-after': '2026-11-30', 'placement-start': '2026-11-30T10:00:00Z' }, anchorKinds: { 'placement-start': 'foster-care' } }, 'dev-intake-system');
+    expect({ la, status: r.status, detail: r.body.detail }).toEqual({ la, status: 201, detail: undefined });
+    const view = await s.view(r.body.workflowId);
+    expect(view.steps.filter((x: any) => x.problem)).toEqual([]);
+    expect(stepOf(view, 'lac-review')).toMatchObject({ dueDate: '2026-12-30' });
+  });
+
+  test('a child born in 2035 comes into care in 2046: working-day dates provisional, calendar-time ones not', async () => {
+    // In care Mon 13 Aug 2046 (after the official list, 26 Dec 2028): review 20 WD with the projected summer
+    // bank holiday Mon 27 Aug 2046 skipped -> Tue 11 Sep 2046, provisional; the visit within a week, Mon 20
+    // Aug, reads no bank holiday (worked in test/unit/anyBirthYear.test.ts).
+    const r = await s.call('POST', '/api/processes', { type: 'looked-after', caseId: 'BORN-2035', localAuthority: 'england', anchors: { 'date-of-birth': '2035-02-14', 'became-looked-after': '2046-08-13', 'placement-start': '2046-08-13T10:00:00+01:00' }, anchorKinds: { 'placement-start': 'foster-care' } }, 'dev-intake-system');
+    expect({ status: r.status, detail: r.body.detail }).toEqual({ status: 201, detail: undefined });
+    const view = await s.view(r.body.workflowId);
+    expect(stepOf(view, 'lac-review')).toMatchObject({ dueDate: '2046-09-11', provisional: true });
+    expect(stepOf(view, 'lac-review').explanation).toContain('provisional');
+    expect(stepOf(view, 'statutory-visit')).toMatchObject({ dueDate: '2046-08-20' });
+    expect(stepOf(view, 'statutory-visit').provisional).toBeUndefined();
+    // The milestones ahead are in the view, with their rule: pathway planning from 16 and care ending at 18.
+    expect(view.milestones.map((m: any) => [m.key, m.date])).toEqual(expect.arrayContaining([['eighteenth-birthday', '2053-02-14']]));
+  });
+});

@@ -49,9 +49,10 @@ async function openList(page: Page, query: string, expectId: string) {
 }
 
 test('a manager searches a case id, opens its clock and reads the summary and the next due date', async () => {
-  // York counts the assessment from allocation (004 L111). Allocated Mon 2 Nov 2026:
-  // initial visit 5 WD -> Mon 9 Nov (3, 4, 5, 6, 9 Nov); assessment 45 WD -> Thu 7 Jan 2027
-  // (20 WD to 30 Nov, 18 more to 24 Dec, skipping 25 and 28 Dec and 1 Jan, then 4-7 Jan).
+  // York counts the visit from allocation (004 L111) and the assessment from the referral (004 L358, the
+  // national rule). Allocated Mon 2 Nov 2026: initial visit 5 WD -> Mon 9 Nov (3, 4, 5, 6, 9 Nov). Referral
+  // Fri 30 Oct: 45 WD -> Wed 6 Jan 2027 (20 WD to 27 Nov, 19 more to 24 Dec, skipping 25 and 28 Dec and
+  // 1 Jan, then 4-6 Jan).
   const r = await s.call('POST', '/api/processes', { type: 'single-assessment', caseId: CASE, localAuthority: 'york', anchors: { 'referral-received': '2026-10-30', allocation: '2026-11-02' }, assignment: { team: 'york-ra', workerId: 'sw-york-01' } });
   expect(r.status).toBe(201);
   const id = r.body.workflowId;
@@ -65,7 +66,7 @@ test('a manager searches a case id, opens its clock and reads the summary and th
     return stepOf(v, 'initial-visit')?.escalations.some((e: any) => e.tier === 'critical' && e.deliveredAt) ? v : undefined;
   });
   expect(stepOf(view, 'initial-visit').dueDate).toBe('2026-11-09');
-  expect(stepOf(view, 'assessment-complete').dueDate).toBe('2027-01-07');
+  expect(stepOf(view, 'assessment-complete').dueDate).toBe('2027-01-06');
   expect(stepOf(view, 'initial-visit').escalations).toEqual([
     { tier: 'overdue', role: 'team-manager', at: '2026-11-10T09:00:00+00:00', caughtUpIn: 'critical' },
     { tier: 'escalated', role: 'service-manager', at: '2026-11-12T09:00:00+00:00', caughtUpIn: 'critical' },
@@ -105,15 +106,16 @@ test('a manager searches a case id, opens its clock and reads the summary and th
 });
 
 test("the README's other queries are valid visibility queries", async () => {
-  // ICPC due Mon 23 Nov 2026 at the latest? A Derbyshire enquiry: S47 started Fri 6 Nov, strategy discussion
-  // Fri 6 Nov 2026; 15 WD -> Fri 27 Nov 2026 (9-13, 16-20, 23-27 Nov): due this week (23-30 Nov).
-  const r = await s.call('POST', '/api/processes', { type: 'child-protection-enquiry', caseId: 'DERB-ICPC-1', localAuthority: 'derbyshire', anchors: { 'concern-raised': '2026-11-06T09:00:00+00:00', 'strategy-discussion': '2026-11-06', 's47-start': '2026-11-06' }, assignment: { team: 'derb-north-assessment' } });
+  // ICPC due this week? An England enquiry (no 24-hour visit step, so the ICPC is its current step): S47
+  // started Fri 6 Nov, strategy discussion Fri 6 Nov 2026; 15 WD -> Fri 27 Nov 2026 (9-13, 16-20, 23-27 Nov):
+  // due this week (23-30 Nov).
+  const r = await s.call('POST', '/api/processes', { type: 'child-protection-enquiry', caseId: 'ENG-ICPC-1', localAuthority: 'england', anchors: { 'concern-raised': '2026-11-06T09:00:00+00:00', 'strategy-discussion': '2026-11-06', 's47-start': '2026-11-06' }, assignment: { team: 'eng-demo' } });
   expect(r.status).toBe(201);
   await s.accept(r.body.workflowId, { type: 'step-completed', step: 's47-complete', occurredAt: '2026-11-12', outcome: 'icpc' });
   expect(stepOf(await s.view(r.body.workflowId), 'icpc').dueDate).toBe('2026-11-27');
   await waitFor('icpc listed', async () => ((await listed(README_QUERIES.icpcsDueThisWeek)).includes(r.body.workflowId) ? true : undefined));
   // The York visit (due 9 Nov 2026) has long reached its critical tier. The ICPC (due Fri 27 Nov) reaches
-  // its own on the Derbyshire ladder's +6 WD: Mon 30 Nov (1), Tue 1 Dec, Wed 2, Thu 3, Fri 4, Mon 7 Dec 2026
+  // its own on England's ladder's +6 WD: Mon 30 Nov (1), Tue 1 Dec, Wed 2, Thu 3, Fri 4, Mon 7 Dec 2026
   // (6) at 09:00 GMT; from then on the query lists it too.
   const icpcCritical = Date.now() >= Date.parse('2026-12-07T09:00:00Z');
   expect(await listed(README_QUERIES.escalatedToHeadOfService)).toEqual(['single-assessment-YORK-DEMO-1-1', ...(icpcCritical ? [r.body.workflowId] : [])].sort());

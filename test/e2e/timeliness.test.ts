@@ -76,7 +76,8 @@ async function seed() {
     if (completed) await done(id, 'assessment-complete', completed, 'no-further-action');
   }
   for (const [label, la, strategy, s47, icpc] of ICPCS) {
-    const id = await start(label, 'child-protection-enquiry', la, { 'concern-raised': `${strategy}T09:00:00+01:00`, 'strategy-discussion': strategy, 's47-start': s47 });
+    // The S47 start with its time: Derbyshire and York see the child within 24 hours of it (000 L570, 004 L400).
+    const id = await start(label, 'child-protection-enquiry', la, { 'concern-raised': `${strategy}T09:00:00+01:00`, 'strategy-discussion': strategy, 's47-start': `${s47}T10:00:00+01:00` });
     await done(id, 's47-complete', icpc, 'icpc');
     await done(id, 'icpc', icpc, 'no-further-action');
   }

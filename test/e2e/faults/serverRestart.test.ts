@@ -121,7 +121,7 @@ test.each([
     CaseId: [`${run}-2`],
     ProcessType: ['child-protection-enquiry'],
     CurrentStep: ['strategy-discussion'],
-    NextDueDate: [new Date(enquiry.dueAtMs - 1000)],
+    NextDueDate: [new Date(enquiry.dueAtMs)], // an hour rule is due at its instant
     OverdueSteps: ['strategy-discussion'],
     EscalationLevel: [1],
   });

@@ -108,7 +108,7 @@ test('killed between tiers: the tier that falls due while no worker runs is sent
   expect(e.status.name).toBe('RUNNING');
   expect(e.searchAttributes).toMatchObject({ CaseId: ['KILL-A'], OverdueSteps: ['strategy-discussion'], EscalationLevel: [1] });
   const step = (e.memo as any).clock.steps.find((s: any) => s.key === 'strategy-discussion');
-  expect(step).toMatchObject({ status: 'overdue', dueAt: formatLondon(enquiry.dueAtMs - 1000) });
+  expect(step).toMatchObject({ status: 'overdue', dueAt: formatLondon(enquiry.dueAtMs) }); // an hour rule is due at its instant
   expect(step.escalations).toEqual([{ tier: 'overdue', role: 'duty-manager', at: enquiry.firesAt, deliveredAt: expect.any(String), recipients: ['duty-derb'] }]);
   const r = await rig.client.workflow.getHandle(referral).describe();
   expect(r.status.name).toBe('RUNNING');
