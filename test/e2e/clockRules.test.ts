@@ -87,6 +87,19 @@ test("Derbyshire's conference sets a longer CP visiting interval, agreed by its 
   expect(stepOf(set, 'cp-visit')).toMatchObject({ dueDate: '2026-12-30', interval: { every: { value: 20, unit: 'working-days' } } });
 });
 
+test("Northamptonshire: the first CIN meeting counts from the assessment's start, handed over by the assessment (001 L450, L537)", async () => {
+  // Assessment started Tue 3 Nov 2026, concluded Tue 1 Dec for a CIN plan: the plan is handed the start and its
+  // first meeting is due 10 WD after Tue 3 Nov -> Nov 4-6 (3), 9-13 (8), 16-17 (10) = Tue 17 Nov 2026, already
+  // past when the plan starts (the LA's rule); 10 WD from the plan itself would have given Tue 15 Dec.
+  const sa = await s.call('POST', '/api/processes', { type: 'single-assessment', caseId: 'NCIN-1', localAuthority: 'northamptonshire', anchors: { 'referral-received': '2026-11-02T10:00:00Z', 'assessment-start': '2026-11-03' }, assignment: { workerId: 'sw-nn-01', team: 'nn-mash' } }, 'dev-intake-system');
+  expect({ status: sa.status, detail: sa.body.detail }).toEqual({ status: 201, detail: undefined });
+  await s.accept(sa.body.workflowId, { type: 'step-completed', step: 'assessment-complete', occurredAt: '2026-12-01T10:00:00Z', outcome: 'child-in-need-plan' }, 'dev-team-manager');
+  const cin = await waitForView('child-in-need-plan-NCIN-1-1');
+  expect(cin.anchors).toMatchObject({ 'assessment-start': '2026-11-03', 'plan-agreed': '2026-12-01T10:00:00Z' });
+  expect(stepOf(cin, 'cin-plan')).toMatchObject({ dueDate: '2026-11-17', countedFrom: 'assessment-start', rule: { source: { lines: 450 } } });
+  expect(stepOf(cin, 'cin-plan').timings.map((t: any) => [t.countedFrom, t.dueDate, t.applies])).toEqual([['assessment-start', '2026-11-17', true], ['plan-agreed', '2026-12-15', false]]);
+});
+
 async function waitForView(workflowId: string) {
   for (let i = 0; i < 100; i++) {
     const r = await s.call('GET', `/api/processes/${workflowId}`);
