@@ -9,7 +9,8 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } f
 import { calendarData } from '../calendar/load';
 import { parseMoment } from '../calendar/london';
 import type { ProfileRegistry } from '../profiles/load';
-import { durationWords, formatSource } from '../workflows/clock/explain';
+import { durationWords } from '../calendar/due';
+import { formatSource } from '../workflows/clock/explain';
 import { staticSummary } from '../workflows/clock/details';
 import { buildSchedule } from '../workflows/clock/schedule';
 import * as SA from '../workflows/clock/searchAttributes';

@@ -1,7 +1,9 @@
 /** The Markdown a manager reads in the Temporal UI's "current details": the case clock in words. Pure. */
 import { formatLongDate } from '../../calendar/localDate';
-import { describeExtension, durationWords, formatSource } from './explain';
+import { durationWords } from '../../calendar/due';
+import { describeExtension, formatSource } from './explain';
 import type { ClockInput, ClockView, StepView } from './types';
+import { LEAP_BIRTHDAY } from './milestones';
 
 /** What each process is called in words a manager uses. */
 export const PROCESS_TITLES: Record<string, string> = {
@@ -63,7 +65,7 @@ export function currentDetails(input: ClockInput, view: ClockView): string {
     // A birthday is the child's date of birth in another year: the Temporal UI is read namespace-wide (memo.ts), so its date is in the API's view only.
     lines.push('', '**Milestones**');
     for (const m of view.milestones) {
-      const rule = m.birthday ? `${m.rule.slice(0, m.rule.indexOf(':'))}: date in the API's view${/29 February/.test(m.rule) ? ' (born 29 February: in a year without 29 February a birthday falls on 1 March, Family Law Reform Act 1969 s9)' : ''}` : m.rule;
+      const rule = m.birthday ? `${m.rule.slice(0, m.rule.indexOf(':'))}: date in the API's view${m.rule.includes(LEAP_BIRTHDAY) ? ` (born 29 February: ${LEAP_BIRTHDAY})` : ''}` : m.rule;
       lines.push(`- \`${m.key}\`: ${rule}${m.means ? `; ${m.means}` : ''}${m.reachedAt ? (m.birthday ? ' (reached)' : ` (reached ${formatLongDate(m.reachedAt.slice(0, 10))})`) : ''}`);
     }
   }

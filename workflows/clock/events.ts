@@ -43,8 +43,12 @@ function notYet(at: ParsedMoment, raw: string, field: string, now: number, inste
 
 /** Why a date alone cannot record `anchor`: an hour rule counts from it (a date would leave that step without a date). */
 function hourRuleFrom(input: ClockInput, anchor: string): string | undefined {
-  const rule = input.rules.steps.find((s) => (s.anchor === anchor && s.due.unit === 'hours') || (s.also ?? []).some((a) => a.anchor === anchor && a.due.unit === 'hours'));
-  return rule && `'${anchor}' starts a ${rule.due.value}-hour clock (${rule.key}): give its time and offset, not a date alone`;
+  for (const rule of input.rules.steps) {
+    // The rule's own timing or another it has (York's discussion: 1 WD, or 24 hours from immediate concerns).
+    const timing = [rule, ...(rule.also ?? [])].find((t) => t.anchor === anchor && t.due.unit === 'hours');
+    if (timing) return `'${anchor}' starts a ${timing.due.value}-hour clock (${rule.key}): give its time and offset, not a date alone`;
+  }
+  return undefined;
 }
 
 function moment(value: string, field: string) {

@@ -20,7 +20,6 @@ export function formatSource(source: Source): string {
   return source.citation;
 }
 
-export { durationWords };
 
 /** An hour rule in words, naming any clock change it crosses (elapsed hours are not wall-clock hours). */
 function hoursWords(value: number, from: ParsedMoment, anchorLabel: string): string {

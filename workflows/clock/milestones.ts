@@ -27,11 +27,14 @@ export function eligibleCareLeaverFrom(dateOfBirth: string, becameLookedAfter: s
   return { date, anchor: date === sixteen ? 'sixteenth-birthday' : 'became-eligible' };
 }
 
+/** The law that moves a 29 February birthday, as every explanation of one words it. */
+export const LEAP_BIRTHDAY = 'in a year without 29 February a birthday falls on 1 March, Family Law Reform Act 1969 s9';
+
 /** How a birthday was reached, in words, when the law moved it: born 29 February, a year without one. */
 export function birthdayNote(dateOfBirth: string, date: string): string | undefined {
   const dob = parseMoment(dateOfBirth).date;
   if (dob.slice(5) !== '02-29' || date.slice(5) !== '03-01') return undefined;
-  return `born ${formatLongDate(dob).replace(/^\w+ /, '')}; in a year without 29 February a birthday falls on 1 March, Family Law Reform Act 1969 s9`;
+  return `born ${formatLongDate(dob).replace(/^\w+ /, '')}; ${LEAP_BIRTHDAY}`;
 }
 
 /**

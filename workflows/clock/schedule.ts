@@ -3,14 +3,14 @@
  * every change and on every timer; tests call it directly. Given the same input, state and `now`, it
  * returns the same answer: that is what makes replay and back-dated cases safe.
  */
-import { computeDue, Due, dueOnDate } from '../../calendar/due';
+import { computeDue, Due, dueOnDate, durationWords } from '../../calendar/due';
 import { CalendarInputError } from '../../calendar/localDate';
 import { endOfLondonDay, formatLondon, londonWallTime, momentBefore, parseMoment, ParsedMoment } from '../../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
 import type { AnchorPick, ResolvedStepRule } from '../../profiles/resolved';
 import type { Role, Source, Tier } from '../../profiles/schema';
 import { CountContext, anchorValues, describeCondition, variantFor } from './cadence';
-import { TimingUsed, describeExtension, durationWords, explainDue, formatSource, stepLabel } from './explain';
+import { TimingUsed, describeExtension, explainDue, formatSource, stepLabel } from './explain';
 import { formatLongDate } from '../../calendar/localDate';
 import { AlarmDecision, alarmSchedule, stalledOn } from './alarms';
 import { escalationsIn } from './told';
