@@ -6,12 +6,10 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
-import type { ProcessType } from '../profiles/schema';
-import { processTypeOf } from '../processes/catalogue';
 import type { OidcVerifier } from './oidc';
 import { HttpProblem } from './problem';
 
-export const API_ROLES = ['intake-system', 'social-worker', 'team-manager', 'service-manager', 'head-of-service', 'complaints-manager', 'admin'] as const;
+export const API_ROLES = ['intake-system', 'social-worker', 'team-manager', 'service-manager', 'head-of-service', 'cp-chair', 'iro', 'complaints-manager', 'admin'] as const;
 export const ApiRoleSchema = z.enum(API_ROLES);
 export type ApiRole = z.infer<typeof ApiRoleSchema>;
 
@@ -31,10 +29,6 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export const MANAGERS: ApiRole[] = ['team-manager', 'service-manager', 'head-of-service', 'admin'];
-export const PRACTITIONERS: ApiRole[] = ['social-worker', ...MANAGERS];
-/** Complaints are recorded and their timescales monitored by the complaints manager (Derbyshire L1598, L1571). */
-export const COMPLAINT_HANDLERS: ApiRole[] = [...PRACTITIONERS, 'complaints-manager'];
 export const EVERYONE: ApiRole[] = [...API_ROLES];
 
 const DEV_PERSON = /^[A-Za-z0-9._-]{1,64}$/;
@@ -87,34 +81,4 @@ export function allow(...roles: ApiRole[]) {
     }
     next();
   };
-}
-
-/** Which roles may send each event type. */
-export const EVENT_ROLES: Record<string, ApiRole[]> = {
-  'step-completed': ['intake-system', ...COMPLAINT_HANDLERS],
-  anchor: ['intake-system', ...COMPLAINT_HANDLERS],
-  // The interval the plan, conference or manager agreed; the agreeing role travels in the event (agreedBy).
-  'set-interval': ['intake-system', ...PRACTITIONERS],
-  // The profile may name the one role whose approval an extension needs (the complaints manager's, in Derbyshire).
-  extend: [...MANAGERS, 'complaints-manager'],
-  reassign: [...MANAGERS, 'complaints-manager'],
-  close: MANAGERS,
-  withdraw: COMPLAINT_HANDLERS,
-  // The fact a refused hand-over lacked, recorded by whoever records the process's other facts.
-  'hand-over': ['intake-system', ...COMPLAINT_HANDLERS],
-  // Put right outside the process (on another one, by hand): a manager's call, with a reason.
-  'resolve-alarm': [...MANAGERS, 'complaints-manager'],
-};
-
-/** Roles that act on some processes only: the complaints manager on complaints, never a child's protection or care clocks. */
-export const ROLE_SCOPE: Partial<Record<ApiRole, { what: string; types: ProcessType[] }>> = {
-  'complaints-manager': { what: 'complaints', types: ['complaint-statutory', 'complaint-corporate'] },
-};
-
-/** Why `role` may not send events to `workflowId` (ids begin with the process type), or undefined. */
-export function outOfScope(role: ApiRole, workflowId: string): string | undefined {
-  const scope = ROLE_SCOPE[role];
-  const type = processTypeOf(workflowId);
-  if (!scope || (type && scope.types.includes(type))) return undefined;
-  return `the ${role} sends events to ${scope.what} only; ${workflowId} is not one`;
 }

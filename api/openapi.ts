@@ -129,7 +129,8 @@ function document() {
       '/api/referrals': {
         post: {
           operationId: 'startReferral',
-          summary: 'Start the referral clock (idempotent on referralId)',
+          summary: 'Start the referral clock (idempotent on referralId, which is unique within its LA)',
+          description: 'The same body again answers 200 with the process. The same referralId with another caseId is 409 naming referralId; another body for the same case is 409 naming the fields that differ (receivedAt...). Instants are compared as instants. Who may start what: docs/access.md.',
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Referral' } } } },
           responses: { '201': started('started'), '200': started('already started with the same body'), ...errors },
         },
@@ -138,6 +139,7 @@ function document() {
         post: {
           operationId: 'startProcess',
           summary: 'Start a process (back-dated anchors allowed)',
+          description: "Each role starts the process types that fit it, inside its own area (403 naming type, localAuthority, assignment.team or assignment.workerId); the assignment must name a team of the process's LA and people in the directory (422). The same body again answers 200; another body for the same process is 409 naming the fields that differ.",
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/StartProcess' } } } },
           responses: { '201': started('started'), '200': started('already running'), ...errors },
         },
@@ -162,7 +164,7 @@ function document() {
       '/api/processes/{workflowId}/events': {
         post: {
           operationId: 'sendEvent',
-          summary: 'Send an event; answered once the workflow accepted or rejected it',
+          summary: 'Send an event; answered once the workflow accepted or rejected it (404 outside your area, as a read; an eventId reused with another body is 409 naming what differs)',
           description: outcomesDescription(),
           parameters: [workflowIdParam],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ProcessEvent' } } } },

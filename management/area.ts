@@ -8,10 +8,15 @@ import type { ProcessType } from '../profiles/schema';
 import type { DirectoryData } from './directory';
 
 /** Roles whose area comes from the directory; admin and the intake system see every case. */
-export const AREA_ROLES = ['social-worker', 'team-manager', 'service-manager', 'head-of-service', 'complaints-manager'] as const;
+export const AREA_ROLES = ['social-worker', 'team-manager', 'service-manager', 'head-of-service', 'cp-chair', 'iro', 'complaints-manager'] as const;
 export type AreaRole = (typeof AREA_ROLES)[number];
 
 export const COMPLAINT_TYPES: ProcessType[] = ['complaint-statutory', 'complaint-corporate'];
+/** The processes a conference chair chairs conferences in, and those an IRO reviews. */
+export const CP_TYPES: ProcessType[] = ['child-protection-enquiry', 'child-protection-plan'];
+export const IRO_TYPES: ProcessType[] = ['looked-after', 'pathway-plan'];
+/** LA-wide posts that act on some process types only. */
+const LA_POSTS = { 'cp-chair': CP_TYPES, iro: IRO_TYPES, 'complaints-manager': COMPLAINT_TYPES } as const;
 
 export interface Area {
   /** Who, in which post, e.g. "team-manager tm-derb-north". */
@@ -38,7 +43,7 @@ export function areaOf(directory: DirectoryData, role: AreaRole, personId: strin
       .filter(([, t]) => t[post] === personId)
       .map(([id]) => id)
       .sort();
-  const lasWhere = (post: 'head-of-service' | 'complaints-manager') =>
+  const lasWhere = (post: 'head-of-service' | keyof typeof LA_POSTS) =>
     Object.entries(directory.localAuthorities)
       .filter(([, la]) => la[post] === personId)
       .map(([id]) => id);
@@ -56,18 +61,23 @@ export function areaOf(directory: DirectoryData, role: AreaRole, personId: strin
       if (!las.size) throw new AreaError(`${personId} is head of service of no local authority or team in the directory`);
       return { label, personId, role, localAuthorities: [...las].sort() };
     }
+    case 'cp-chair':
+    case 'iro':
     case 'complaints-manager': {
       const las = lasWhere(role).sort();
-      if (!las.length) throw new AreaError(`${personId} is complaints manager of no local authority in the directory`);
-      return { label, personId, role, localAuthorities: las, types: COMPLAINT_TYPES };
+      if (!las.length) throw new AreaError(`${personId} is ${role} of no local authority in the directory`);
+      return { label, personId, role, localAuthorities: las, types: [...LA_POSTS[role]] };
     }
   }
 }
 
+/** The posts that receive a digest of their area. */
+export type ManagerRole = 'team-manager' | 'service-manager' | 'head-of-service' | 'complaints-manager';
+
 /** Everyone who manages an area and so receives a digest: team, service and complaints managers and heads of service. */
-export function managersIn(directory: DirectoryData): { personId: string; role: Exclude<AreaRole, 'social-worker'> }[] {
-  const out = new Map<string, Exclude<AreaRole, 'social-worker'>>();
-  const add = (personId: string | undefined, role: Exclude<AreaRole, 'social-worker'>) => {
+export function managersIn(directory: DirectoryData): { personId: string; role: ManagerRole }[] {
+  const out = new Map<string, ManagerRole>();
+  const add = (personId: string | undefined, role: ManagerRole) => {
     if (personId && !out.has(`${role}|${personId}`)) out.set(`${role}|${personId}`, role);
   };
   for (const t of Object.values(directory.teams)) {
@@ -79,7 +89,7 @@ export function managersIn(directory: DirectoryData): { personId: string; role: 
     add(la['head-of-service'], 'head-of-service');
     add(la['complaints-manager'], 'complaints-manager');
   }
-  return [...out.entries()].map(([key, role]) => ({ personId: key.split('|')[1], role })).sort((a, b) => a.personId.localeCompare(b.personId));
+  return [...out.entries()].map(([key, role]) => ({ personId: key.split('|')[1], role: role })).sort((a, b) => a.personId.localeCompare(b.personId));
 }
 
 /** Whether a narrowing filter stays inside the area (a team manager asking for another team's cases does not). */
@@ -109,4 +119,18 @@ export function areaClauses(area: Area): string[] {
   if (area.localAuthorities) clauses.push(`LocalAuthority IN (${list(area.localAuthorities)})`);
   if (area.types) clauses.push(`ProcessType IN (${list(area.types)})`);
   return clauses;
+}
+
+/**
+ * Why a process started with this LA, type and assignment would lie outside the area (so its starter
+ * could not read it), naming the field of the start's body; undefined when inside.
+ */
+export function startOutside(area: Area, start: { type: string; localAuthority: string; assignment?: { team?: string; workerId?: string } }): { field: string; message: string } | undefined {
+  if (area.localAuthorities && !area.localAuthorities.includes(start.localAuthority)) return { field: 'localAuthority', message: `${start.localAuthority} is not in the area of ${area.label} (${area.localAuthorities.join(', ')})` };
+  if (area.types && !area.types.includes(start.type as ProcessType)) return { field: 'type', message: `${area.label} acts on ${area.types.join(', ')} only` };
+  if (area.teams && !area.teams.includes(start.assignment?.team ?? '')) {
+    return { field: 'assignment.team', message: `${start.assignment?.team ? `${start.assignment.team} is not` : 'no team given; the process must be'} in the area of ${area.label}: give one of ${area.teams.join(', ')}` };
+  }
+  if (area.workerId && start.assignment?.workerId !== area.workerId) return { field: 'assignment.workerId', message: `a social worker starts processes on their own cases only (assignment.workerId ${area.workerId})` };
+  return undefined;
 }

@@ -78,3 +78,27 @@ export class Directory {
     throw new Error(`directory: nobody to notify for ${role} in ${localAuthority} (no team ${assignment.team ?? '-'}, no LA entry)`);
   }
 }
+
+/**
+ * Why an assignment cannot stand for a process of `localAuthority`, naming its field: a team that is not in
+ * the directory or belongs to another LA (its managers would be told of another LA's child), or a worker
+ * who is not a person in the directory (nobody would be told). Undefined when it can.
+ */
+export function assignmentProblem(directory: DirectoryData, localAuthority: string, assignment: Assignment | undefined): { field: 'team' | 'workerId'; message: string } | undefined {
+  const team = assignment?.team;
+  if (team !== undefined) {
+    const entry = directory.teams[team];
+    if (!entry) return { field: 'team', message: `${team} is not a team in the directory (teams of ${localAuthority}: ${teamsOf(directory, localAuthority).join(', ') || 'none'})` };
+    if (entry.localAuthority !== localAuthority) return { field: 'team', message: `${team} is a team of ${entry.localAuthority}, not of ${localAuthority} (its teams: ${teamsOf(directory, localAuthority).join(', ') || 'none'})` };
+  }
+  const worker = assignment?.workerId;
+  if (worker !== undefined && !directory.people[worker]) return { field: 'workerId', message: `${worker} is not a person in the directory, so nobody would be told of this child's deadlines` };
+  return undefined;
+}
+
+function teamsOf(directory: DirectoryData, localAuthority: string): string[] {
+  return Object.entries(directory.teams)
+    .filter(([, t]) => t.localAuthority === localAuthority)
+    .map(([id]) => id)
+    .sort();
+}

@@ -5,7 +5,9 @@
  * any year is accepted where only calendar time counts from it (a date of birth).
  */
 import { randomUUID, createHash } from 'node:crypto';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowExecutionDescription, WorkflowNotFoundError } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { leaves } from '../workflows/clock/sameEvent';
 import { calendarData } from '../calendar/load';
 import { parseMoment } from '../calendar/london';
 import type { ProfileRegistry } from '../profiles/load';
@@ -51,13 +53,33 @@ export interface StartOptions {
    */
   acceptExisting?: boolean;
   /** Run on the checked input before anything starts: a refusal (a StartError) starts nothing (the API's intake checks). */
-  beforeStart?: () => void;
+  beforeStart?: () => void | Promise<void>;
   /** The instant the start is checked as of (steps already done cannot be in the future); now, unless a test server's clock runs elsewhere. */
   now?: number;
 }
 
+/** The hash a start is known by: of its body as sameEvent.ts reads one, so an instant in another notation is the same start. */
 export function requestHash(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(Object.entries(leaves(body)).sort())).digest('hex').slice(0, 32);
+}
+
+/** The hash starts had before instants were compared as instants: a repeat of one of those is still recognised. */
+function legacyRequestHash(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 32);
+}
+
+/** What of a start request its workflow's input keeps, to name what a conflicting repeat changed. */
+function requestOf(input: ClockInput): Record<string, unknown> {
+  return {
+    localAuthority: input.localAuthority,
+    anchors: input.anchors,
+    anchorKinds: input.anchorKinds,
+    assignment: input.assignment,
+    familyId: input.familyId,
+    steppedUpFrom: input.steppedUpFrom,
+    completed: input.completed,
+    lateAccepted: input.lateAccepted ? { reason: input.lateAccepted.reason } : undefined,
+  };
 }
 
 export class ProcessStarter {
@@ -191,7 +213,7 @@ export class ProcessStarter {
 
   async start(req: StartProcess, options: StartOptions = {}): Promise<StartResult> {
     const input = this.buildInput(req, options, options.now ?? Date.now());
-    options.beforeStart?.();
+    await options.beforeStart?.();
     const workflowId = workflowIdFor(req.type, req.caseId, input.episode);
     if (req.steppedUpFrom) {
       // A repeat of a stepped-up start is answered as any repeat is, even once the plan it names has closed:
@@ -212,10 +234,22 @@ export class ProcessStarter {
     // Already there (running, or closed): the same request is answered with it, another is a conflict.
     const description = await this.client.workflow.getHandle(workflowId).describe();
     const memo = (description.memo ?? {}) as { request?: { hash: string; requestId: string } };
-    if (memo.request && memo.request.hash !== hash && !options.acceptExisting) {
-      throw new StartError(409, 'caseId', `${workflowId} already exists with a different request; the same id must carry the same body`);
+    if (memo.request && memo.request.hash !== hash && memo.request.hash !== legacyRequestHash(req) && !options.acceptExisting) {
+      const differs = await this.differences(workflowId, description, input);
+      if (differs.length) throw new StartError(409, differs[0], `${workflowId} already exists, started with another ${differs.join(', ')}; the same process must be asked for with the same body (a correction is an event)`);
     }
     return { workflowId, runId: description.runId, existing: true };
+  }
+
+  /** The fields in which a repeated start differs from the one that began the process (its first run's input). */
+  private async differences(workflowId: string, description: WorkflowExecutionDescription, input: ClockInput): Promise<string[]> {
+    const firstRunId = description.raw.workflowExecutionInfo?.firstRunId || description.runId;
+    const history = await this.client.workflow.getHandle(workflowId, firstRunId).fetchHistory();
+    const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+    const first = payload ? defaultPayloadConverter.fromPayload<ClockInput>(payload) : undefined;
+    if (!first) return ['caseId'];
+    const [a, b] = [leaves(requestOf(first)), leaves(requestOf(input))];
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k] !== b[k]).sort();
   }
 }
 

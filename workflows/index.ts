@@ -7,3 +7,4 @@ export { lookedAfter, pathwayPlan } from './looked-after';
 export { complaintStatutory, complaintCorporate } from './complaints';
 export { dailyDigest } from './digest';
 export { familyEvent } from './family';
+export { referralClaim } from './referralClaim';

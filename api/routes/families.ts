@@ -7,6 +7,7 @@
 import { Router } from 'express';
 import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { PROCESS_TYPES } from '../../profiles/schema';
 import { checkHandoverOfEvent } from '../../processes/handoverCheck';
 import type { ProcessStarter } from '../../processes/start';
@@ -17,7 +18,9 @@ import { type FamilyEventInput, type FamilyEventResult, type FamilySibling, sibl
 import { holds } from '../../management/area';
 import type { DirectoryData } from '../../management/directory';
 import { VISIBILITY_PAGE_SIZE, filterClauses } from '../../management/visibility';
-import { EVENT_ROLES, ROLE_SCOPE } from '../auth';
+import { EVENT_ROLES, ROLE_SCOPE } from '../permissions';
+import { assignmentProblem } from '../../management/directory';
+import { bodyDifferences, leaves } from '../../workflows/clock/sameEvent';
 import { callerArea } from '../callerArea';
 import { HttpProblem, PROBLEM_TITLES, notFound, parse, rejectionStatus } from '../problem';
 import { readClock } from '../readModel';
@@ -62,9 +65,17 @@ export function familyRoutes(deps: { client: Client; connection: Connection; sta
 
     const area = callerArea(req, deps.directory);
     const workflowId = `family-event-${familyId}-${body.eventId}`;
+    // Outside the caller's area a family reads as absent, as its processes do; a family reaching partly
+    // outside it is refused whole, since its event is recorded by someone whose area holds every child.
     const outside = (siblings: Pick<FamilySibling, 'caseId' | 'localAuthority' | 'processType' | 'assignment'>[]) => {
-      const one = siblings.find((sib) => !holds(area, { type: sib.processType, localAuthority: sib.localAuthority, assignment: sib.assignment }));
-      if (one) throw new HttpProblem(403, 'Forbidden', `family ${familyId} has a ${body.processType} outside your area (case ${one.caseId}); its event is recorded by someone whose area holds every child`, [{ field: 'familyId', message: 'a sibling is outside your area' }]);
+      const out = siblings.filter((sib) => !holds(area, { type: sib.processType, localAuthority: sib.localAuthority, assignment: sib.assignment }));
+      if (out.length && out.length === siblings.length) throw notFound('familyId', `family ${familyId} has no open ${body.processType}`);
+      if (out.length) throw new HttpProblem(403, 'Forbidden', `family ${familyId} has a ${body.processType} outside your area (case ${out[0].caseId}); its event is recorded by someone whose area holds every child`, [{ field: 'familyId', message: 'a sibling is outside your area' }]);
+    };
+    // What a family event says, as one string (instants as instants): who sent it is not part of it.
+    const said = (processType: string, event: object, children: Record<string, object> | undefined) => {
+      const { by: _by, byRole: _role, ...what } = event as { by?: string; byRole?: string };
+      return JSON.stringify(Object.entries(leaves({ processType, event: what, children })).sort());
     };
     const answer = async (handle: WorkflowHandle, siblings: FamilySibling[]) => {
       const done = await deps.connection.withDeadline(Date.now() + deps.updateTimeoutMs + perSiblingMs * siblings.length, () => handle.result() as Promise<FamilyEventResult>).catch(() => undefined);
@@ -80,6 +91,13 @@ export function familyRoutes(deps: { client: Client; connection: Connection; sta
     if (earlier) {
       const siblings = ((earlier.memo ?? {}) as { siblings?: FamilySibling[] }).siblings ?? [];
       outside(siblings);
+      // The same id with another body is another event: refused, naming what differs, never dropped. What
+      // it said is read from its start (not the memo, which keeps no personal data).
+      const first = await firstInput(deps.client, workflowId);
+      const differs = first ? bodyDifferences(said(first.siblings[0]?.processType ?? body.processType, first.event, childrenOf(first)), said(body.processType, body.event, body.children)) : [];
+      if (differs.length) {
+        throw new HttpProblem(409, 'Conflict', `family event ${body.eventId} was recorded with another body (it differs in ${differs.join(', ')}); a new event needs a new eventId`, [{ field: `body.${differs[0]}`, message: 'differs from the event recorded under this eventId' }]);
+      }
       return answer(deps.client.workflow.getHandle(workflowId), siblings);
     }
 
@@ -92,6 +110,12 @@ export function familyRoutes(deps: { client: Client; connection: Connection; sta
       .map((clock) => ({ workflowId: clock.workflowId, caseId: clock.caseId, localAuthority: clock.localAuthority, processType: clock.type, assignment: clock.assignment, ...(body.children?.[clock.caseId] ? { overrides: body.children[clock.caseId] } : {}) }))
       .sort((a, b) => a.caseId.localeCompare(b.caseId));
     outside(siblings);
+    if (body.event.type === 'reassign') {
+      for (const sib of siblings) {
+        const wrong = assignmentProblem(deps.directory, sib.localAuthority, { ...(body.event.team !== undefined ? { team: body.event.team } : {}), ...(body.event.workerId !== undefined ? { workerId: body.event.workerId } : {}) });
+        if (wrong) throw new HttpProblem(422, 'Unprocessable', `case ${sib.caseId}: ${wrong.message}; nothing was recorded for any child`, [{ field: `body.event.${wrong.field}`, message: wrong.message }]);
+      }
+    }
     if (!siblings.length) throw notFound('familyId', `family ${familyId} has no open ${body.processType}`);
     for (const caseId of Object.keys(body.children ?? {})) {
       if (!siblings.some((sib) => sib.caseId === caseId)) {
@@ -129,4 +153,17 @@ export function familyRoutes(deps: { client: Client; connection: Connection; sta
   });
 
   return r;
+}
+
+/** The input a family event's workflow was started with. */
+async function firstInput(client: Client, workflowId: string): Promise<FamilyEventInput | undefined> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  return payload ? defaultPayloadConverter.fromPayload<FamilyEventInput>(payload) : undefined;
+}
+
+/** The per-child differences a family event's input carries, by case id, as its body gave them. */
+function childrenOf(input: FamilyEventInput): Record<string, object> | undefined {
+  const entries = input.siblings.filter((sib) => sib.overrides).map((sib) => [sib.caseId, sib.overrides!] as const);
+  return entries.length ? Object.fromEntries(entries) : undefined;
 }

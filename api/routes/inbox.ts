@@ -23,7 +23,7 @@ export const InboxQuerySchema = z.object({
 
 export function inboxRoutes(deps: { client: Client; directory: DirectoryData; now?: () => number }): Router {
   const r = Router();
-  r.get('/inbox', allow('social-worker', 'team-manager', 'service-manager', 'head-of-service', 'complaints-manager', 'admin'), async (req, res) => {
+  r.get('/inbox', allow('social-worker', 'team-manager', 'service-manager', 'head-of-service', 'cp-chair', 'iro', 'complaints-manager', 'admin'), async (req, res) => {
     const q = parse(InboxQuerySchema, req.query, 'query');
     const area = callerArea(req, deps.directory);
     checkInsideArea(area, q, deps.directory);

@@ -1,22 +1,27 @@
 /** Starting processes, reading them, and sending them events (Temporal Updates). */
-import { Router } from 'express';
+import { Request, Router } from 'express';
 import { Client, Connection, WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { z } from 'zod';
 import { ReferralSchema, StartProcess, StartProcessSchema } from '../../processes/contracts';
 import { checkHandoverOfEvent, checkHandoversAtStart } from '../../processes/handoverCheck';
-import { PROCESS_TYPES } from '../../profiles/schema';
+import { PROCESS_TYPES, type ProcessType } from '../../profiles/schema';
 import { CalendarInputError } from '../../calendar/localDate';
 import { formatLondon, parseMoment } from '../../calendar/london';
 import { inFuture } from '../../workflows/clock/events';
 import { ProcessStarter, StartError } from '../../processes/start';
 import { OpaqueIdSchema, ProcessEventSchema } from '../../workflows/contracts/events';
-import { clockEventUpdate, migrateRulesUpdate } from '../../workflows/messages';
-import { EVENT_ROLES, EVERYONE, allow, outOfScope } from '../auth';
+import { clockEventSenderQuery, clockEventUpdate, migrateRulesUpdate } from '../../workflows/messages';
+import { EVERYONE, allow } from '../auth';
+import { EVENT_ROLES, START_ROLES, outOfScope } from '../permissions';
+import { claimReferralId } from '../../processes/referralClaim';
+import { assignmentProblem } from '../../management/directory';
+import { eventBody } from '../../workflows/clock/sameEvent';
+import { createHash } from 'node:crypto';
 import { HttpProblem, PROBLEM_TITLES, notFound, parse, rejectionStatus } from '../problem';
 import { processTypeOf } from '../../processes/catalogue';
 import { shapeOf } from '../../workflows/journeys';
 import { listClocks, readClock } from '../readModel';
-import { areaClauses, holds } from '../../management/area';
+import { EVERYONE_AREA, areaClauses, holds, startOutside } from '../../management/area';
 import type { DirectoryData } from '../../management/directory';
 import { callerArea, checkInsideArea } from '../callerArea';
 
@@ -37,7 +42,7 @@ function referralField(err: unknown): unknown {
   if (!(err instanceof StartError)) return err;
   const anchor = err.field.startsWith('anchors.') ? err.field.slice('anchors.'.length) : undefined;
   const field = anchor && REFERRAL_FIELDS[anchor];
-  return field ? new StartError(err.status, field, err.message.replaceAll(anchor, field)) : err;
+  return field ? new StartError(err.status, field, err.message.replaceAll(`anchors.${anchor}`, field).replaceAll(anchor, field)) : err;
 }
 
 export const WorkflowIdSchema = z.string().max(200).regex(/^[a-z-]+-[A-Za-z0-9._-]+$/, 'not a process id');
@@ -54,8 +59,9 @@ function startProblem(err: unknown): never {
 export function processRoutes(deps: { client: Client; connection: Connection; starter: ProcessStarter; updateTimeoutMs: number; directory: DirectoryData }): Router {
   const r = Router();
 
-  r.post('/referrals', allow('intake-system', 'social-worker', 'team-manager', 'admin'), async (req, res) => {
+  r.post('/referrals', allow(...START_ROLES.referral), async (req, res) => {
     const body = parse(ReferralSchema, req.body, 'body');
+    const assignment = checkStart(req, deps.directory, { type: 'referral', localAuthority: body.localAuthority, assignment: body.assignment });
     // A referral received in the future is a typing error: the API knows now, the workflow does not.
     const now = Date.now();
     for (const field of ['receivedAt', 'contactReceivedAt'] as const) {
@@ -67,7 +73,7 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     }
     const anchors: Record<string, string> = { 'referral-received': body.receivedAt };
     if (body.contactReceivedAt) anchors['contact-received'] = body.contactReceivedAt;
-    const start: StartProcess = { type: 'referral', caseId: body.caseId, episode: body.referralId, localAuthority: body.localAuthority, anchors, ...(body.assignment ? { assignment: body.assignment } : {}), ...(body.familyId ? { familyId: body.familyId } : {}) };
+    const start: StartProcess = { type: 'referral', caseId: body.caseId, episode: body.referralId, localAuthority: body.localAuthority, anchors, ...(assignment ? { assignment } : {}), ...(body.familyId ? { familyId: body.familyId } : {}) };
     const result = await deps.starter
       .start(start, {
         requireAllStepAnchors: true,
@@ -75,14 +81,20 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
         correlationId: req.correlationId,
         // After the referral's own checks: what its decision could hand over must be startable from what
         // intake gives (a 24-hour strategy discussion needs the referral's time).
-        beforeStart: () => checkHandoversAtStart(deps.starter, start, (anchor) => REFERRAL_FIELDS[anchor] ?? `anchors.${anchor}`),
+        beforeStart: async () => {
+          checkHandoversAtStart(deps.starter, start, (anchor) => REFERRAL_FIELDS[anchor] ?? `anchors.${anchor}`);
+          // Last, once the referral is known to start: a refused body claims nothing.
+          await claimReferralId(deps.client, deps.starter.taskQueue, { localAuthority: body.localAuthority, referralId: body.referralId, caseId: body.caseId });
+        },
       })
       .catch((err) => startProblem(referralField(err)));
     res.status(result.existing ? 200 : 201).json({ workflowId: result.workflowId, referralId: body.referralId, existing: result.existing });
   });
 
   r.post('/processes', allow(...EVERYONE), async (req, res) => {
-    const body = parse(StartProcessSchema, req.body, 'body');
+    const parsed = parse(StartProcessSchema, req.body, 'body');
+    const assignment = checkStart(req, deps.directory, parsed);
+    const body: StartProcess = { ...parsed, ...(assignment ? { assignment } : {}) };
     const result = await deps.starter
       .start(body, { startedBy: req.caller!.subject, correlationId: req.correlationId, beforeStart: () => checkHandoversAtStart(deps.starter, body, (anchor) => `anchors.${anchor}`) })
       .catch(startProblem);
@@ -118,17 +130,29 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
 
   r.post('/processes/:workflowId/events', async (req, res) => {
     const id = parse(WorkflowIdSchema, req.params.workflowId, 'workflowId');
+    const caller = req.caller!;
     const event = parse(ProcessEventSchema, req.body, 'body');
-    const allowed = EVENT_ROLES[event.type];
-    const scope = outOfScope(req.caller!.role, id);
-    if (scope) throw new HttpProblem(403, 'Forbidden', scope, [{ field: 'authorization', message: 'role not allowed for this process' }]);
-    if (!allowed.includes(req.caller!.role)) {
-      throw new HttpProblem(403, 'Forbidden', `'${event.type}' needs one of the roles ${allowed.join(', ')}; you are ${req.caller!.role}`, [{ field: 'type', message: 'role not allowed for this event' }]);
-    }
     const type = processTypeOf(id);
-    if (event.type === 'step-completed' && event.outcome && type && shapeOf(type).outcomes[event.step]?.[event.outcome]?.starts) {
+    const allowed = EVENT_ROLES[event.type];
+    const scope = outOfScope(caller.role, type, id);
+    if (scope) throw new HttpProblem(403, 'Forbidden', scope, [{ field: 'authorization', message: 'role not allowed for this process' }]);
+    if (!allowed.includes(caller.role)) {
+      throw new HttpProblem(403, 'Forbidden', `'${event.type}' needs one of the roles ${allowed.join(', ')}; you are ${caller.role}`, [{ field: 'type', message: 'role not allowed for this event' }]);
+    }
+    // The case must lie in the caller's area, read live (a reassignment just made counts); outside it the
+    // process reads as absent, as it does to GET. Callers who see every case skip the read.
+    const area = callerArea(req, deps.directory);
+    const needsClock = area !== EVERYONE_AREA || event.type === 'reassign' || (event.type === 'step-completed' && !!event.outcome && !!type && !!shapeOf(type).outcomes[event.step]?.[event.outcome]?.starts);
+    const clock = needsClock ? await readClock(deps.client, deps.connection, id) : undefined;
+    if (clock && !holds(area, clock) && !(await ownRetry(deps, id, event.eventId, caller.subject))) throw notFound('workflowId', `no process ${id}`);
+    if (event.type === 'reassign') {
+      const wrong = assignmentProblem(deps.directory, clock!.localAuthority, { ...(event.team !== undefined ? { team: event.team } : {}), ...(event.workerId !== undefined ? { workerId: event.workerId } : {}) });
+      if (wrong) throw new HttpProblem(422, 'Unprocessable', wrong.message, [{ field: `body.${wrong.field}`, message: wrong.message }]);
+    }
+    // The chair or IRO recording an interval is the one who agreed it.
+    if (event.type === 'set-interval' && !event.agreedBy && (caller.role === 'cp-chair' || caller.role === 'iro')) event.agreedBy = caller.role;
+    if (clock && event.type === 'step-completed' && event.outcome && type && shapeOf(type).outcomes[event.step]?.[event.outcome]?.starts) {
       // An outcome that starts the next process: its date must be one that process can count from.
-      const clock = await readClock(deps.client, deps.connection, id);
       const refused = checkHandoverOfEvent(deps.starter, clock, event);
       if (refused) throw new HttpProblem(422, 'Unprocessable', refused.message, [{ field: `body.${refused.field}`, message: refused.message }]);
     }
@@ -137,8 +161,8 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
       // A gRPC deadline, not a race: nothing keeps polling after the API has answered 503.
       const view = await deps.connection.withDeadline(Date.now() + deps.updateTimeoutMs, () =>
         handle.executeUpdate(clockEventUpdate, {
-          args: [{ ...event, by: req.caller!.subject, byRole: req.caller!.role }],
-          ...(event.eventId ? { updateId: event.eventId } : {}),
+          args: [{ ...event, by: caller.subject, byRole: caller.role }],
+          ...(event.eventId ? { updateId: updateIdFor(event.eventId, eventBody(event)) } : {}),
         }),
       );
       res.json(view);
@@ -152,6 +176,7 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     const id = parse(WorkflowIdSchema, req.params.workflowId, 'workflowId');
     const body = parse(MigrateRulesSchema, req.body, 'body');
     const current = await readClock(deps.client, deps.connection, id);
+    if (!holds(callerArea(req, deps.directory), current)) throw notFound('workflowId', `no process ${id}`);
     const handle = deps.client.workflow.getHandle(id);
     try {
       const view = await deps.connection.withDeadline(Date.now() + deps.updateTimeoutMs, () =>
@@ -192,4 +217,45 @@ async function updateProblem(err: unknown, handle: WorkflowHandle, timeoutMs: nu
     return new HttpProblem(status, PROBLEM_TITLES[status], cause?.message ?? err.message, [{ field: rejection.field ? `body.${rejection.field}` : 'body', message: rejection.message ?? cause?.message ?? err.message }]);
   }
   return err;
+}
+
+/**
+ * The Temporal update id of an event: its id and its body's hash. A retry (same id, same body) is the same
+ * update, answered by the server once; the same id with another body is a new update, which the clock's
+ * validator refuses as a conflict naming what differs (workflows/clock/events.ts repeatedEvent).
+ */
+export function updateIdFor(eventId: string, body: string): string {
+  return `${eventId}:${createHash('sha256').update(body).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * A start's permission and assignment, checked before anything else reads it: the caller's role may start
+ * this type (403 naming type), the assignment names a team of the process's LA and people in the
+ * directory (422 naming the field), and the process would lie inside the caller's area (403 naming the
+ * field that takes it outside). Fields are named as the start's other refusals name them (no `body.`). A social worker's start with no worker named is assigned to them.
+ */
+export function checkStart(req: Request, directory: DirectoryData, start: { type: ProcessType; localAuthority: string; assignment?: { team?: string; workerId?: string } }): { team?: string; workerId?: string } | undefined {
+  const caller = req.caller!;
+  if (!START_ROLES[start.type].includes(caller.role)) {
+    throw new HttpProblem(403, 'Forbidden', `a ${start.type} is started by ${START_ROLES[start.type].join(', ')}; you are ${caller.role} (docs/access.md)`, [{ field: 'type', message: 'role may not start this process type' }]);
+  }
+  const area = callerArea(req, directory);
+  const assignment = area.workerId && !start.assignment?.workerId ? { ...(start.assignment ?? {}), workerId: area.workerId } : start.assignment;
+  const wrong = assignmentProblem(directory, start.localAuthority, assignment);
+  if (wrong) throw new HttpProblem(422, 'Unprocessable', wrong.message, [{ field: `assignment.${wrong.field}`, message: wrong.message }]);
+  const outside = startOutside(area, { ...start, ...(assignment ? { assignment } : {}) });
+  if (outside) throw new HttpProblem(403, 'Forbidden', outside.message, [{ field: outside.field, message: outside.message }]);
+  return assignment;
+}
+
+/**
+ * Whether an event outside the caller's area is the caller's own, already applied: a manager who moved a
+ * case to another team and lost the answer retries, and is answered as any retry is, not with a 404.
+ */
+async function ownRetry(deps: { client: Client; connection: Connection }, workflowId: string, eventId: string | undefined, subject: string): Promise<boolean> {
+  if (!eventId) return false;
+  const sender = await deps.connection
+    .withDeadline(Date.now() + 3_000, () => deps.client.workflow.getHandle(workflowId).query(clockEventSenderQuery, eventId))
+    .catch(() => null);
+  return sender === subject;
 }

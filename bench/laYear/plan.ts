@@ -38,7 +38,7 @@ interface LaStaff {
 export const LAS: LaStaff[] = [
   { id: 'derbyshire', code: 'DERB', share: 30, countsFromContact: false, teams: [{ team: 'derb-north-assessment', workerId: 'sw-derb-01' }, { team: 'derb-south-assessment', workerId: 'sw-derb-02' }] },
   { id: 'northamptonshire', code: 'NN', share: 25, countsFromContact: true, teams: [{ team: 'nn-mash', workerId: 'sw-nn-01' }] },
-  { id: 'england', code: 'ENG', share: 20, countsFromContact: false, teams: [{ team: 'eng-demo', workerId: 'sw-eng-none' }] },
+  { id: 'england', code: 'ENG', share: 20, countsFromContact: false, teams: [{ team: 'eng-demo', workerId: 'sw-eng-01' }] },
   { id: 'york', code: 'YORK', share: 15, countsFromContact: false, teams: [{ team: 'york-ra', workerId: 'sw-york-01' }] },
   { id: 'bracknell-forest', code: 'BF', share: 10, countsFromContact: true, teams: [{ team: 'bf-mash', workerId: 'sw-bf-01' }] },
 ];

@@ -29,7 +29,7 @@ const derbyshireSA = {
 };
 
 test('a Derbyshire single assessment decided on Maundy Thursday 2027 shows each due date with its source', async () => {
-  const started = await s.call('POST', '/api/processes', derbyshireSA, 'dev-intake-system');
+  const started = await s.call('POST', '/api/processes', derbyshireSA, 'dev-admin');
   expect(started).toMatchObject({ status: 201, body: { workflowId: 'single-assessment-DERBY-MAUNDY-2027-1', existing: false } });
   const { status, body } = await s.call('GET', `/api/processes/${started.body.workflowId}`, undefined, 'dev-social-worker.sw-derb-01');
   expect(status).toBe(200);
@@ -241,7 +241,7 @@ describe('bad input gets a clear 4xx naming the field, and changes nothing', () 
     const ok = await s.call('POST', `/api/processes/${wf}/events`, { type: 'extend', step: 'assessment-complete', reason: 'family abroad until February', until: '2027-02-04', eventId: 'ext-1' }, 'dev-team-manager');
     expect(ok.status).toBe(200);
     expect(ok.body.steps[0]).toMatchObject({ dueDate: '2027-01-07', revisedTarget: '2027-02-04', status: 'extended' });
-    expect(ok.body.history.at(-1)).toMatchObject({ what: 'assessment-complete given a revised target from 2027-01-07 to 2027-02-04 (the maximum is 2027-02-04): family abroad until February', by: 'dev-team-manager' });
+    expect(ok.body.history.at(-1)).toMatchObject({ what: 'assessment-complete given a revised target from 2027-01-07 to 2027-02-04 (the maximum is 2027-02-04): family abroad until February', by: 'dev-team-manager.tm-eng' });
     // The same eventId again is applied once.
     const again = await s.call('POST', `/api/processes/${wf}/events`, { type: 'extend', step: 'assessment-complete', reason: 'family abroad until February', until: '2027-02-04', eventId: 'ext-1' }, 'dev-team-manager');
     expect(again.status).toBe(200);

@@ -58,7 +58,7 @@ test('a refused hand-over raises an alarm at once to the team manager and the du
   // eng-demo (tm-eng), copying England's duty manager (duty-eng), raised when the worker was refused.
   const now = Date.now();
   const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const r = await s.call('POST', '/api/referrals', { referralId: 'R-HO', caseId: 'CHAIN-HO', localAuthority: 'england', receivedAt: iso(now - 3_600_000), assignment: { workerId: 'sw-eng-none', team: 'eng-demo' } }, 'dev-intake-system');
+  const r = await s.call('POST', '/api/referrals', { referralId: 'R-HO', caseId: 'CHAIN-HO', localAuthority: 'england', receivedAt: iso(now - 3_600_000), assignment: { workerId: 'sw-eng-01', team: 'eng-demo' } }, 'dev-intake-system');
   expect(r.status).toBe(201);
   const id = r.body.workflowId;
   await waitFor('the referral clock', async () => (await s.call('GET', `/api/processes/${id}`)).status === 200);
@@ -134,7 +134,8 @@ test('a process with nothing counting (a fact that never came) raises an alarm a
   expect(mails.map(row)).toEqual([['alarm:stalled-1', 'alarm', stalled.alarms[0].raisedAt, 'tm-eng', 'duty-eng']]);
   // 45 WD from Mon 30 Nov 2026: Dec 1-4 (4), 7-11 (9), 14-18 (14), 21-24 (18), [25, 28 Dec], 29-31 (21),
   // [1 Jan], Jan 4-8 (26), 11-15 (31), 18-22 (36), 25-29 (41), Feb 1-4 (45) -> Thu 4 Feb 2027.
-  const after = await s.accept(id, { type: 'anchor', anchor: 'assessment-start', at: '2026-11-30' });
+  // Recorded by the team's manager: the case has a team and no worker yet.
+  const after = await s.accept(id, { type: 'anchor', anchor: 'assessment-start', at: '2026-11-30' }, 'dev-team-manager');
   expect(stepOf(after, 'assessment-complete')).toMatchObject({ status: 'pending', dueDate: '2027-02-04' });
   const cleared = await waitFor('the alarm cleared', async () => {
     const v = await s.view(id);
@@ -178,9 +179,9 @@ test('one family event reaches every sibling once, each in its own history; a re
   expect(refused.status).toBe(422);
   expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.children.FAM-E2E-B.outcome']);
   expect(await Promise.all(ids.map(async (id) => JSON.stringify((await s.view(id)).history)))).toEqual(histories);
-  // A family reaching outside the caller's area is refused whole.
+  // A family outside the caller's area reads as absent, as its processes do.
   const outside = await s.call('POST', '/api/families/FAM-E2E/events', event, 'dev-team-manager.tm-derb-south');
-  expect([outside.status, outside.body.errors[0].field]).toEqual([403, 'familyId']);
+  expect([outside.status, outside.body.errors[0].field]).toEqual([404, 'familyId']);
   // Once both enquiries have ended, the same family event is still answered with what it did.
   for (const id of ids) await s.accept(id, { type: 'close', reason: 'family moved to another LA' }, 'dev-team-manager.tm-derb-north');
   const afterEnd = await s.call('POST', '/api/families/FAM-E2E/events', event, 'dev-team-manager.tm-derb-north');

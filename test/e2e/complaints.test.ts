@@ -35,7 +35,7 @@ const snapshot = async (id: string) => {
 };
 
 test('a late complaint needs a recorded decision; bad extensions change nothing; a good one is recorded with who, when and why', async () => {
-  const body = { type: 'complaint-statutory', caseId: 'CMP-E2E-1', localAuthority: 'england', anchors: { ...received, 'matter-occurred': '2025-09-01' }, assignment: { workerId: 'sw-eng-none', team: 'eng-demo' } };
+  const body = { type: 'complaint-statutory', caseId: 'CMP-E2E-1', localAuthority: 'england', anchors: { ...received, 'matter-occurred': '2025-09-01' }, assignment: { workerId: 'sw-eng-01', team: 'eng-demo' } };
   const late = await start(body);
   expect(late.status).toBe(422);
   expect(late.body.errors[0]).toMatchObject({ field: 'lateAccepted', message: expect.stringContaining('2026-09-01') });
@@ -43,7 +43,7 @@ test('a late complaint needs a recorded decision; bad extensions change nothing;
   expect(started.status).toBe(201);
   const id = started.body.workflowId;
   const first = await s.view(id);
-  expect(first.timeLimit).toMatchObject({ limitDate: '2026-09-01', late: true, acceptedLate: { reason: 'the young person was in hospital for most of the year', by: 'dev-complaints-manager' } });
+  expect(first.timeLimit).toMatchObject({ limitDate: '2026-09-01', late: true, acceptedLate: { reason: 'the young person was in hospital for most of the year', by: 'dev-complaints-manager.cm-eng' } });
   expect(stepOf(first, 'stage1-response')).toMatchObject({ dueDate: '2026-10-19' });
   // Back-dated: the three tiers are due at once, so one notification, the critical, carrying the two it
   // passed; its delivery is recorded a moment later (the start answers before it is). The refusals below
@@ -86,7 +86,7 @@ test('a late complaint needs a recorded decision; bad extensions change nothing;
   const extended = await s.accept(id, { type: 'extend', step: 'stage1-response', reason: 'complex: three teams involved', until: '2026-10-26', agreedWithComplainant: true, agreedAt: '2026-10-15T14:00:00+01:00' }, 'dev-team-manager');
   expect(stepOf(extended, 'stage1-response')).toMatchObject({
     dueDate: '2026-10-26',
-    extensions: [{ from: '2026-10-19', until: '2026-10-26', reason: 'complex: three teams involved', agreedWithComplainant: true, agreedAt: '2026-10-15T14:00:00+01:00', statutory: true, by: 'dev-team-manager', byRole: 'team-manager' }],
+    extensions: [{ from: '2026-10-19', until: '2026-10-26', reason: 'complex: three teams involved', agreedWithComplainant: true, agreedAt: '2026-10-15T14:00:00+01:00', statutory: true, by: 'dev-team-manager.tm-eng', byRole: 'team-manager' }],
   });
   // The Temporal UI shows the same record in the workflow's current details.
   const meta = (await s.client.workflow.getHandle(id).query('__temporal_workflow_metadata')) as { currentDetails?: string };

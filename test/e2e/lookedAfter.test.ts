@@ -43,7 +43,7 @@ async function becomeLookedAfter(caseId: string) {
     localAuthority: 'england',
     anchors: { 'date-of-birth': '2016-10-05', 'became-looked-after': '2026-03-02', 'placement-start': '2026-03-02' },
     anchorKinds: { 'placement-start': 'foster-care' },
-    assignment: { workerId: 'sw-eng-none', team: 'eng-demo' },
+    assignment: { workerId: 'sw-eng-01', team: 'eng-demo' },
   });
   expect(started.status).toBe(201);
   const id = started.body.workflowId;
@@ -67,7 +67,7 @@ test('becoming looked after, visits and reviews through the API; the next review
     localAuthority: 'england',
     anchors: { 'date-of-birth': '2016-10-05', 'became-looked-after': '2026-03-02', 'placement-start': '2026-03-02' },
     anchorKinds: { 'placement-start': 'foster-care' },
-    assignment: { workerId: 'sw-eng-none', team: 'eng-demo' },
+    assignment: { workerId: 'sw-eng-01', team: 'eng-demo' },
   });
   const id = started.body.workflowId;
   expect(id).toBe('looked-after-LAC-API-1-1');
@@ -102,11 +102,12 @@ test('becoming looked after, visits and reviews through the API; the next review
   const afterSecond = await ok(id, { type: 'step-completed', step: 'lac-review', occurredAt: '2026-06-22' });
   expect(step(afterSecond, 'lac-review', 3)).toMatchObject({ dueDate: '2026-12-22', planBy: '2026-12-22' });
   expect(step(afterSecond, 'lac-review', 3).explanation).toContain('reg 33(2)(b)');
-  // A review ends a cycle: the process continues as new once what it decided is delivered (both reviews were
-  // recorded before that, so one new run), and the view still shows the reviews held.
-  const now = await waitFor('the second run', async () => {
+  // A review ends a cycle: the process continues as new once what it decided is delivered (one new run, or
+  // one per review if the first run handed over before the second review was recorded: that races with the
+  // worker, so either is right), and the view still shows the reviews held.
+  const now = await waitFor('a later run', async () => {
     const v = (await s.call('GET', `/api/processes/${id}`)).body;
-    return v.run === 2 ? v : undefined;
+    return v.run >= 2 ? v : undefined;
   });
   expect(now.steps.filter((x: any) => x.key === 'lac-review' && x.status === 'completed').map((x: any) => x.completedAt)).toEqual(['2026-03-26', '2026-06-22']);
   expect(now.nextDue).toBeDefined();

@@ -111,7 +111,7 @@ test("the README's other queries are valid visibility queries", async () => {
   // due this week (23-30 Nov).
   const r = await s.call('POST', '/api/processes', { type: 'child-protection-enquiry', caseId: 'ENG-ICPC-1', localAuthority: 'england', anchors: { 'concern-raised': '2026-11-06T09:00:00+00:00', 'strategy-discussion': '2026-11-06', 's47-start': '2026-11-06' }, assignment: { team: 'eng-demo' } });
   expect(r.status).toBe(201);
-  await s.accept(r.body.workflowId, { type: 'step-completed', step: 's47-complete', occurredAt: '2026-11-12', outcome: 'icpc' });
+  await s.accept(r.body.workflowId, { type: 'step-completed', step: 's47-complete', occurredAt: '2026-11-12', outcome: 'icpc' }, 'dev-team-manager');
   expect(stepOf(await s.view(r.body.workflowId), 'icpc').dueDate).toBe('2026-11-27');
   await waitFor('icpc listed', async () => ((await listed(README_QUERIES.icpcsDueThisWeek)).includes(r.body.workflowId) ? true : undefined));
   // The York visit (due 9 Nov 2026) has long reached its critical tier. The ICPC (due Fri 27 Nov) reaches

@@ -17,6 +17,7 @@ import { ReceivedHook, startHookReceiver } from './hookReceiver';
 import { MailSink } from './mailSink';
 import { freePort } from './ports';
 import { quietRuntime, startTestWorker } from './testWorker';
+import { holderToken, isBareAreaToken } from './roleHolder';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startDevServer } = require('../../scripts/devServer');
@@ -88,13 +89,14 @@ export async function startDevStack(options: { ui?: boolean; workerProfiles?: st
     WEBHOOK_SECRET,
     ...(options.workerProfiles ? { PROFILE_DIR: options.workerProfiles } : {}),
   });
+  const directory = Directory.fromFile(DEFAULT_DIRECTORY_FILE).data;
   const appOn = (profiles: ProfileRegistry) =>
     createApp({
       client,
       connection,
       starter: new ProcessStarter(client, profiles, worker.taskQueue),
       profiles,
-      directory: Directory.fromFile(DEFAULT_DIRECTORY_FILE).data,
+      directory,
       logger: pino({ level: 'silent' }),
       auth: { mode: 'dev-tokens' },
       // Tests make hundreds of calls a minute as one caller; the limit itself is tested in test/e2e/limits.test.ts.
@@ -106,7 +108,17 @@ export async function startDevStack(options: { ui?: boolean; workerProfiles?: st
   const http = createServer((req, res) => app(req, res));
   await new Promise<void>((r) => http.listen(apiPort, '127.0.0.1', r));
   const api = `http://127.0.0.1:${apiPort}`;
+  /** A bare area-role token on a start or an event is sent as the person holding that role for the case (roleHolder.ts). */
+  const asHolder = async (method: string, path: string, body: unknown, token: string): Promise<string> => {
+    const start = body && typeof body === 'object' ? (body as { localAuthority?: string; assignment?: { team?: string; workerId?: string } }) : undefined;
+    if (method === 'POST' && (path === '/api/processes' || path === '/api/referrals') && start?.localAuthority) return holderToken(directory, token, start.localAuthority, start.assignment);
+    const id = method === 'POST' ? /^\/api\/processes\/([^/]+)\/(events|migrate-rules)$/.exec(path)?.[1] : undefined;
+    if (!id) return token;
+    const clock = await call('GET', `/api/processes/${id}`, undefined, 'dev-admin');
+    return clock.status === 200 ? holderToken(directory, token, clock.body.localAuthority, clock.body.assignment) : token;
+  };
   const call: DevStack['call'] = async (method, path, body, token = 'dev-admin') => {
+    if (isBareAreaToken(token)) token = await asHolder(method, path, body, token);
     const res = await fetch(`${api}${path}`, {
       method,
       headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },

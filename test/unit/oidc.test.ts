@@ -106,7 +106,7 @@ describe('refused with 401 naming authorization', () => {
 
 describe('refused with 403: a token must carry exactly one API role', () => {
   it('none, an empty list, or only roles the API does not know', async () => {
-    const none = "the token's 'roles' claim names none of the API roles (intake-system, social-worker, team-manager, service-manager, head-of-service, complaints-manager, admin)";
+    const none = "the token's 'roles' claim names none of the API roles (intake-system, social-worker, team-manager, service-manager, head-of-service, cp-chair, iro, complaints-manager, admin)";
     for (const roles of [undefined, [], ['offline_access']]) {
       expect(await refusal(await idp.sign(good({ roles })))).toEqual({ status: 403, field: 'authorization', message: none });
     }

@@ -17,6 +17,7 @@ import { recordHistory as record } from './history';
 import { clearAlarm, clearAlarms, openAlarms } from './alarms';
 import { sixteenthBirthdayContradiction } from './milestones';
 import type { ClockInput, ClockState } from './types';
+import { bodyDifferences, eventBody } from './sameEvent';
 
 /** Clocks drift between a case system and the worker; a completion up to this far "ahead" is accepted. */
 export const FUTURE_SKEW_MS = 5 * 60_000;
@@ -438,7 +439,7 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
       what = `${state.finished.reason}; open steps lapse`;
       break;
   }
-  if (event.eventId) rememberEventId(state, event.eventId);
+  if (event.eventId) rememberEventId(state, event.eventId, eventBody(event), event.by);
   record(state, at, what, event.by, typedIn(event, replacedAnchor));
   // After the line that says why: a close ends every alarm, a resolution the one it names.
   if (event.type === 'close') clearAlarms(state, at, `the process was closed by ${event.by ?? 'a manager'} with a reason`, undefined, event.by);
@@ -454,9 +455,29 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
   return what;
 }
 
-function rememberEventId(state: ClockState, eventId: string) {
+function rememberEventId(state: ClockState, eventId: string, body: string, by: string | undefined) {
   state.recentEventIds.push(eventId);
-  if (state.recentEventIds.length > MAX_EVENT_IDS) state.recentEventIds.splice(0, state.recentEventIds.length - MAX_EVENT_IDS);
+  state.eventBodies = { ...(state.eventBodies ?? {}), [eventId]: body };
+  state.eventSenders = { ...(state.eventSenders ?? {}), ...(by ? { [eventId]: by } : {}) };
+  if (state.recentEventIds.length > MAX_EVENT_IDS) {
+    for (const gone of state.recentEventIds.splice(0, state.recentEventIds.length - MAX_EVENT_IDS)) {
+      delete state.eventBodies[gone];
+      delete state.eventSenders[gone];
+    }
+  }
+}
+
+/**
+ * An event whose id was applied already: the same body is a retry (applied once, so accepted as a no-op);
+ * another body under that id is refused as a conflict naming what differs, never silently dropped. Ids
+ * recorded before bodies were kept are taken as retries.
+ */
+export function repeatedEvent(state: ClockState, event: ClockEvent): Rejection | undefined {
+  const earlier = event.eventId ? state.eventBodies?.[event.eventId] : undefined;
+  if (!earlier) return undefined;
+  const differs = bodyDifferences(earlier, eventBody(event));
+  if (!differs.length) return undefined;
+  return { field: differs[0], message: `event ${event.eventId} was recorded with another body (it differs in ${differs.join(', ')}); a new event needs a new eventId`, conflict: true };
 }
 
 /** What a person typed into an event that is theirs to know, not the namespace's: reasons, birth dates. */

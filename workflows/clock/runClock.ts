@@ -20,13 +20,13 @@ import {
 } from '@temporalio/workflow';
 import { formatLondon } from '../../calendar/london';
 import type { createActivities } from '../../activities';
-import { clockAlarmUpdate, clockCheckQuery, clockEventUpdate, clockViewQuery, migrateRulesUpdate } from '../messages';
+import { clockAlarmUpdate, clockCheckQuery, clockEventSenderQuery, clockEventUpdate, clockViewQuery, migrateRulesUpdate } from '../messages';
 import { applyMigration, checkMigration } from './migrate';
 import { currentDetails } from './details';
 import { memoView } from './memo';
 import { stepLabel } from './explain';
 import { ProcessShape, handoverAnchors, shapeOf } from '../journeys';
-import { Rejection, applyEvent, checkEvent, recordHistory } from './events';
+import { Rejection, applyEvent, checkEvent, recordHistory, repeatedEvent } from './events';
 import { compactForContinueAsNew } from './compact';
 import { milestoneViews, pendingMilestones } from './milestones';
 import { timeLimitOf } from './timeLimit';
@@ -148,7 +148,7 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
   const deliveries: Promise<void>[] = [];
 
   /** The Update's validator, and the query a family event asks first: an event already applied (its id) passes. */
-  const check = (event: ClockEvent): Rejection | undefined => (event.eventId && state.recentEventIds.includes(event.eventId) ? undefined : checkEvent(input, state, event, Date.now(), shape));
+  const check = (event: ClockEvent): Rejection | undefined => (event.eventId && state.recentEventIds.includes(event.eventId) ? repeatedEvent(state, event) : checkEvent(input, state, event, Date.now(), shape));
 
   setHandler(clockViewQuery, () => toView(input, state, safeSchedule(input, state, Date.now(), workflowId), workflowId, false));
   setHandler(
@@ -169,6 +169,7 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
   );
 
   setHandler(clockCheckQuery, (event) => check(event) ?? null);
+  setHandler(clockEventSenderQuery, (eventId) => state.eventSenders?.[eventId] ?? null);
   if (chain) {
     setHandler(
       clockAlarmUpdate,

@@ -197,6 +197,10 @@ export interface ClockState {
   superseded?: { workflowId: string; at: string };
   /** Event ids already applied, carried across continue-as-new where the server's own dedupe ends. */
   recentEventIds: string[];
+  /** The body each recent event id stood for (sameEvent.ts), so a reused id with another body is refused, not dropped. */
+  eventBodies?: Record<string, string>;
+  /** Who sent each recent event id (its `by`), so the API can answer a sender's retry of their own event. */
+  eventSenders?: Record<string, string>;
   /** How many runs this process has had (continue-as-new count + 1). */
   run: number;
   /** Audited moves onto new rules or a new calendar (workflows/clock/migrate.ts). */

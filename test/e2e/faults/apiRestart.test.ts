@@ -74,10 +74,10 @@ test('API killed with requests in flight, restarted, every failed request retrie
   for (const c of existing) expect(await send(c)).toMatchObject({ status: 201 });
   const oldIds = existing.map((c) => `referral-${(c.body as any).caseId}-${(c.body as any).referralId}`);
 
-  const newReferrals = [...Array(NEW)].map((_, i) => referralCall(`API-NEW-${i + 1}`, `R${i + 1}`));
+  const newReferrals = [...Array(NEW)].map((_, i) => referralCall(`API-NEW-${i + 1}`, `RN${i + 1}`));
   const events = [
-    ...oldIds.slice(0, DECIDED).map((id, i): Call => ({ what: `decision ${id}`, method: 'POST', path: `/api/processes/${id}/events`, token: 'dev-social-worker', body: { ...decision, eventId: `decide-${i + 1}` } })),
-    ...oldIds.slice(DECIDED).map((id, i): Call => ({ what: `reassign ${id}`, method: 'POST', path: `/api/processes/${id}/events`, token: 'dev-team-manager', body: { ...reassignment, eventId: `reassign-${i + 1}` } })),
+    ...oldIds.slice(0, DECIDED).map((id, i): Call => ({ what: `decision ${id}`, method: 'POST', path: `/api/processes/${id}/events`, token: 'dev-social-worker.sw-derb-01', body: { ...decision, eventId: `decide-${i + 1}` } })),
+    ...oldIds.slice(DECIDED).map((id, i): Call => ({ what: `reassign ${id}`, method: 'POST', path: `/api/processes/${id}/events`, token: 'dev-team-manager.tm-derb-north', body: { ...reassignment, eventId: `reassign-${i + 1}` } })),
   ];
 
   /**

@@ -129,7 +129,7 @@ test('20 referrals posted 25 times each at once: one workflow each, one 201 each
     expect({ status: c.status, type: c.headers.get('content-type'), errors: c.body.errors }).toEqual({
       status: 409,
       type: expect.stringMatching(/^application\/problem\+json/),
-      errors: [{ field: 'caseId', message: `${REFERRALS[i].workflowId} already exists with a different request; the same id must carry the same body` }],
+      errors: [{ field: 'receivedAt', message: `${REFERRALS[i].workflowId} already exists, started with another receivedAt; the same process must be asked for with the same body (a correction is an event)` }],
     });
   }
   for (const r of REFERRALS) {
@@ -209,7 +209,7 @@ test('the same event (same event id) posted 25 times at once is applied once, al
   expect(tally(moved.map((m) => m.status))).toEqual({ 200: 25 });
   for (const m of moved) expect(m.body.assignment).toEqual({ workerId: 'sw-derb-02', team: 'derb-south-assessment' });
   const reassigned = 'reassigned from sw-derb-01/derb-north-assessment to sw-derb-02/derb-south-assessment: moved team';
-  expect((await lines(open.workflowId, /^reassigned/)).map((h: { what: string; by: string }) => [h.what, h.by])).toEqual([[reassigned, 'dev-team-manager']]);
+  expect((await lines(open.workflowId, /^reassigned/)).map((h: { what: string; by: string }) => [h.what, h.by])).toEqual([[reassigned, 'dev-team-manager.tm-derb-north']]);
   // A retry a while later: still once.
   expect((await s.event(open.workflowId, reassign, 'dev-team-manager')).status).toBe(200);
   expect(await lines(open.workflowId, /^reassigned/)).toHaveLength(1);

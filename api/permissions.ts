@@ -1,0 +1,77 @@
+/**
+ * What each role may do: which process types it may start, which events it may send, and to which
+ * process types. Where a role may act, management/area.ts then says on whose cases. docs/access.md
+ * gives the same tables with the reasons.
+ */
+import type { ProcessType } from '../profiles/schema';
+import type { ApiRole } from './auth';
+
+export const MANAGERS: ApiRole[] = ['team-manager', 'service-manager', 'head-of-service', 'admin'];
+export const PRACTITIONERS: ApiRole[] = ['social-worker', ...MANAGERS];
+/** Complaints are recorded and their timescales monitored by the complaints manager (Derbyshire 000 L1598, L1571). */
+export const COMPLAINT_HANDLERS: ApiRole[] = [...PRACTITIONERS, 'complaints-manager'];
+/** The independent chairs of child protection conferences and reviewing officers of children in care. */
+export const INDEPENDENT: ApiRole[] = ['cp-chair', 'iro'];
+
+/** Line managers of the case's team: the ones who decide (allocation, strategy, accommodation). */
+const LINE: ApiRole[] = ['team-manager', 'service-manager', 'head-of-service'];
+
+/**
+ * Who may start each process type (docs/access.md, Starting, gives the reasons). The intake system starts
+ * referrals only: every later process follows a decision that a practitioner, a manager or a conference
+ * makes, and is normally started by the hand-over from the process before it.
+ */
+export const START_ROLES: Record<ProcessType, ApiRole[]> = {
+  // The front door: the intake system, or a duty worker or manager recording one received directly.
+  referral: ['intake-system', 'social-worker', 'team-manager', 'admin'],
+  // Follows the referral decision; the allocated worker leads it (Children Act 1989 s17, Sch 2 para 3).
+  'single-assessment': ['social-worker', ...LINE, 'admin'],
+  // Follows a strategy discussion's decision, a manager's (Children Act 1989 s47).
+  'child-protection-enquiry': [...LINE, 'admin'],
+  // Made by the child protection conference, which the chair records; a manager for a plan transferred in.
+  'child-protection-plan': ['cp-chair', ...LINE, 'admin'],
+  // Agreed with the family after the assessment, led by the allocated worker (Children Act 1989 s17).
+  'child-in-need-plan': ['social-worker', ...LINE, 'admin'],
+  // Accommodation or a care order is a manager's decision (Children Act 1989 ss20, 31), never a worker's alone.
+  'looked-after': [...LINE, 'admin'],
+  // The care leaver's plan, kept by the allocated worker or personal adviser (Children Act 1989 Sch 2 para 19B).
+  'pathway-plan': ['social-worker', ...LINE, 'admin'],
+  // Received and recorded by the complaints manager (Derbyshire 000 L1598).
+  'complaint-statutory': ['complaints-manager', 'admin'],
+  'complaint-corporate': ['complaints-manager', 'admin'],
+};
+
+/** Which roles may send each event type. */
+export const EVENT_ROLES: Record<string, ApiRole[]> = {
+  'step-completed': ['intake-system', ...COMPLAINT_HANDLERS, ...INDEPENDENT],
+  anchor: ['intake-system', ...COMPLAINT_HANDLERS, ...INDEPENDENT],
+  // The interval a plan, a conference (its chair) or a review (the IRO) agreed; the agreeing role travels in agreedBy.
+  'set-interval': ['intake-system', ...PRACTITIONERS, ...INDEPENDENT],
+  // The profile may name the one role whose approval an extension needs (the complaints manager's, in Derbyshire).
+  extend: [...MANAGERS, 'complaints-manager'],
+  reassign: [...MANAGERS, 'complaints-manager'],
+  close: MANAGERS,
+  withdraw: COMPLAINT_HANDLERS,
+  // The fact a refused hand-over lacked, recorded by whoever records the process's other facts.
+  'hand-over': ['intake-system', ...COMPLAINT_HANDLERS],
+  // Put right outside the process (on another one, by hand): a manager's call, with a reason.
+  'resolve-alarm': [...MANAGERS, 'complaints-manager'],
+};
+
+/**
+ * Roles that act on some process types only, whatever the case: the complaints manager on complaints, the
+ * conference chair on child protection (the conference is the enquiry's last step and the plan's reviews),
+ * the IRO on children in care and the care leavers they still review (Children Act 1989 ss25A-25B).
+ */
+export const ROLE_SCOPE: Partial<Record<ApiRole, { what: string; types: ProcessType[] }>> = {
+  'complaints-manager': { what: 'complaints', types: ['complaint-statutory', 'complaint-corporate'] },
+  'cp-chair': { what: 'child protection processes', types: ['child-protection-enquiry', 'child-protection-plan'] },
+  iro: { what: "children in care's processes", types: ['looked-after', 'pathway-plan'] },
+};
+
+/** Why `role` may not act on a process of `type`, or undefined. */
+export function outOfScope(role: ApiRole, type: ProcessType | undefined, workflowId: string): string | undefined {
+  const scope = ROLE_SCOPE[role];
+  if (!scope || (type && scope.types.includes(type))) return undefined;
+  return `the ${role} acts on ${scope.what} only; ${workflowId} is not one`;
+}
