@@ -25,6 +25,8 @@ import type { StartProcess } from '../../processes/contracts';
 import { clockEventUpdate } from '../../workflows/messages';
 import type { DigestOutcome } from '../../workflows/digest';
 import type { FamilyEventInput, FamilyEventResult, FamilySibling } from '../../workflows/family';
+import { type ReferralClaim } from '../../workflows/referralClaim';
+import { claimIdFor } from '../../processes/referralClaim';
 import type { ClockEvent } from '../../workflows/contracts/events';
 import globalSetup from '../support/bundle.global';
 import { startDevServerOnFreePorts } from '../support/devStack';
@@ -64,7 +66,14 @@ interface FamilyScenario {
   expect: FamilyEventResult['results'][number]['status'][];
 }
 
-type Scenario = ClockScenario | DigestScenario | FamilyScenario;
+/** A referral id claimed for its case by intake (processes/referralClaim.ts): a workflow that ends at once. */
+interface ClaimScenario {
+  name: string;
+  claim: ReferralClaim;
+  at: string;
+}
+
+type Scenario = ClockScenario | DigestScenario | FamilyScenario | ClaimScenario;
 
 const at = (iso: string) => iso.slice(0, 10);
 const done = (iso: string, step: string, extra: Record<string, unknown> = {}): [string, Record<string, unknown>] => [iso, { type: 'step-completed', step, occurredAt: at(iso), ...extra }];
@@ -345,9 +354,16 @@ export const SCENARIOS: Scenario[] = [
     familyEvent: { eventId: 'VISIT-2031-04-07', at: '2031-04-07T10:00:00+01:00', event: { type: 'step-completed', step: 'cin-visit', occurredAt: '2031-04-07T10:00:00+01:00', seen: true } },
     expect: ['applied', 'refused'],
   },
+  {
+    // Intake claims referral R-2031-77 of Derbyshire for case HIST-CLAIM-1 (the claim ends at once).
+    name: 'referral-claim-v1',
+    claim: { localAuthority: 'derbyshire', referralId: 'R-2031-77', caseId: 'HIST-CLAIM-1' },
+    at: '2031-06-02T10:00:00+01:00',
+  },
 ];
 
 const isFamily = (s: Scenario): s is FamilyScenario => 'familyEvent' in s;
+const isClaim = (s: Scenario): s is ClaimScenario => 'claim' in s;
 const isClock = (s: Scenario): s is ClockScenario => 'start' in s;
 const fileOf = (name: string, run?: 'run1' | 'runlast') => resolve(__dirname, `${name}${run ? `-${run}` : ''}.json`);
 const recorded = (name: string) => existsSync(fileOf(name)) || existsSync(fileOf(name, 'run1'));
@@ -435,6 +451,17 @@ async function runFamilyScenario(t: ClockTestEnv, starter: ProcessStarter, s: Fa
   console.log(`${write ? fileOf(s.name) : `${s.name} (run only)`}: ${history.events?.length} events; ${activitiesIn(history)}; ${what}`);
 }
 
+/** A claim, started as intake starts it and waited for. */
+async function runClaimScenario(t: ClockTestEnv, s: ClaimScenario, write: boolean) {
+  await skipTo(t, s.at);
+  const workflowId = claimIdFor(s.claim.localAuthority, s.claim.referralId);
+  const plain = new Client({ connection: t.env.connection, namespace: 'default' });
+  await plain.workflow.execute('referralClaim', { taskQueue: t.taskQueue, workflowId, args: [s.claim], memo: { caseId: s.claim.caseId } });
+  const history = await t.env.client.workflow.getHandle(workflowId).fetchHistory();
+  if (write) writeFileSync(fileOf(s.name), historyToFile(history));
+  console.log(`${write ? fileOf(s.name) : `${s.name} (run only)`}: ${history.events?.length} events; ${activitiesIn(history)}`);
+}
+
 /** The digest needs visibility: a real dev server to list from, and a worker whose digest activities use it. */
 async function digestRunner(t: ClockTestEnv) {
   const server = await startDevServerOnFreePorts();
@@ -474,6 +501,7 @@ async function main() {
     for (const s of run) {
       if (isClock(s)) await runClockScenario(t, starter, s, write.has(s.name));
       else if (isFamily(s)) await runFamilyScenario(t, starter, s, write.has(s.name));
+      else if (isClaim(s)) await runClaimScenario(t, s, write.has(s.name));
       else await (digests ??= await digestRunner(t)).run(s, write.has(s.name));
     }
   } finally {
