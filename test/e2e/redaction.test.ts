@@ -105,7 +105,7 @@ async function start(path: string, body: object): Promise<string> {
   return r.body.workflowId;
 }
 
-async function send(workflowId: string, event: object, token = 'dev-team-manager') {
+async function send(workflowId: string, event: object, token = 'dev-team-manager.tm-eng') {
   const r = await call('POST', `/api/processes/${workflowId}/events`, event, token);
   expect({ event, status: r.status, detail: r.body.detail }).toEqual({ event, status: 200, detail: undefined });
   return r.body;
@@ -119,7 +119,7 @@ test('free text and birth dates stay out of search attributes, memos, summaries 
     anchors: { 'matter-occurred': '2025-09-01', 'stage1-received': '2026-11-02' }, lateAccepted: { reason: TEXT.lateAccepted },
   });
   await send(complaint, { type: 'extend', step: 'stage1-response', reason: TEXT.complaintExtension, agreedWithComplainant: true, agreedAt: '2026-11-10' });
-  await send(complaint, { type: 'withdraw', occurredAt: '2026-11-20', reason: TEXT.withdraw }, 'dev-social-worker');
+  await send(complaint, { type: 'withdraw', occurredAt: '2026-11-20', reason: TEXT.withdraw }, 'dev-social-worker.sw-eng-01');
 
   // A single assessment given a revised target, reassigned twice (a long and a one-word reason), migrated, closed.
   const assessment = await start('/api/processes', {
@@ -140,7 +140,7 @@ test('free text and birth dates stay out of search attributes, memos, summaries 
 
   // A child in need plan with visits agreed more often for a reason, then closed.
   const cin = await start('/api/processes', { type: 'child-in-need-plan', caseId: 'RDX-3', localAuthority: 'england', assignment: assign, anchors: { 'plan-agreed': '2026-09-01' } });
-  await send(cin, { type: 'set-interval', step: 'cin-visit', every: { value: 2, unit: 'weeks' }, reason: TEXT.interval }, 'dev-social-worker');
+  await send(cin, { type: 'set-interval', step: 'cin-visit', every: { value: 2, unit: 'weeks' }, reason: TEXT.interval }, 'dev-social-worker.sw-eng-01');
   await send(cin, { type: 'close', reason: TEXT.close });
 
   // A child in care: date of birth at the start, corrected later; a review ends the cycle (continue-as-new).
@@ -148,8 +148,8 @@ test('free text and birth dates stay out of search attributes, memos, summaries 
     type: 'looked-after', caseId: 'RDX-4', localAuthority: 'england', assignment: assign,
     anchors: { 'date-of-birth': BIRTH.lacDob, 'became-looked-after': '2026-06-01', 'placement-start': '2026-06-01' }, anchorKinds: { 'placement-start': 'foster-care' },
   });
-  await send(lac, { type: 'anchor', anchor: 'date-of-birth', at: BIRTH.lacDobCorrected }, 'dev-social-worker');
-  await send(lac, { type: 'step-completed', step: 'lac-review', occurredAt: '2026-06-26' }, 'dev-social-worker');
+  await send(lac, { type: 'anchor', anchor: 'date-of-birth', at: BIRTH.lacDobCorrected }, 'dev-social-worker.sw-eng-01');
+  await send(lac, { type: 'step-completed', step: 'lac-review', occurredAt: '2026-06-26' }, 'dev-social-worker.sw-eng-01');
 
   // A care leaver from the 16th birthday; an unborn child's enquiry and plan, then the birth.
   const leaver = await start('/api/processes', { type: 'pathway-plan', caseId: 'RDX-5', localAuthority: 'england', assignment: assign, anchors: { 'date-of-birth': BIRTH.leaverDob, 'sixteenth-birthday': BIRTH.leaverSixteenth } });
@@ -158,7 +158,7 @@ test('free text and birth dates stay out of search attributes, memos, summaries 
     anchors: { 'strategy-discussion': '2026-11-10T10:00:00+00:00', 'expected-delivery-date': BIRTH.expectedDelivery },
   });
   const plan = await start('/api/processes', { type: 'child-protection-plan', caseId: 'RDX-7', localAuthority: 'england', assignment: assign, anchors: { icpc: '2026-10-20', 'expected-delivery-date': BIRTH.planExpectedDelivery } });
-  await send(plan, { type: 'anchor', anchor: 'birth', at: BIRTH.birth }, 'dev-social-worker');
+  await send(plan, { type: 'anchor', anchor: 'birth', at: BIRTH.birth }, 'dev-social-worker.sw-eng-01');
   const ids = [complaint, assessment, cin, lac, leaver, enquiry, plan];
 
   // Controls: the live view (a query, as the API answers while a worker runs) shows what was typed.

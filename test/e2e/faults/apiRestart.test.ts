@@ -136,7 +136,7 @@ test('API killed with requests in flight, restarted, every failed request retrie
     for await (const w of rig.client.workflow.list({ query: `CaseId STARTS_WITH 'API-'` })) ids.push(w.workflowId);
     return ids.length >= referralCases.length ? ids : undefined;
   }, 30_000);
-  expect(listed.sort()).toEqual(referralCases.map((caseId) => `referral-${caseId}-R${caseId.split('-').at(-1)}`).sort());
+  expect(listed.sort()).toEqual(referralCases.map((caseId) => `referral-${caseId}-${caseId.startsWith('API-NEW') ? 'RN' : 'R'}${caseId.split('-').at(-1)}`).sort());
   for (const caseId of referralCases) expect([caseId, (await rig.client.workflow.count(`CaseId = '${caseId}'`)).count]).toEqual([caseId, 1]);
 
   // Each event applied once: one completion, one reassignment, each once in the clock's history.
