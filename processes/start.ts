@@ -6,7 +6,7 @@
  */
 import { randomUUID, createHash } from 'node:crypto';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowExecutionDescription, WorkflowNotFoundError } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
+import { startInputOf } from './startInput';
 import { leaves } from '../workflows/clock/sameEvent';
 import { calendarData } from '../calendar/load';
 import { parseMoment } from '../calendar/london';
@@ -244,9 +244,7 @@ export class ProcessStarter {
   /** The fields in which a repeated start differs from the one that began the process (its first run's input). */
   private async differences(workflowId: string, description: WorkflowExecutionDescription, input: ClockInput): Promise<string[]> {
     const firstRunId = description.raw.workflowExecutionInfo?.firstRunId || description.runId;
-    const history = await this.client.workflow.getHandle(workflowId, firstRunId).fetchHistory();
-    const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-    const first = payload ? defaultPayloadConverter.fromPayload<ClockInput>(payload) : undefined;
+    const first = await startInputOf<ClockInput>(this.client, workflowId, firstRunId);
     if (!first) return ['caseId'];
     const [a, b] = [leaves(requestOf(first)), leaves(requestOf(input))];
     return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k] !== b[k]).sort();

@@ -7,7 +7,7 @@
 import { Router } from 'express';
 import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
-import { defaultPayloadConverter } from '@temporalio/common';
+import { startInputOf } from '../../processes/startInput';
 import { PROCESS_TYPES } from '../../profiles/schema';
 import { checkHandoverOfEvent } from '../../processes/handoverCheck';
 import type { ProcessStarter } from '../../processes/start';
@@ -93,7 +93,7 @@ export function familyRoutes(deps: { client: Client; connection: Connection; sta
       outside(siblings);
       // The same id with another body is another event: refused, naming what differs, never dropped. What
       // it said is read from its start (not the memo, which keeps no personal data).
-      const first = await firstInput(deps.client, workflowId);
+      const first = await startInputOf<FamilyEventInput>(deps.client, workflowId);
       const differs = first ? bodyDifferences(said(first.siblings[0]?.processType ?? body.processType, first.event, childrenOf(first)), said(body.processType, body.event, body.children)) : [];
       if (differs.length) {
         throw new HttpProblem(409, 'Conflict', `family event ${body.eventId} was recorded with another body (it differs in ${differs.join(', ')}); a new event needs a new eventId`, [{ field: `body.${differs[0]}`, message: 'differs from the event recorded under this eventId' }]);
@@ -155,12 +155,6 @@ export function familyRoutes(deps: { client: Client; connection: Connection; sta
   return r;
 }
 
-/** The input a family event's workflow was started with. */
-async function firstInput(client: Client, workflowId: string): Promise<FamilyEventInput | undefined> {
-  const history = await client.workflow.getHandle(workflowId).fetchHistory();
-  const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-  return payload ? defaultPayloadConverter.fromPayload<FamilyEventInput>(payload) : undefined;
-}
 
 /** The per-child differences a family event's input carries, by case id, as its body gave them. */
 function childrenOf(input: FamilyEventInput): Record<string, object> | undefined {
