@@ -13,16 +13,16 @@ import type { StartProcess } from '../processes/contracts';
 import type { BenchOptions, BenchSection } from './section';
 import { BenchStack, TASK_QUEUE, waitUntilIdle } from './stack';
 
-/** Spread over the three LAs whose referrals need no contact time, and their teams. */
+/** Spread over the three LAs whose referrals need no contact time, their teams and a worker of each (the API checks both against the directory). */
 const INTAKE_LAS = [
-  { localAuthority: 'derbyshire', team: 'derb-north-assessment' },
-  { localAuthority: 'derbyshire', team: 'derb-south-assessment' },
-  { localAuthority: 'york', team: 'york-ra' },
+  { localAuthority: 'derbyshire', team: 'derb-north-assessment', workerId: 'sw-derb-01' },
+  { localAuthority: 'derbyshire', team: 'derb-south-assessment', workerId: 'sw-derb-02' },
+  { localAuthority: 'york', team: 'york-ra', workerId: 'sw-york-01' },
 ];
 
 export function referralBody(tag: string, i: number, receivedAt: string) {
   const la = INTAKE_LAS[i % INTAKE_LAS.length];
-  return { referralId: `R${i}`, caseId: `${tag}-${i}`, localAuthority: la.localAuthority, receivedAt, assignment: { workerId: `sw-bench-${i % 40}`, team: la.team } };
+  return { referralId: `R-${tag}-${i}`, caseId: `${tag}-${i}`, localAuthority: la.localAuthority, receivedAt, assignment: { workerId: la.workerId, team: la.team } };
 }
 
 /** Runs `work(i)` for i in [0, n) with `concurrency` in flight; returns the seconds taken. */
