@@ -5,6 +5,7 @@
  */
 import type { ProcessType } from '../profiles/schema';
 import type { ApiRole } from './auth';
+import { COMPLAINT_TYPES, CP_TYPES, IRO_TYPES } from '../management/area';
 
 export const MANAGERS: ApiRole[] = ['team-manager', 'service-manager', 'head-of-service', 'admin'];
 export const PRACTITIONERS: ApiRole[] = ['social-worker', ...MANAGERS];
@@ -64,9 +65,9 @@ export const EVENT_ROLES: Record<string, ApiRole[]> = {
  * the IRO on children in care and the care leavers they still review (Children Act 1989 ss25A-25B).
  */
 export const ROLE_SCOPE: Partial<Record<ApiRole, { what: string; types: ProcessType[] }>> = {
-  'complaints-manager': { what: 'complaints', types: ['complaint-statutory', 'complaint-corporate'] },
-  'cp-chair': { what: 'child protection processes', types: ['child-protection-enquiry', 'child-protection-plan'] },
-  iro: { what: "children in care's processes", types: ['looked-after', 'pathway-plan'] },
+  'complaints-manager': { what: 'complaints', types: COMPLAINT_TYPES },
+  'cp-chair': { what: 'child protection processes', types: CP_TYPES },
+  iro: { what: "children in care's processes", types: IRO_TYPES },
 };
 
 /** Why `role` may not act on a process of `type`, or undefined. */

@@ -89,7 +89,7 @@ export function managersIn(directory: DirectoryData): { personId: string; role: 
     add(la['head-of-service'], 'head-of-service');
     add(la['complaints-manager'], 'complaints-manager');
   }
-  return [...out.entries()].map(([key, role]) => ({ personId: key.split('|')[1], role: role })).sort((a, b) => a.personId.localeCompare(b.personId));
+  return [...out.entries()].map(([key, role]) => ({ personId: key.split('|')[1], role })).sort((a, b) => a.personId.localeCompare(b.personId));
 }
 
 /** Whether a narrowing filter stays inside the area (a team manager asking for another team's cases does not). */

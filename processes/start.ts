@@ -7,7 +7,7 @@
 import { randomUUID, createHash } from 'node:crypto';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowExecutionDescription, WorkflowNotFoundError } from '@temporalio/client';
 import { startInputOf } from './startInput';
-import { leaves } from '../workflows/clock/sameEvent';
+import { bodyDifferences, canonical } from '../workflows/clock/sameEvent';
 import { calendarData } from '../calendar/load';
 import { parseMoment } from '../calendar/london';
 import type { ProfileRegistry } from '../profiles/load';
@@ -60,7 +60,7 @@ export interface StartOptions {
 
 /** The hash a start is known by: of its body as sameEvent.ts reads one, so an instant in another notation is the same start. */
 export function requestHash(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(Object.entries(leaves(body)).sort())).digest('hex').slice(0, 32);
+  return createHash('sha256').update(canonical(body)).digest('hex').slice(0, 32);
 }
 
 /** The hash starts had before instants were compared as instants: a repeat of one of those is still recognised. */
@@ -245,9 +245,7 @@ export class ProcessStarter {
   private async differences(workflowId: string, description: WorkflowExecutionDescription, input: ClockInput): Promise<string[]> {
     const firstRunId = description.raw.workflowExecutionInfo?.firstRunId || description.runId;
     const first = await startInputOf<ClockInput>(this.client, workflowId, firstRunId);
-    if (!first) return ['caseId'];
-    const [a, b] = [leaves(requestOf(first)), leaves(requestOf(input))];
-    return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k] !== b[k]).sort();
+    return first ? bodyDifferences(canonical(requestOf(first)), canonical(requestOf(input))) : ['caseId'];
   }
 }
 

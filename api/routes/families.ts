@@ -20,7 +20,7 @@ import type { DirectoryData } from '../../management/directory';
 import { VISIBILITY_PAGE_SIZE, filterClauses } from '../../management/visibility';
 import { EVENT_ROLES, ROLE_SCOPE } from '../permissions';
 import { assignmentProblem } from '../../management/directory';
-import { bodyDifferences, leaves } from '../../workflows/clock/sameEvent';
+import { bodyDifferences, canonical } from '../../workflows/clock/sameEvent';
 import { callerArea } from '../callerArea';
 import { HttpProblem, PROBLEM_TITLES, notFound, parse, rejectionStatus } from '../problem';
 import { readClock } from '../readModel';
@@ -75,7 +75,7 @@ export function familyRoutes(deps: { client: Client; connection: Connection; sta
     // What a family event says, as one string (instants as instants): who sent it is not part of it.
     const said = (processType: string, event: object, children: Record<string, object> | undefined) => {
       const { by: _by, byRole: _role, ...what } = event as { by?: string; byRole?: string };
-      return JSON.stringify(Object.entries(leaves({ processType, event: what, children })).sort());
+      return canonical({ processType, event: what, children });
     };
     const answer = async (handle: WorkflowHandle, siblings: FamilySibling[]) => {
       const done = await deps.connection.withDeadline(Date.now() + deps.updateTimeoutMs + perSiblingMs * siblings.length, () => handle.result() as Promise<FamilyEventResult>).catch(() => undefined);
@@ -112,7 +112,7 @@ export function familyRoutes(deps: { client: Client; connection: Connection; sta
     outside(siblings);
     if (body.event.type === 'reassign') {
       for (const sib of siblings) {
-        const wrong = assignmentProblem(deps.directory, sib.localAuthority, { ...(body.event.team !== undefined ? { team: body.event.team } : {}), ...(body.event.workerId !== undefined ? { workerId: body.event.workerId } : {}) });
+        const wrong = assignmentProblem(deps.directory, sib.localAuthority, body.event);
         if (wrong) throw new HttpProblem(422, 'Unprocessable', `case ${sib.caseId}: ${wrong.message}; nothing was recorded for any child`, [{ field: `body.event.${wrong.field}`, message: wrong.message }]);
       }
     }
@@ -154,7 +154,6 @@ export function familyRoutes(deps: { client: Client; connection: Connection; sta
 
   return r;
 }
-
 
 /** The per-child differences a family event's input carries, by case id, as its body gave them. */
 function childrenOf(input: FamilyEventInput): Record<string, object> | undefined {

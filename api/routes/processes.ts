@@ -142,17 +142,18 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     // The case must lie in the caller's area, read live (a reassignment just made counts); outside it the
     // process reads as absent, as it does to GET. Callers who see every case skip the read.
     const area = callerArea(req, deps.directory);
-    const needsClock = area !== EVERYONE_AREA || event.type === 'reassign' || (event.type === 'step-completed' && !!event.outcome && !!type && !!shapeOf(type).outcomes[event.step]?.[event.outcome]?.starts);
+    // An outcome that starts the next process: its date must be one that process can count from (below).
+    const startsNext = event.type === 'step-completed' && !!event.outcome && !!type && !!shapeOf(type).outcomes[event.step]?.[event.outcome]?.starts;
+    const needsClock = area !== EVERYONE_AREA || event.type === 'reassign' || startsNext;
     const clock = needsClock ? await readClock(deps.client, deps.connection, id) : undefined;
     if (clock && !holds(area, clock) && !(await ownRetry(deps, id, event.eventId, caller.subject))) throw notFound('workflowId', `no process ${id}`);
     if (event.type === 'reassign') {
-      const wrong = assignmentProblem(deps.directory, clock!.localAuthority, { ...(event.team !== undefined ? { team: event.team } : {}), ...(event.workerId !== undefined ? { workerId: event.workerId } : {}) });
+      const wrong = assignmentProblem(deps.directory, clock!.localAuthority, event);
       if (wrong) throw new HttpProblem(422, 'Unprocessable', wrong.message, [{ field: `body.${wrong.field}`, message: wrong.message }]);
     }
     // The chair or IRO recording an interval is the one who agreed it.
     if (event.type === 'set-interval' && !event.agreedBy && (caller.role === 'cp-chair' || caller.role === 'iro')) event.agreedBy = caller.role;
-    if (clock && event.type === 'step-completed' && event.outcome && type && shapeOf(type).outcomes[event.step]?.[event.outcome]?.starts) {
-      // An outcome that starts the next process: its date must be one that process can count from.
+    if (clock && startsNext && event.type === 'step-completed') {
       const refused = checkHandoverOfEvent(deps.starter, clock, event);
       if (refused) throw new HttpProblem(422, 'Unprocessable', refused.message, [{ field: `body.${refused.field}`, message: refused.message }]);
     }
@@ -232,7 +233,8 @@ export function updateIdFor(eventId: string, body: string): string {
  * A start's permission and assignment, checked before anything else reads it: the caller's role may start
  * this type (403 naming type), the assignment names a team of the process's LA and people in the
  * directory (422 naming the field), and the process would lie inside the caller's area (403 naming the
- * field that takes it outside). Fields are named as the start's other refusals name them (no `body.`). A social worker's start with no worker named is assigned to them.
+ * field that takes it outside). Fields are named as the start's other refusals name them (no `body.`).
+ * A social worker's start with no worker named is assigned to them.
  */
 export function checkStart(req: Request, directory: DirectoryData, start: { type: ProcessType; localAuthority: string; assignment?: { team?: string; workerId?: string } }): { team?: string; workerId?: string } | undefined {
   const caller = req.caller!;

@@ -19,14 +19,18 @@ export function leaves(value: unknown, path = ''): Record<string, string> {
   return out;
 }
 
-/** The body an event id stands for, as one string (keys sorted). */
-export function eventBody(event: ClockEvent): string {
-  const { eventId: _id, by: _by, byRole: _role, ...body } = event as ClockEvent & { by?: string; byRole?: string };
-  const flat = leaves(body);
-  return JSON.stringify(Object.keys(flat).sort().map((k) => [k, flat[k]]));
+/** A body as one string: its leaves, keys sorted, instants in one notation. What bodyDifferences compares. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(Object.entries(leaves(value)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** The fields in which two bodies (as eventBody writes them) differ, in order; none when they are the same. */
+/** The body an event id stands for: the event without its id and its sender. */
+export function eventBody(event: ClockEvent): string {
+  const { eventId: _id, by: _by, byRole: _role, ...body } = event as ClockEvent & { by?: string; byRole?: string };
+  return canonical(body);
+}
+
+/** The fields in which two bodies (as canonical writes them) differ, in order; none when they are the same. */
 export function bodyDifferences(earlier: string, later: string): string[] {
   const a = new Map(JSON.parse(earlier) as [string, string][]);
   const b = new Map(JSON.parse(later) as [string, string][]);
