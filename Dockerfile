@@ -21,13 +21,13 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 FROM deps AS build
 COPY tsconfig.json tsconfig.build.json ./
 # One COPY per directory: COPY of several directories would merge their contents into one.
-COPY calendar ./calendar
+COPY engine ./engine
 COPY profiles ./profiles
 COPY workflows ./workflows
 COPY activities ./activities
 COPY worker ./worker
 COPY api ./api
-COPY processes ./processes
+COPY services ./services
 COPY management ./management
 COPY config ./config
 COPY scripts ./scripts

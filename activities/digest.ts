@@ -9,7 +9,7 @@ import { areaClauses, areaOf, managersIn } from '../management/area';
 import { composeDigest, digestKey } from '../management/digest';
 import { buildInbox, dueByClause } from '../management/inbox';
 import type { Directory } from '../management/directory';
-import { listOpenViews } from '../management/visibility';
+import { listOpenViews } from '../services/visibility';
 import type { EmailChannel } from './channels';
 import { messageId } from './notifications';
 import type { Outbox } from './outbox';

@@ -5,8 +5,8 @@
  */
 import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { clockAlarmUpdate, clockEventUpdate } from '../workflows/messages';
-import type { Alarm } from '../workflows/clock/types';
-import type { ClockEvent } from '../workflows/contracts/events';
+import type { Alarm } from '../engine/types';
+import type { ClockEvent } from '../engine/events/contract';
 
 export type SiblingOutcome = { applied: true } | { applied: false; field: string; message: string };
 

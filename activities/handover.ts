@@ -4,10 +4,10 @@
  */
 import { ApplicationFailure } from '@temporalio/activity';
 import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { HandoverRequest } from '../processes/contracts';
-import { StartError, type ProcessStarter, type StartResult } from '../processes/start';
+import type { HandoverRequest } from '../services/contracts';
+import { StartError, type ProcessStarter, type StartResult } from '../services/start';
 import { clockEventUpdate } from '../workflows/messages';
-import { filterClauses } from '../management/visibility';
+import { filterClauses } from '../services/visibility';
 
 export interface InformResult {
   informed: { workflowId: string; view: { steps: { key: string; status: string; dueDate?: string }[] } }[];

@@ -1,6 +1,6 @@
 /** Every activity, built from injected dependencies (the worker composes the real ones). */
 import type { Client } from '@temporalio/client';
-import type { ProcessStarter } from '../processes/start';
+import type { ProcessStarter } from '../services/start';
 import { createHandoverActivities } from './handover';
 import { NotificationDeps, createNotificationActivities } from './notifications';
 import { createDigestActivities } from './digest';

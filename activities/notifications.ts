@@ -3,12 +3,12 @@
  * Recipients are resolved here, at send time. Retried without limit by the workflow's activity options.
  */
 import { log } from '@temporalio/activity';
-import { formatLongDate } from '../calendar/localDate';
-import type { NotificationRequest, NotificationResult } from '../workflows/clock/types';
+import { formatLongDate } from '../engine/calendar/localDate';
+import type { NotificationRequest, NotificationResult } from '../engine/types';
 import type { EmailChannel, WebhookChannel } from './channels';
 import type { Directory } from '../management/directory';
 import { caseClockUrl } from '../management/digest';
-import { PROCESS_TITLES } from '../workflows/clock/details';
+import { PROCESS_TITLES } from '../engine/explain/details';
 import type { Outbox } from './outbox';
 
 export interface NotificationDeps {

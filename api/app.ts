@@ -6,7 +6,7 @@ import type { Client, Connection } from '@temporalio/client';
 import type { Logger } from 'pino';
 import pinoHttp from 'pino-http';
 import type { ProfileRegistry } from '../profiles/load';
-import type { ProcessStarter } from '../processes/start';
+import type { ProcessStarter } from '../services/start';
 import { Authentication, identify, requireCaller } from './auth';
 import { openApiDocument } from './openapi';
 import { HttpProblem, sendProblem } from './problem';

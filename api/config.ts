@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_DIRECTORY_FILE } from '../management/directory';
 import { isSafeUrl } from './oidc';
-import { TemporalConnectionShape, checkTemporalConnection } from '../worker/temporalConnection';
+import { TemporalConnectionShape, checkTemporalConnection } from '../services/temporalConnection';
 
 /** An unset variable; compose's `${NAME:-}` passes an empty string for one. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());

@@ -1,15 +1,15 @@
 /** /openapi.json, generated from the same zod schemas that validate requests. */
 import { FamilyEventSchema } from './routes/families';
 import { z } from 'zod';
-import { ReferralSchema, StartProcessSchema } from '../processes/contracts';
-import { ProcessEventSchema } from '../workflows/contracts/events';
+import { ReferralSchema, StartProcessSchema } from '../services/contracts';
+import { ProcessEventSchema } from '../engine/events/contract';
 import { API_ROLES } from './auth';
 import { DueQuerySchema } from './routes/calendar';
 import { InboxQuerySchema } from './routes/inbox';
 import { TimelinessQuerySchema } from './routes/reports';
 import { ListQuerySchema, MigrateRulesSchema, WorkflowIdSchema } from './routes/processes';
-import { OpaqueIdSchema } from '../workflows/contracts/events';
-import { SHAPES } from '../workflows/journeys';
+import { OpaqueIdSchema } from '../engine/events/contract';
+import { SHAPES } from '../engine/journeys';
 
 /** Step outcomes and what each does, so an integrator can see the journey without reading code. */
 function outcomesDescription(): string {

@@ -3,7 +3,7 @@
  * process types. Where a role may act, management/area.ts then says on whose cases. docs/access.md
  * gives the same tables with the reasons.
  */
-import type { ProcessType } from '../profiles/schema';
+import type { ProcessType } from '../engine/profile/schema';
 import type { ApiRole } from './auth';
 import { COMPLAINT_TYPES, CP_TYPES, IRO_TYPES } from '../management/area';
 

@@ -51,7 +51,7 @@ export function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T
   return r.data;
 }
 
-/** A clock's refusal of an event (workflows/clock/events.ts Rejection): 409 a conflict, 403 an approval, 422 otherwise. */
+/** A clock's refusal of an event (engine/events/index.ts Rejection): 409 a conflict, 403 an approval, 422 otherwise. */
 export function rejectionStatus(rejection: { conflict?: boolean; forbidden?: boolean }): 409 | 403 | 422 {
   return rejection.conflict ? 409 : rejection.forbidden ? 403 : 422;
 }

@@ -5,10 +5,10 @@
  */
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { clockViewQuery } from '../workflows/messages';
-import type { ClockView } from '../workflows/clock/types';
-import * as SA from '../workflows/clock/searchAttributes';
+import type { ClockView } from '../engine/types';
+import * as SA from '../workflows/searchAttributes';
 import { HttpProblem, notFound } from './problem';
-import { VISIBILITY_PAGE_SIZE, filterClauses } from '../management/visibility';
+import { VISIBILITY_PAGE_SIZE, filterClauses } from '../services/visibility';
 
 const QUERY_DEADLINE_MS = 3_000;
 /** A process read just after its start has no clock until its first workflow task runs: wait that long for it. */

@@ -2,12 +2,12 @@
 import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
 import { ProfileRegistry } from '../profiles/load';
-import { ProcessStarter } from '../processes/start';
+import { ProcessStarter } from '../services/start';
 import { Directory } from '../management/directory';
 import { createApp } from './app';
 import { loadApiConfig } from './config';
 import { authenticationFrom } from './oidc';
-import { temporalConnectionOptions } from '../worker/temporalConnection';
+import { temporalConnectionOptions } from '../services/temporalConnection';
 
 async function main() {
   const config = loadApiConfig();

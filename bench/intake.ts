@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { ProfileRegistry } from '../profiles/load';
-import { ProcessStarter, requestHash, workflowStartOptions } from '../processes/start';
-import { WORKFLOW_TYPE } from '../processes/catalogue';
-import type { StartProcess } from '../processes/contracts';
+import { ProcessStarter, requestHash, workflowStartOptions } from '../services/start';
+import { WORKFLOW_TYPE } from '../engine/catalogue';
+import type { StartProcess } from '../services/contracts';
 import type { BenchOptions, BenchSection } from './section';
 import { BenchStack, TASK_QUEUE, waitUntilIdle } from './stack';
 

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { ProfileRegistry } from '../profiles/load';
-import { ProcessStarter } from '../processes/start';
+import { ProcessStarter } from '../services/start';
 import { apiSide, prepareRaw, rawSide } from './intake';
 import { TASK_QUEUE } from './stack';
 

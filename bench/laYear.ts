@@ -12,16 +12,16 @@
 import { cpus, loadavg } from 'node:os';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { ProfileRegistry } from '../profiles/load';
-import { ProcessStarter } from '../processes/start';
+import { ProcessStarter } from '../services/start';
 import buildWorkflowBundle from '../test/support/bundle.global';
 import { startTimeSkipping } from '../test/support/timeSkipping';
 import { ASSESSMENT_ENQUIRY_FATES, ASSESSMENT_OUTCOMES, Caseworker, PRACTICE } from './laYear/caseworker';
 import { handoverNotes, handoverReport } from './laYear/handovers';
 import { countHistories, finalView, peakMemory } from './laYear/measure';
 import { FULL_YEAR, OLDER_SHARE, YEAR, planYear, volumeOf } from './laYear/plan';
-import { processTypeOf } from '../processes/catalogue';
+import { processTypeOf } from '../engine/catalogue';
 import { YearSimulation } from './laYear/simulation';
-import type { ClockView } from '../workflows/clock/types';
+import type { ClockView } from '../engine/types';
 import type { BenchOptions, BenchSection, Figure } from './section';
 
 /** The fixed seed of every draw: the same year each run. */

@@ -5,12 +5,12 @@
  * worker, the API and the Temporal server, and the latency of GET /api/inbox for three areas.
  */
 import { randomUUID } from 'node:crypto';
-import { addDays } from '../calendar/localDate';
-import { londonDate } from '../calendar/london';
+import { addDays } from '../engine/calendar/localDate';
+import { londonDate } from '../engine/calendar/london';
 import { ProfileRegistry } from '../profiles/load';
-import { ProcessStarter, requestHash, workflowStartOptions } from '../processes/start';
-import { WORKFLOW_TYPE } from '../processes/catalogue';
-import type { StartProcess } from '../processes/contracts';
+import { ProcessStarter, requestHash, workflowStartOptions } from '../services/start';
+import { WORKFLOW_TYPE } from '../engine/catalogue';
+import type { StartProcess } from '../services/contracts';
 import { pooled } from './intake';
 import type { BenchOptions, BenchSection, Figure } from './section';
 import { percentile } from './storm';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { SEARCH_ATTRIBUTES } from '../workflows/clock/searchAttributes';
+import { SEARCH_ATTRIBUTES } from '../workflows/searchAttributes';
 import { registerSearchAttributes } from '../worker/searchAttributes';
 import { startApi } from '../test/support/childApi';
 import { freePort } from '../test/support/ports';

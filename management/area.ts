@@ -4,7 +4,7 @@
  * their service, a head of service their whole local authority, a complaints manager their LA's
  * complaints, and a social worker the cases assigned to them. Pure: the API and the digest share it.
  */
-import type { ProcessType } from '../profiles/schema';
+import type { ProcessType } from '../engine/profile/schema';
 import type { DirectoryData } from './directory';
 
 /** Roles whose area comes from the directory; admin and the intake system see every case. */

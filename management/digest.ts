@@ -4,7 +4,7 @@
  * replaces the day's individual reminders in a manager's reading (docs/design.md, Notifications: one owner, a digest, no repeats).
  * Pure: built from an inbox.
  */
-import { formatLongDate } from '../calendar/localDate';
+import { formatLongDate } from '../engine/calendar/localDate';
 import type { Area } from './area';
 import type { Inbox, InboxItem } from './inbox';
 

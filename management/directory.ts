@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { ROLES, Role } from '../profiles/schema';
-import type { Assignment } from '../workflows/clock/types';
+import { ROLES, Role } from '../engine/profile/schema';
+import type { Assignment } from '../engine/types';
 
 /** config/directory.json in the project: the default for the worker, the API and the tests. */
 export const DEFAULT_DIRECTORY_FILE = resolve(__dirname, '..', 'config/directory.json');

@@ -3,10 +3,10 @@
  * or falls due within the window, most overdue first, with counts per step. Pure: built from the memo
  * views that a visibility list returns (no per-workflow query), at an instant the caller gives.
  */
-import { addDays, toDayNumber } from '../calendar/localDate';
-import { formatLondon, londonDate } from '../calendar/london';
-import type { ClockView, NoticeTier, StepView } from '../workflows/clock/types';
-import { durationWords } from '../calendar/due';
+import { addDays, toDayNumber } from '../engine/calendar/localDate';
+import { formatLondon, londonDate } from '../engine/calendar/london';
+import type { ClockView, NoticeTier, StepView } from '../engine/types';
+import { durationWords } from '../engine/calendar/due';
 
 export interface InboxFilter {
   type?: string;

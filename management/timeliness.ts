@@ -5,11 +5,11 @@
  * closure days and never a profile's local target, so a stricter or looser local rule does not change
  * the figure an inspector compares. Pure: the API lists the memos and hands them in.
  */
-import { addDays, parseLocalDate, toDayNumber } from '../calendar/localDate';
-import { londonDate, parseMoment } from '../calendar/london';
-import type { WorkingDayCalendar } from '../calendar/workingDays';
-import { durationWords } from '../calendar/due';
-import type { ClockView, StepView } from '../workflows/clock/types';
+import { addDays, parseLocalDate, toDayNumber } from '../engine/calendar/localDate';
+import { londonDate, parseMoment } from '../engine/calendar/london';
+import type { WorkingDayCalendar } from '../engine/calendar/workingDays';
+import { durationWords } from '../engine/calendar/due';
+import type { ClockView, StepView } from '../engine/types';
 
 interface MeasureBase {
   id: string;

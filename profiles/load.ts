@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { PROCESS_TYPES, ProfileFile, ProfileFileSchema, StepRuleSchema, TIERS } from './schema';
-import type { ResolvedProcessRules, ResolvedStepRule } from './resolved';
-import { conditionAnchors } from '../workflows/clock/cadence';
-import { shapeOf } from '../workflows/journeys';
-import { TIME_LIMIT_UNITS } from '../workflows/clock/timeLimit';
-import { durationWords } from '../calendar/due';
+import { PROCESS_TYPES, ProfileFile, ProfileFileSchema, StepRuleSchema, TIERS } from '../engine/profile/schema';
+import type { ResolvedProcessRules, ResolvedStepRule } from '../engine/profile/resolved';
+import { conditionAnchors } from '../engine/compute/cadence';
+import { shapeOf } from '../engine/journeys';
+import { TIME_LIMIT_UNITS } from '../engine/compute/timeLimit';
+import { durationWords } from '../engine/calendar/due';
 
 export const DEFAULT_PROFILE_DIR = resolve(__dirname, 'data');
 const NATIONAL = 'england';

@@ -7,7 +7,7 @@ const { waitForPort } = require('./childProcesses');
 /**
  * @param {{port:number, uiPort?:number, httpPort?:number, metricsPort?:number, dbFile?:string, headless?:boolean,
  *   stdio?:any, searchAttributes: Record<string,string>}} opts searchAttributes: name -> type, from
- *   workflows/clock/searchAttributes.ts (the one list)
+ *   workflows/searchAttributes.ts (the one list)
  */
 async function startDevServer(opts) {
   const cli = bins.temporalCli();

@@ -10,7 +10,7 @@ const { startDevServer } = require('./devServer');
 const { portOpen, stopProcess, waitForPort } = require('./childProcesses');
 // The search attributes' one definition is TypeScript; ts-node (already used for the worker) reads it.
 require('ts-node/register/transpile-only');
-const { SEARCH_ATTRIBUTES } = require('../workflows/clock/searchAttributes');
+const { SEARCH_ATTRIBUTES } = require('../workflows/searchAttributes');
 
 const root = bins.root;
 const env = {

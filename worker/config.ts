@@ -3,7 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_DIRECTORY_FILE } from '../management/directory';
-import { TemporalConnectionShape, checkTemporalConnection } from './temporalConnection';
+import { TemporalConnectionShape, checkTemporalConnection } from '../services/temporalConnection';
 
 const root = resolve(__dirname, '..');
 

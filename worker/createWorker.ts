@@ -9,9 +9,9 @@ import { Directory } from '../management/directory';
 import { createActivities } from '../activities';
 import { Outbox } from '../activities/outbox';
 import { ProfileRegistry } from '../profiles/load';
-import { ProcessStarter } from '../processes/start';
+import { ProcessStarter } from '../services/start';
 import type { WorkerConfig } from './config';
-import { TemporalConnectionConfig, temporalConnectionOptions } from './temporalConnection';
+import { TemporalConnectionConfig, temporalConnectionOptions } from '../services/temporalConnection';
 
 export interface WorkerParts {
   worker: Worker;

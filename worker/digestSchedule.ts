@@ -4,8 +4,8 @@
  * announced bank holiday) reaches both the skip list and the calendar handed to each run.
  */
 import { Client, ScheduleAlreadyRunning, ScheduleOptions, ScheduleOverlapPolicy, ScheduleSpec } from '@temporalio/client';
-import { dayOfWeek } from '../calendar/localDate';
-import { type CalendarData, bankHolidaysBetween } from '../calendar/workingDays';
+import { dayOfWeek } from '../engine/calendar/localDate';
+import { type CalendarData, bankHolidaysBetween } from '../engine/calendar/workingDays';
 import type { DigestInput } from '../workflows/digest';
 
 export const DIGEST_SCHEDULE_ID = 'daily-digest';

@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { loadWorkerConfig } from './config';
-import { temporalConnectionOptions } from './temporalConnection';
+import { temporalConnectionOptions } from '../services/temporalConnection';
 
 async function pollingHere(): Promise<boolean> {
   const config = loadWorkerConfig();

@@ -4,11 +4,11 @@ import { loadWorkerConfig } from './config';
 import { connectClient, createClockWorker, loadProfiles } from './createWorker';
 import { createLogger } from './logger';
 import { DIGEST_SCHEDULE_ID, ensureDigestSchedule } from './digestSchedule';
-import { calendarData } from '../calendar/load';
-import { londonDate } from '../calendar/london';
+import { calendarData } from '../profiles/calendar';
+import { londonDate } from '../engine/calendar/london';
 import { ensureRetention, registerSearchAttributes } from './searchAttributes';
-import { temporalConnectionOptions } from './temporalConnection';
-import { SEARCH_ATTRIBUTES } from '../workflows/clock/searchAttributes';
+import { temporalConnectionOptions } from '../services/temporalConnection';
+import { SEARCH_ATTRIBUTES } from '../workflows/searchAttributes';
 
 async function main() {
   const config = loadWorkerConfig();

@@ -6,7 +6,7 @@
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import Long from 'long';
-import { SEARCH_ATTRIBUTES } from '../workflows/clock/searchAttributes';
+import { SEARCH_ATTRIBUTES } from '../workflows/searchAttributes';
 
 const T = temporal.api.enums.v1.IndexedValueType;
 const TYPES = {

@@ -5,8 +5,8 @@
  * sends nothing on a day that is not a working day. Then one digest per manager, each sent once.
  */
 import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
-import { londonDate } from '../calendar/london';
-import { CalendarCoverageError, CalendarData, WorkingDayCalendar } from '../calendar/workingDays';
+import { londonDate } from '../engine/calendar/london';
+import { CalendarCoverageError, CalendarData, WorkingDayCalendar } from '../engine/calendar/workingDays';
 import type { createDigestActivities } from '../activities/digest';
 
 type DigestActivities = ReturnType<typeof createDigestActivities>;

@@ -7,11 +7,11 @@
  * the team manager for that child.
  */
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { formatLondon } from '../calendar/london';
+import { formatLondon } from '../engine/calendar/london';
 import type { createActivities } from '../activities';
-import type { Assignment, NotificationRequest } from './clock/types';
-import type { ClockEvent } from './contracts/events';
-import { DELIVERY } from './clock/runClock';
+import type { Assignment, NotificationRequest } from '../engine/types';
+import type { ClockEvent } from '../engine/events/contract';
+import { DELIVERY } from './runClock';
 
 type Activities = ReturnType<typeof createActivities>;
 

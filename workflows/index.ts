@@ -1,4 +1,4 @@
-/** The worker's workflowsPath: every process type, one workflow each (processes/catalogue.ts maps them). */
+/** The worker's workflowsPath: every process type, one workflow each (engine/catalogue.ts maps them). */
 export { referral } from './referral';
 export { singleAssessment } from './single-assessment';
 export { childProtectionEnquiry, childProtectionPlan } from './child-protection';

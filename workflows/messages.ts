@@ -1,10 +1,10 @@
 /** Message definitions, declared once and used by workflows, the API and tests. */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ClockEvent } from './contracts/events';
-import type { ClockView } from './clock/types';
-import type { RulesMigration } from './clock/migrate';
-import type { Rejection } from './clock/events';
-import type { Alarm } from './clock/types';
+import type { ClockEvent } from '../engine/events/contract';
+import type { ClockView } from '../engine/types';
+import type { RulesMigration } from '../engine/migrate';
+import type { Rejection } from '../engine/events';
+import type { Alarm } from '../engine/types';
 
 /** Every event (completion, extension, reassignment, anchor, close) is one Update with a validator. */
 export const clockEventUpdate = defineUpdate<ClockView, [ClockEvent]>('clockEvent');

@@ -1,10 +1,10 @@
 /**
  * `referral`: the front-door decision within 1 working day of the referral. Its outcome hands over
- * (workflows/journeys.ts): `assessment` starts the single assessment, anchored on the decision;
+ * (engine/journeys.ts): `assessment` starts the single assessment, anchored on the decision;
  * `strategy-discussion` starts the child protection enquiry, the concern dated from the referral.
  */
-import { runClock } from './clock/runClock';
-import type { ClockInput, ClockView } from './clock/types';
+import { runClock } from './runClock';
+import type { ClockInput, ClockView } from '../engine/types';
 
 export async function referral(input: ClockInput): Promise<ClockView> {
   return runClock(input);

@@ -1,14 +1,14 @@
 /** GET /api/calendar/due: the one date arithmetic every rule uses, for people checking by hand. */
 import { Router } from 'express';
 import { z } from 'zod';
-import { UNITS, computeDue } from '../../calendar/due';
-import { calendarData } from '../../calendar/load';
-import { formatLongDate } from '../../calendar/localDate';
-import { formatLondon, parseMoment } from '../../calendar/london';
-import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
+import { UNITS, computeDue } from '../../engine/calendar/due';
+import { calendarData } from '../../profiles/calendar';
+import { formatLongDate } from '../../engine/calendar/localDate';
+import { formatLondon, parseMoment } from '../../engine/calendar/london';
+import { CalendarCoverageError, WorkingDayCalendar } from '../../engine/calendar/workingDays';
 import type { ProfileRegistry } from '../../profiles/load';
-import { provisionalNote } from '../../workflows/clock/explain';
-import { MomentSchema } from '../../workflows/contracts/events';
+import { provisionalNote } from '../../engine/explain/explain';
+import { MomentSchema } from '../../engine/events/contract';
 import { EVERYONE, allow } from '../auth';
 import { HttpProblem, fromZod } from '../problem';
 

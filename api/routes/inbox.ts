@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { areaClauses } from '../../management/area';
 import type { DirectoryData } from '../../management/directory';
 import { buildInbox, dueByClause } from '../../management/inbox';
-import { PROCESS_TYPES } from '../../profiles/schema';
-import { OpaqueIdSchema } from '../../workflows/contracts/events';
+import { PROCESS_TYPES } from '../../engine/profile/schema';
+import { OpaqueIdSchema } from '../../engine/events/contract';
 import { allow } from '../auth';
 import { callerArea, checkInsideArea } from '../callerArea';
 import { parse } from '../problem';
-import { filterClauses, listOpenViews } from '../../management/visibility';
+import { filterClauses, listOpenViews } from '../../services/visibility';
 
 export const InboxQuerySchema = z.object({
   type: z.enum(PROCESS_TYPES).optional(),

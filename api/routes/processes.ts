@@ -2,24 +2,24 @@
 import { Request, Router } from 'express';
 import { Client, Connection, WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { z } from 'zod';
-import { ReferralSchema, StartProcess, StartProcessSchema } from '../../processes/contracts';
-import { checkHandoverOfEvent, checkHandoversAtStart } from '../../processes/handoverCheck';
-import { PROCESS_TYPES, type ProcessType } from '../../profiles/schema';
-import { CalendarInputError } from '../../calendar/localDate';
-import { formatLondon, parseMoment } from '../../calendar/london';
-import { inFuture } from '../../workflows/clock/events';
-import { ProcessStarter, StartError } from '../../processes/start';
-import { OpaqueIdSchema, ProcessEventSchema } from '../../workflows/contracts/events';
+import { ReferralSchema, StartProcess, StartProcessSchema } from '../../services/contracts';
+import { checkHandoverOfEvent, checkHandoversAtStart } from '../../services/handoverCheck';
+import { PROCESS_TYPES, type ProcessType } from '../../engine/profile/schema';
+import { CalendarInputError } from '../../engine/calendar/localDate';
+import { formatLondon, parseMoment } from '../../engine/calendar/london';
+import { inFuture } from '../../engine/events';
+import { ProcessStarter, StartError } from '../../services/start';
+import { OpaqueIdSchema, ProcessEventSchema } from '../../engine/events/contract';
 import { clockEventSenderQuery, clockEventUpdate, migrateRulesUpdate } from '../../workflows/messages';
 import { EVERYONE, allow } from '../auth';
 import { EVENT_ROLES, START_ROLES, outOfScope } from '../permissions';
-import { claimReferralId } from '../../processes/referralClaim';
+import { claimReferralId } from '../../services/referralClaim';
 import { assignmentProblem } from '../../management/directory';
-import { eventBody } from '../../workflows/clock/sameEvent';
+import { eventBody } from '../../engine/events/sameEvent';
 import { createHash } from 'node:crypto';
 import { HttpProblem, PROBLEM_TITLES, notFound, parse, rejectionStatus } from '../problem';
-import { processTypeOf } from '../../processes/catalogue';
-import { shapeOf } from '../../workflows/journeys';
+import { processTypeOf } from '../../engine/catalogue';
+import { shapeOf } from '../../engine/journeys';
 import { listClocks, readClock } from '../readModel';
 import { EVERYONE_AREA, areaClauses, holds, startOutside } from '../../management/area';
 import type { DirectoryData } from '../../management/directory';
@@ -223,7 +223,7 @@ async function updateProblem(err: unknown, handle: WorkflowHandle, timeoutMs: nu
 /**
  * The Temporal update id of an event: its id and its body's hash. A retry (same id, same body) is the same
  * update, answered by the server once; the same id with another body is a new update, which the clock's
- * validator refuses as a conflict naming what differs (workflows/clock/events.ts repeatedEvent).
+ * validator refuses as a conflict naming what differs (engine/events/index.ts repeatedEvent).
  */
 export function updateIdFor(eventId: string, body: string): string {
   return `${eventId}:${createHash('sha256').update(body).digest('hex').slice(0, 16)}`;

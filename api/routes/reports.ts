@@ -2,19 +2,19 @@
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
-import { WorkingDayCalendar } from '../../calendar/workingDays';
-import { calendarData } from '../../calendar/load';
-import { londonDate } from '../../calendar/london';
+import { WorkingDayCalendar } from '../../engine/calendar/workingDays';
+import { calendarData } from '../../profiles/calendar';
+import { londonDate } from '../../engine/calendar/london';
 import { areaClauses } from '../../management/area';
 import type { DirectoryData } from '../../management/directory';
 import { MEASURES, timelinessCsv, timelinessReport } from '../../management/timeliness';
-import { PROCESS_TYPES } from '../../profiles/schema';
+import { PROCESS_TYPES } from '../../engine/profile/schema';
 import { allow } from '../auth';
 import { MANAGERS } from '../permissions';
 import { callerArea, checkInsideArea } from '../callerArea';
 import { HttpProblem, parse } from '../problem';
-import { filterClauses, listViews } from '../../management/visibility';
-import { LocalDateSchema } from '../../workflows/contracts/events';
+import { filterClauses, listViews } from '../../services/visibility';
+import { LocalDateSchema } from '../../engine/events/contract';
 
 export const TimelinessQuerySchema = z.object({
   from: LocalDateSchema.optional().describe('first day of the period; default 1 April of the current reporting year'),

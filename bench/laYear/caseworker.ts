@@ -6,11 +6,11 @@
  * assessment's conclusion, the fate of an enquiry an assessment started). Every event is dated with its
  * time (10:00 London, with the offset), so hour rules (York's allocation, 24 hours from the decision) count.
  */
-import { formatLondon, londonWallTime } from '../../calendar/london';
+import { formatLondon, londonWallTime } from '../../engine/calendar/london';
 import type { ProfileRegistry } from '../../profiles/load';
-import type { ResolvedProcessRules } from '../../profiles/resolved';
-import type { ClockView, StepView } from '../../workflows/clock/types';
-import { shapeOf } from '../../workflows/journeys';
+import type { ResolvedProcessRules } from '../../engine/profile/resolved';
+import type { ClockView, StepView } from '../../engine/types';
+import { shapeOf } from '../../engine/journeys';
 import { draw, pick, weighted } from './draw';
 import { calendar, type EnquiryFate, type PlannedReferral } from './plan';
 

@@ -7,7 +7,7 @@
  * cleared once the missing fact came). Alarmed: its alarms[] holds that alarm. The cause is the refusal's
  * field, the text before its first colon ("anchors.allocation: ..." -> "anchors.allocation").
  */
-import type { ClockView, NoticeTier } from '../../workflows/clock/types';
+import type { ClockView, NoticeTier } from '../../engine/types';
 
 /** The ladder's tiers, lowest first (a no-access alert is not one: never caught up). */
 const TIER_ORDER: NoticeTier[] = ['reminder', 'overdue', 'escalated', 'critical'];

@@ -6,7 +6,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Client, WorkflowExecutionDescription } from '@temporalio/client';
-import type { ClockView } from '../../workflows/clock/types';
+import type { ClockView } from '../../engine/types';
 import { clockViewQuery } from '../../workflows/messages';
 import { inPool } from './simulation';
 

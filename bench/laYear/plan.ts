@@ -3,11 +3,11 @@
  * decides for each, which enquiries lead to a child protection plan, and which children come into care
  * (with the moves and endings some of them have). Pure and deterministic from the seed.
  */
-import { calendarData } from '../../calendar/load';
-import { addDays } from '../../calendar/localDate';
-import { formatLondon, londonWallTime } from '../../calendar/london';
-import { WorkingDayCalendar } from '../../calendar/workingDays';
-import type { PLACEMENT_KINDS } from '../../workflows/journeys';
+import { calendarData } from '../../profiles/calendar';
+import { addDays } from '../../engine/calendar/localDate';
+import { formatLondon, londonWallTime } from '../../engine/calendar/london';
+import { WorkingDayCalendar } from '../../engine/calendar/workingDays';
+import type { PLACEMENT_KINDS } from '../../engine/journeys';
 import { draw, pick, weighted } from './draw';
 
 export interface Volume {

@@ -1,17 +1,17 @@
 /**
  * The simulated year, day by day, against the time-skipping server: skip to 10:01 London, start the
- * day's referrals (the API's path, processes/start.ts) and children coming into care, then record every
+ * day's referrals (the API's path, services/start.ts) and children coming into care, then record every
  * event the practitioners planned for that day as the clockEvent Update, planning what each returned
  * clock calls for next. Processes started by hand-over (assessments, enquiries, plans) are found by the
  * workflow id the hand-over gives them and driven the same way.
  */
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type ApplicationFailure } from '@temporalio/client';
-import { addDays } from '../../calendar/localDate';
-import { processTypeOf, workflowIdFor } from '../../processes/catalogue';
-import { StartError, type ProcessStarter } from '../../processes/start';
-import type { ClockView } from '../../workflows/clock/types';
-import type { ClockEvent } from '../../workflows/contracts/events';
-import { shapeOf } from '../../workflows/journeys';
+import { addDays } from '../../engine/calendar/localDate';
+import { processTypeOf, workflowIdFor } from '../../engine/catalogue';
+import { StartError, type ProcessStarter } from '../../services/start';
+import type { ClockView } from '../../engine/types';
+import type { ClockEvent } from '../../engine/events/contract';
+import { shapeOf } from '../../engine/journeys';
 import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
 import { waitFor } from '../../test/support/ports';
 import type { ClockTestEnv } from '../../test/support/timeSkipping';

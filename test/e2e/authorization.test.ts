@@ -30,7 +30,7 @@
  */
 import { API_ROLES, type ApiRole } from '../../api/auth';
 import { EVENT_ROLES, START_ROLES } from '../../api/permissions';
-import { PROCESS_TYPES } from '../../profiles/schema';
+import { PROCESS_TYPES } from '../../engine/profile/schema';
 import { DevStack, startDevStack } from '../support/devStack';
 import { ProfileCopy, SHIPPED_PROFILES, profileCopy } from '../support/profileCopy';
 import { waitFor } from '../support/ports';

@@ -7,10 +7,10 @@
  * Calendar: England and Wales; GMT throughout Nov-Dec 2026; Derbyshire closes on Tue 29 Dec 2026 (local
  * targets only).
  */
-import { calendarData } from '../../calendar/load';
+import { calendarData } from '../../profiles/calendar';
 import { ProfileRegistry } from '../../profiles/load';
-import type { ClockInput } from '../../workflows/clock/types';
-import * as SA from '../../workflows/clock/searchAttributes';
+import type { ClockInput } from '../../engine/types';
+import * as SA from '../../workflows/searchAttributes';
 import { DevStack, startDevStack, stepOf } from '../support/devStack';
 import { ProfileCopy, assessmentFromStartOnly } from '../support/profileCopy';
 import { waitFor } from '../support/ports';

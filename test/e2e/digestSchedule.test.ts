@@ -5,9 +5,9 @@
  */
 import { Client } from '@temporalio/client';
 import Long from 'long';
-import { calendarData } from '../../calendar/load';
-import { londonDate } from '../../calendar/london';
-import { WorkingDayCalendar } from '../../calendar/workingDays';
+import { calendarData } from '../../profiles/calendar';
+import { londonDate } from '../../engine/calendar/london';
+import { WorkingDayCalendar } from '../../engine/calendar/workingDays';
 import { DIGEST_SCHEDULE_ID, ensureDigestSchedule } from '../../worker/digestSchedule';
 import { DevStack, startDevStack } from '../support/devStack';
 import { waitFor } from '../support/ports';

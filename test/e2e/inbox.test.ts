@@ -6,7 +6,7 @@
  * start is due tomorrow at the earliest, so it is due soon; a complaint received 1 October 2026 was due
  * 15 October (10 working days), so it is overdue.
  */
-import { formatLondon } from '../../calendar/london';
+import { formatLondon } from '../../engine/calendar/london';
 import { DevStack, startDevStack } from '../support/devStack';
 import { waitFor } from '../support/ports';
 

@@ -1,6 +1,6 @@
 /**
  * Worker and client reach Temporal over mTLS with the settings an operator gives (TEMPORAL_TLS_*,
- * parsed by the worker's config schema, turned into options by worker/temporalConnection.ts), and a
+ * parsed by the worker's config schema, turned into options by services/temporalConnection.ts), and a
  * connection without the right certificate or server name is refused.
  *
  * The dev server speaks plain gRPC only (`temporal server start-dev` has no TLS flags), so a TLS
@@ -20,10 +20,10 @@ import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { ProfileRegistry } from '../../profiles/load';
-import { ProcessStarter } from '../../processes/start';
+import { ProcessStarter } from '../../services/start';
 import { registerSearchAttributes } from '../../worker/searchAttributes';
 import { WorkerConfigSchema } from '../../worker/config';
-import { TemporalConnectionOptions, temporalConnectionOptions } from '../../worker/temporalConnection';
+import { TemporalConnectionOptions, temporalConnectionOptions } from '../../services/temporalConnection';
 import { TestCertificates, makeCertificates } from '../support/certificates';
 import { startDevServerOnFreePorts } from '../support/devStack';
 import { MailSink } from '../support/mailSink';

@@ -18,16 +18,16 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { calendarData } from '../../calendar/load';
+import { calendarData } from '../../profiles/calendar';
 import { ProfileRegistry } from '../../profiles/load';
-import { ProcessStarter } from '../../processes/start';
-import type { StartProcess } from '../../processes/contracts';
+import { ProcessStarter } from '../../services/start';
+import type { StartProcess } from '../../services/contracts';
 import { clockEventUpdate } from '../../workflows/messages';
 import type { DigestOutcome } from '../../workflows/digest';
 import type { FamilyEventInput, FamilyEventResult, FamilySibling } from '../../workflows/family';
 import { type ReferralClaim } from '../../workflows/referralClaim';
-import { claimIdFor } from '../../processes/referralClaim';
-import type { ClockEvent } from '../../workflows/contracts/events';
+import { claimIdFor } from '../../services/referralClaim';
+import type { ClockEvent } from '../../engine/events/contract';
 import globalSetup from '../support/bundle.global';
 import { startDevServerOnFreePorts } from '../support/devStack';
 import { startTestWorker } from '../support/testWorker';
@@ -66,7 +66,7 @@ interface FamilyScenario {
   expect: FamilyEventResult['results'][number]['status'][];
 }
 
-/** A referral id claimed for its case by intake (processes/referralClaim.ts): a workflow that ends at once. */
+/** A referral id claimed for its case by intake (services/referralClaim.ts): a workflow that ends at once. */
 interface ClaimScenario {
   name: string;
   claim: ReferralClaim;
@@ -275,7 +275,7 @@ export const SCENARIOS: Scenario[] = [
   // Fri 27 Dec 2030, a working day: one digest to each of the directory's 22 managers (an activity each).
   { name: 'daily-digest-v1', digestAt: '2030-12-27T09:00:00Z' },
   // ---- 2031 (after every scenario above): runs begun on the code behind the patch unbreakable-chain
-  // (workflows/clock/runClock.ts CHAIN_PATCH), and the familyEvent workflow. Bank holidays 2031 (England and
+  // (workflows/runClock.ts CHAIN_PATCH), and the familyEvent workflow. Bank holidays 2031 (England and
   // Wales): Wed 1 Jan, Fri 11 and Mon 14 Apr, Mon 5 May, Mon 26 May; BST from Sun 30 Mar. Same ladder and
   // conventions as the 2030 block above (England's, which Derbyshire inherits).
   {

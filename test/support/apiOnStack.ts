@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { createApp } from '../../api/app';
 import { DEFAULT_DIRECTORY_FILE, Directory } from '../../management/directory';
 import { ProfileRegistry } from '../../profiles/load';
-import { ProcessStarter } from '../../processes/start';
+import { ProcessStarter } from '../../services/start';
 import type { DevStack } from './devStack';
 import { freePort } from './ports';
 

@@ -1,7 +1,7 @@
 /** A workflow input built the way the starter builds it (resolved rules, calendar slice), for pure engine tests. */
-import { calendarData } from '../../calendar/load';
+import { calendarData } from '../../profiles/calendar';
 import { ProfileRegistry } from '../../profiles/load';
-import type { ClockInput } from '../../workflows/clock/types';
+import type { ClockInput } from '../../engine/types';
 
 export const registry = ProfileRegistry.fromDirectory();
 

@@ -3,7 +3,7 @@
  * ports, so a worker already connected to it finds it again, as after `npm start` is restarted.
  */
 import { ChildProcess } from 'node:child_process';
-import { SEARCH_ATTRIBUTES } from '../../workflows/clock/searchAttributes';
+import { SEARCH_ATTRIBUTES } from '../../workflows/searchAttributes';
 import { freePort } from './ports';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

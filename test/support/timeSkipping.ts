@@ -4,7 +4,7 @@
  */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { registerSearchAttributes } from '../../worker/searchAttributes';
-import type { ClockView } from '../../workflows/clock/types';
+import type { ClockView } from '../../engine/types';
 import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
 import { MailSink } from './mailSink';
 import { quietRuntime, startTestWorker } from './testWorker';

@@ -5,9 +5,9 @@
  */
 import { DEFAULT_DIRECTORY_FILE, Directory, assignmentProblem } from '../../management/directory';
 import { areaOf, holds, startOutside } from '../../management/area';
-import { bodyDifferences, eventBody } from '../../workflows/clock/sameEvent';
-import { repeatedEvent } from '../../workflows/clock/events';
-import { initialState } from '../../workflows/clock/state';
+import { bodyDifferences, eventBody } from '../../engine/events/sameEvent';
+import { repeatedEvent } from '../../engine/events';
+import { initialState } from '../../engine/state';
 import { clockInput } from '../support/clockInput';
 
 const directory = Directory.fromFile(DEFAULT_DIRECTORY_FILE).data;

@@ -7,14 +7,14 @@
 //    pathway assessment, 189 months on -> 15 Mar 2027.
 //  - born 1 Mar 2008, 16 on 1 Mar 2024: York's personal adviser by 210 months (17 and a half) -> 1 Sep 2025;
 //    the needs assessment 3 months after the 16th birthday -> 1 Jun 2024.
-import type { StartProcess } from '../../processes/contracts';
-import { ProcessStarter } from '../../processes/start';
-import { applyEvent, checkEvent } from '../../workflows/clock/events';
-import { pendingMilestones } from '../../workflows/clock/milestones';
-import { buildSchedule } from '../../workflows/clock/schedule';
-import { initialState } from '../../workflows/clock/state';
-import type { ClockInput, ClockState } from '../../workflows/clock/types';
-import { shapeOf } from '../../workflows/journeys';
+import type { StartProcess } from '../../services/contracts';
+import { ProcessStarter } from '../../services/start';
+import { applyEvent, checkEvent } from '../../engine/events';
+import { pendingMilestones } from '../../engine/compute/milestones';
+import { buildSchedule } from '../../engine/compute/schedule';
+import { initialState } from '../../engine/state';
+import type { ClockInput, ClockState } from '../../engine/types';
+import { shapeOf } from '../../engine/journeys';
 import { registry } from '../support/clockInput';
 
 const NOW = Date.parse('2026-12-03T12:00:00Z');

@@ -1,10 +1,10 @@
 // Every expected date here was worked out by hand from the England and Wales bank-holiday list
 // (GOV.UK) and a printed calendar; the comment on each line shows the count.
-import { computeDue, durationWords } from '../../calendar/due';
-import { calendarData, englandAndWales } from '../../calendar/load';
-import { addMonths, parseLocalDate } from '../../calendar/localDate';
-import { clockChangesBetween, describeClockChange, endOfLondonDay, formatLondon, formatLondonWords, londonWallTime, momentWords, parseMoment } from '../../calendar/london';
-import { CalendarCoverageError, WorkingDayCalendar } from '../../calendar/workingDays';
+import { computeDue, durationWords } from '../../engine/calendar/due';
+import { calendarData, englandAndWales } from '../../profiles/calendar';
+import { addMonths, parseLocalDate } from '../../engine/calendar/localDate';
+import { clockChangesBetween, describeClockChange, endOfLondonDay, formatLondon, formatLondonWords, londonWallTime, momentWords, parseMoment } from '../../engine/calendar/london';
+import { CalendarCoverageError, WorkingDayCalendar } from '../../engine/calendar/workingDays';
 
 const cal = new WorkingDayCalendar(calendarData());
 const due = (from: string, value: number, unit: 'working-days' | 'calendar-days' | 'weeks' | 'months' | 'hours', opts = {}) =>

@@ -3,16 +3,16 @@
 // moved in), the single assessment's outcomes, and what intake refuses because a hand-over would refuse it
 // later. Expected dates are worked by hand beside each test on the England and Wales calendar (Christmas
 // 2026: Fri 25 Dec, Boxing Day substitute Mon 28 Dec; New Year's Day Fri 1 Jan 2027).
-import { ProcessStarter, StartError } from '../../processes/start';
-import { checkHandoverOfEvent, checkHandoversAtStart } from '../../processes/handoverCheck';
-import { alarmTiers, raiseAlarm } from '../../workflows/clock/alarms';
-import { applyEvent, checkEvent } from '../../workflows/clock/events';
-import { buildSchedule } from '../../workflows/clock/schedule';
-import { initialState } from '../../workflows/clock/state';
-import type { ClockInput, ClockState } from '../../workflows/clock/types';
+import { ProcessStarter, StartError } from '../../services/start';
+import { checkHandoverOfEvent, checkHandoversAtStart } from '../../services/handoverCheck';
+import { alarmTiers, raiseAlarm } from '../../engine/decide/alarms';
+import { applyEvent, checkEvent } from '../../engine/events';
+import { buildSchedule } from '../../engine/compute/schedule';
+import { initialState } from '../../engine/state';
+import type { ClockInput, ClockState } from '../../engine/types';
 import { clockInput, registry } from '../support/clockInput';
-import { currentDetails } from '../../workflows/clock/details';
-import { toView } from '../../workflows/clock/runClock';
+import { currentDetails } from '../../engine/explain/details';
+import { toView } from '../../workflows/runClock';
 import { buildInbox } from '../../management/inbox';
 
 const at = (s: string) => Date.parse(s);

@@ -2,11 +2,11 @@
 // runs beside a later LA rule and the earlier applies; rules read wrongly before, corrected with their seed
 // line. Expected dates worked by hand beside each test on the England and Wales calendar (Christmas 2026:
 // Fri 25 Dec, Boxing Day substitute Mon 28 Dec; New Year's Day Fri 1 Jan 2027). No LA closure days are given.
-import { applyEvent, checkEvent } from '../../workflows/clock/events';
-import { buildSchedule } from '../../workflows/clock/schedule';
-import { initialState } from '../../workflows/clock/state';
-import type { ClockInput, ClockState } from '../../workflows/clock/types';
-import { handoverAnchors, shapeOf } from '../../workflows/journeys';
+import { applyEvent, checkEvent } from '../../engine/events';
+import { buildSchedule } from '../../engine/compute/schedule';
+import { initialState } from '../../engine/state';
+import type { ClockInput, ClockState } from '../../engine/types';
+import { handoverAnchors, shapeOf } from '../../engine/journeys';
 import { clockInput } from '../support/clockInput';
 
 const at = (s: string) => Date.parse(s);

@@ -4,11 +4,11 @@
 // expected date is worked by hand beside it (2029 bank holidays: 1 Jan, 30 Mar, 2 Apr, 7 May, 28 May, 27 Aug,
 // 25-26 Dec; "N WD after X" does not count X).
 import { clockInput } from '../support/clockInput';
-import { applyEvent, checkEvent } from '../../workflows/clock/events';
-import { buildSchedule } from '../../workflows/clock/schedule';
-import { initialState } from '../../workflows/clock/state';
-import { timeLimitOf } from '../../workflows/clock/timeLimit';
-import type { ClockInput, ClockState } from '../../workflows/clock/types';
+import { applyEvent, checkEvent } from '../../engine/events';
+import { buildSchedule } from '../../engine/compute/schedule';
+import { initialState } from '../../engine/state';
+import { timeLimitOf } from '../../engine/compute/timeLimit';
+import type { ClockInput, ClockState } from '../../engine/types';
 
 const NOW = Date.parse('2031-01-01T12:00:00Z');
 

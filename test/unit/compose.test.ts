@@ -251,7 +251,7 @@ describe('Dockerfile', () => {
     const { ASSETS } = require('../../scripts/copy-build-assets.js') as { ASSETS: { from: string }[] };
     const needed = [...compiled, ...ASSETS.map((a) => a.from.split('/')[0]), 'tsconfig.json', 'tsconfig.build.json'];
     expect(needed.filter((d) => !copied.has(d))).toEqual([]);
-    expect(compiled).toEqual(expect.arrayContaining(['worker', 'api', 'workflows', 'processes', 'management']));
+    expect(compiled).toEqual(expect.arrayContaining(['worker', 'api', 'workflows', 'services', 'management', 'engine']));
   });
 
   it('copies into the image only what exists and .dockerignore lets through', () => {

@@ -3,18 +3,18 @@
 // on request, reviews (20 WD, 3 months, 6 months, brought forward by a significant change), placement plans
 // per placement, health reviews by age, eligibility as a care leaver and birthdays. Every expected date is
 // worked by hand beside it (2029 bank holidays: 1 Jan, 30 Mar, 2 Apr, 7 May, 28 May, 27 Aug, 25-26 Dec).
-import { anniversary } from '../../calendar/localDate';
+import { anniversary } from '../../engine/calendar/localDate';
 import { clockInput, registry } from '../support/clockInput';
-import { applyEvent, checkEvent } from '../../workflows/clock/events';
-import { pendingMilestones, eligibleCareLeaverFrom, milestoneViews } from '../../workflows/clock/milestones';
-import { toView } from '../../workflows/clock/runClock';
-import { memoView } from '../../workflows/clock/memo';
-import { currentDetails } from '../../workflows/clock/details';
-import { ProcessStarter } from '../../processes/start';
-import { buildSchedule } from '../../workflows/clock/schedule';
-import { initialState } from '../../workflows/clock/state';
-import { shapeOf } from '../../workflows/journeys';
-import type { ClockInput, ClockState } from '../../workflows/clock/types';
+import { applyEvent, checkEvent } from '../../engine/events';
+import { pendingMilestones, eligibleCareLeaverFrom, milestoneViews } from '../../engine/compute/milestones';
+import { toView } from '../../workflows/runClock';
+import { memoView } from '../../engine/explain/memo';
+import { currentDetails } from '../../engine/explain/details';
+import { ProcessStarter } from '../../services/start';
+import { buildSchedule } from '../../engine/compute/schedule';
+import { initialState } from '../../engine/state';
+import { shapeOf } from '../../engine/journeys';
+import type { ClockInput, ClockState } from '../../engine/types';
 
 const NOW = Date.parse('2031-01-01T12:00:00Z');
 

@@ -1,12 +1,12 @@
 /**
- * memoView: what a clock's memo withholds (workflows/clock/memo.ts), on a hand-built clock. The
+ * memoView: what a clock's memo withholds (engine/explain/memo.ts), on a hand-built clock. The
  * end-to-end redaction test drives real processes; these cases pin the edges: a date that is a due date
  * and also a birthday stays a date, a one-word reason is withheld in its own line only, and the clock
  * (due dates, other anchors, who and when) is otherwise unchanged.
  */
-import { PERSONAL_ANCHORS, WITHHELD, memoView } from '../../workflows/clock/memo';
-import type { ClockInput, ClockState, ClockView, HistoryEntry, StepView } from '../../workflows/clock/types';
-import { inLondonWords, recordHistory } from '../../workflows/clock/history';
+import { PERSONAL_ANCHORS, WITHHELD, memoView } from '../../engine/explain/memo';
+import type { ClockInput, ClockState, ClockView, HistoryEntry, StepView } from '../../engine/types';
+import { inLondonWords, recordHistory } from '../../engine/history';
 
 const DOB = '2014-07-19';
 

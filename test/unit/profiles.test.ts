@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ProfileError, ProfileRegistry } from '../../profiles/load';
-import type { Source } from '../../profiles/schema';
+import type { Source } from '../../engine/profile/schema';
 
 // Citations name 'seeds/<file>', relative to profiles/ where the source documents are vendored.
 const CITED = resolve(__dirname, '../../profiles');

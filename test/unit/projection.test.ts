@@ -1,9 +1,9 @@
-// Bank holidays projected by rule (calendar/projection.ts), checked by hand and against GOV.UK's list.
+// Bank holidays projected by rule (engine/calendar/projection.ts), checked by hand and against GOV.UK's list.
 // Weekdays worked from a known one: 1 Jan 2026 and 25 Dec 2026 are a Thursday and a Friday; each year
 // moves a day on, two after a 29 February.
-import { englandAndWales } from '../../calendar/load';
-import { dayOfWeek } from '../../calendar/localDate';
-import { easterSunday, projectedBankHolidays } from '../../calendar/projection';
+import { englandAndWales } from '../../profiles/calendar';
+import { dayOfWeek } from '../../engine/calendar/localDate';
+import { easterSunday, projectedBankHolidays } from '../../engine/calendar/projection';
 
 const dates = (year: number) => projectedBankHolidays(year).map((d) => d.date);
 

@@ -5,11 +5,11 @@
 // 2027 is Good Friday 26 Mar and Easter Monday 29 Mar; Spring bank holidays Mon 25 May 2026, Mon 31 May 2027).
 import { ProfileRegistry } from '../../profiles/load';
 import { clockInput, registry } from '../support/clockInput';
-import { compactForContinueAsNew } from '../../workflows/clock/compact';
-import { applyEvent, checkEvent } from '../../workflows/clock/events';
-import { buildSchedule } from '../../workflows/clock/schedule';
-import { initialState } from '../../workflows/clock/state';
-import type { ClockInput, ClockState } from '../../workflows/clock/types';
+import { compactForContinueAsNew } from '../../engine/compact';
+import { applyEvent, checkEvent } from '../../engine/events';
+import { buildSchedule } from '../../engine/compute/schedule';
+import { initialState } from '../../engine/state';
+import type { ClockInput, ClockState } from '../../engine/types';
 
 const at = (s: string) => Date.parse(s);
 const NOW = at('2027-07-01T12:00:00Z');

@@ -2,9 +2,9 @@
 // instants are worked by hand from the profile's ladder (reminder -2 WD, overdue +1, escalated +3,
 // critical +6 working days from the due date, at 09:00 Europe/London).
 import { clockInput } from '../support/clockInput';
-import { checkEvent, applyEvent } from '../../workflows/clock/events';
-import { buildSchedule } from '../../workflows/clock/schedule';
-import { initialState } from '../../workflows/clock/state';
+import { checkEvent, applyEvent } from '../../engine/events';
+import { buildSchedule } from '../../engine/compute/schedule';
+import { initialState } from '../../engine/state';
 
 const iso = (s: string) => Date.parse(s);
 

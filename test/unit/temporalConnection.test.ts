@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiConfigSchema } from '../../api/config';
 import { WorkerConfigSchema, loadWorkerConfig } from '../../worker/config';
-import { temporalConnectionOptions } from '../../worker/temporalConnection';
+import { temporalConnectionOptions } from '../../services/temporalConnection';
 import { TestCertificates, makeCertificates } from '../support/certificates';
 
 let certs: TestCertificates;

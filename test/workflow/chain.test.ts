@@ -7,7 +7,7 @@
  * Mon 3 May 2027. GMT until Sun 28 Mar 2027, BST after.
  */
 import { ProfileRegistry } from '../../profiles/load';
-import { ProcessStarter } from '../../processes/start';
+import { ProcessStarter } from '../../services/start';
 import { waitFor } from '../support/ports';
 import { ClockTestEnv, mailsFrom, sendTo, sleepUntil as sleepOn, startTimeSkipping, viewOf } from '../support/timeSkipping';
 

@@ -5,10 +5,10 @@
  * assessment can then no longer hand over, which is the refusal the alarm exists for.
  * Calendar: no bank holiday in June 2027 (spring bank holiday Mon 31 May 2027); BST.
  */
-import { calendarData } from '../../calendar/load';
+import { calendarData } from '../../profiles/calendar';
 import { ProfileRegistry } from '../../profiles/load';
-import { ProcessStarter } from '../../processes/start';
-import type { ClockInput } from '../../workflows/clock/types';
+import { ProcessStarter } from '../../services/start';
+import type { ClockInput } from '../../engine/types';
 import { waitFor } from '../support/ports';
 import { ProfileCopy, assessmentFromStartOnly } from '../support/profileCopy';
 import { ClockTestEnv, mailsFrom, sendTo, sleepUntil as sleepOn, startTimeSkipping, viewOf } from '../support/timeSkipping';

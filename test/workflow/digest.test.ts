@@ -12,9 +12,9 @@
  */
 import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { calendarData } from '../../calendar/load';
-import { londonWallTime } from '../../calendar/london';
-import { addDays } from '../../calendar/localDate';
+import { calendarData } from '../../profiles/calendar';
+import { londonWallTime } from '../../engine/calendar/london';
+import { addDays } from '../../engine/calendar/localDate';
 import type { DigestOutcome } from '../../workflows/digest';
 import { DevStack, startDevStack, stepOf } from '../support/devStack';
 import { MailSink } from '../support/mailSink';

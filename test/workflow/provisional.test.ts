@@ -7,7 +7,7 @@
  * Mon 10 (19) -> Tue 11 Sep 2046. Visit within a week -> Mon 20 Aug (calendar time: not provisional).
  */
 import { ProfileRegistry } from '../../profiles/load';
-import { ProcessStarter } from '../../processes/start';
+import { ProcessStarter } from '../../services/start';
 import { ClockTestEnv, startTimeSkipping, viewOf } from '../support/timeSkipping';
 
 let t: ClockTestEnv;

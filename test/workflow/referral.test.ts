@@ -9,7 +9,7 @@
  *   1-5 Feb (28), 8-12 (33), 15-19 (38), 22-26 (43), Mon 1 Mar (44), Tue 2 Mar 2027 (45).
  */
 import { ProfileRegistry } from '../../profiles/load';
-import { ProcessStarter, StartError } from '../../processes/start';
+import { ProcessStarter, StartError } from '../../services/start';
 import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
 import { waitFor } from '../support/ports';
 import { ClockTestEnv, startTimeSkipping } from '../support/timeSkipping';

@@ -19,7 +19,7 @@
  * to sw-derb-02 / derb-south-assessment (tm-derb-south, sm-derb-south); head of service hos-derb for both.
  */
 import { ProfileRegistry } from '../../profiles/load';
-import { ProcessStarter } from '../../processes/start';
+import { ProcessStarter } from '../../services/start';
 import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
 import { waitFor } from '../support/ports';
 import { ClockTestEnv, sleepUntil as sleepOn, startTimeSkipping } from '../support/timeSkipping';

@@ -25,7 +25,7 @@
  * the storm. Recipients by team (config/directory.json): To the head of service, Cc the team manager and
  * the service manager.
  */
-import { formatLondon } from '../../../calendar/london';
+import { formatLondon } from '../../../engine/calendar/london';
 import { DevStack, startDevStack } from '../../support/devStack';
 import { waitFor } from '../../support/ports';
 

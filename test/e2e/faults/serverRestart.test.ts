@@ -21,7 +21,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { SEARCH_ATTRIBUTES } from '../../../workflows/clock/searchAttributes';
+import { SEARCH_ATTRIBUTES } from '../../../workflows/searchAttributes';
 import { clockViewQuery } from '../../../workflows/messages';
 import { registerSearchAttributes } from '../../../worker/searchAttributes';
 import { each, hookCounts, mailCounts } from '../../support/deliveries';

@@ -14,7 +14,7 @@
  *    the only tier due when the restarted worker runs, so it is sent on its own, copying nobody.
  * Each goes by email (key in X-Clock-Key and the Message-ID) and by signed webhook (Idempotency-Key).
  */
-import { formatLondon } from '../../../calendar/london';
+import { formatLondon } from '../../../engine/calendar/london';
 import { each, hookCounts, keyOfMail, mailCounts, outboxEntries } from '../../support/deliveries';
 import { startDevServerOnFreePorts } from '../../support/devStack';
 import {

@@ -4,7 +4,7 @@
  * On the time-skipping server, with the real worker, real activities and a real SMTP sink (maildev) that
  * is stopped and started again on its port. Probed first: the test server skips an activity's retry
  * backoff like any timer (deliverNotification retries 5 s, doubling, capped at 10 minutes, without limit,
- * workflows/clock/runClock.ts), so nine simulated days of outage are 3,888 real, refused SMTP
+ * workflows/runClock.ts), so nine simulated days of outage are 3,888 real, refused SMTP
  * attempts (ECONNREFUSED), each a real activity task, in seconds of wall time.
  *
  * Hand-worked (Derbyshire practice standards L17, L18, L507; England default ladder; no bank holiday in
@@ -25,7 +25,7 @@
  */
 import { DefaultLogger, LogEntry, Runtime } from '@temporalio/worker';
 import { ProfileRegistry } from '../../../profiles/load';
-import { ProcessStarter } from '../../../processes/start';
+import { ProcessStarter } from '../../../services/start';
 import { clockEventUpdate, clockViewQuery } from '../../../workflows/messages';
 import type { SunkMail } from '../../support/mailSink';
 import { waitFor } from '../../support/ports';

@@ -2,7 +2,7 @@
  * England (the national rules, profiles/data/england.json): one child's child protection journey, worked by hand.
  *
  * Rules used (all counts: Europe/London; working days (WD) skip Sat, Sun and the England & Wales bank
- * holidays of calendar/data/england-and-wales.json: 2027-03-26, 03-29, 05-03, 05-31, 08-30, 12-27, 12-28;
+ * holidays of profiles/data/calendar/england-and-wales.json: 2027-03-26, 03-29, 05-03, 05-31, 08-30, 12-27, 12-28;
  * 2028-01-03, 04-14, 04-17, 05-01, 05-29, 08-28; no closure days). "N WD after X": X's day does not count.
  *   enquiry: s47-complete 15 WD after s47-start; icpc 15 WD after the LATEST strategy discussion (anchorPick
  *            'latest'), a meeting (planBy), requires s47-complete. England has no strategy-discussion step

@@ -23,7 +23,7 @@
  *   Recipients (config/directory.json): sw-derb-01 (a person: the assigned worker); team derb-north-assessment:
  *     tm-derb-north, sm-derb-assess; LA derbyshire: hos-derb, complaints-manager cm-derb.
  *
- * Calendar facts: no bank holiday between Thu 2 Jan and Fri 11 Apr 2031 (calendar/data/england-and-wales.json); no
+ * Calendar facts: no bank holiday between Thu 2 Jan and Fri 11 Apr 2031 (profiles/data/calendar/england-and-wales.json); no
  *   closure days. Clock: GMT (+00:00) throughout (to Sun 30 Mar 2031).
  *
  * The story (caseId CMP-DERB-CORP, worker sw-derb-01, team derb-north-assessment):

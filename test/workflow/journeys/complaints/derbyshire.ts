@@ -25,7 +25,7 @@
  *     complaints-manager cm-derb.
  *   Counting: "N WD after X": X's own day does not count; a datetime anchor counts from its London date.
  *
- * Calendar facts (bank holidays projected by rule, calendar/projection.ts): Fri 11 Apr 2031 (Good Friday), Mon 14 Apr
+ * Calendar facts (bank holidays projected by rule, engine/calendar/projection.ts): Fri 11 Apr 2031 (Good Friday), Mon 14 Apr
  *   2031 (Easter Monday), Mon 5 May 2031, Mon 26 May 2031, Mon 25 Aug 2031. Derbyshire has no closure days. Clock: BST
  *   (+01:00) Sun 30 Mar - Sun 26 Oct 2031: every instant here is BST.
  *

@@ -18,7 +18,7 @@
  *     assigned worker resolves to the team manager tm-eng (config/directory.json, team eng-demo).
  *   Counting: "N WD after X": X's own day does not count; a datetime anchor counts from its London date.
  *
- * Calendar facts (bank holidays projected by rule, calendar/projection.ts): Wed 25 Dec 2030, Thu 26 Dec 2030, Wed 1 Jan
+ * Calendar facts (bank holidays projected by rule, engine/calendar/projection.ts): Wed 25 Dec 2030, Thu 26 Dec 2030, Wed 1 Jan
  *   2031. Clock: GMT (+00:00) throughout (Sun 27 Oct 2030 - Sun 30 Mar 2031).
  *
  * The story (caseId CMP-ENG-LAPSE, worker sw-eng-none, team eng-demo):

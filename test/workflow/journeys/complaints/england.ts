@@ -33,7 +33,7 @@
  *     resolves to the team manager tm-eng.
  *   Counting: "N WD after X": X's own day does not count; a datetime anchor counts from its London date.
  *
- * Calendar facts (2029 on: bank holidays projected by rule, calendar/projection.ts):
+ * Calendar facts (2029 on: bank holidays projected by rule, engine/calendar/projection.ts):
  *   bank holidays met: Tue 25 Dec 2029, Wed 26 Dec 2029, Tue 1 Jan 2030, Fri 19 Apr 2030 (Good Friday), Mon 22 Apr
  *   2030 (Easter Monday), Mon 6 May 2030, Mon 27 May 2030. Clock: GMT (+00:00) to Sun 31 Mar 2030, then BST (+01:00)
  *   to Sun 27 Oct 2030.

@@ -10,7 +10,7 @@
  *   ('sw-eng-none' is not a person: the team manager tm-eng); overdue +1 WD to cm-eng cc tm-eng; escalated +3 WD to
  *   sm-eng cc cm-eng; critical +6 WD to hos-eng cc cm-eng (config/directory.json).
  *
- * Calendar facts (bank holidays projected by rule, calendar/projection.ts): Mon 26 May 2031 (Spring bank holiday). Clock:
+ * Calendar facts (bank holidays projected by rule, engine/calendar/projection.ts): Mon 26 May 2031 (Spring bank holiday). Clock:
  *   BST (+01:00) throughout.
  *
  * The story (caseId CMP-ENG-WD, worker sw-eng-none, team eng-demo):

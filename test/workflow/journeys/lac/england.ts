@@ -2,7 +2,7 @@
  * England (the national rules, profiles/data/england.json): one child's five years in care and her leaving-care
  * support to 21, worked by hand.
  *
- * Rules used (profiles/data/england.json 'looked-after' and 'pathway-plan'; workflows/journeys.ts; workflows/clock/*):
+ * Rules used (profiles/data/england.json 'looked-after' and 'pathway-plan'; engine/journeys.ts; engine/*):
  *   looked-after (CPPCR 2010, SI 2010/959):
  *     care-plan          10 WD from the FIRST placement-start (anchorPick 'earliest': moves do not restart it), reg 4.
  *     placement-plan     5 WD from EACH placement-start (perAnchor: occurrence n = placement n), reg 9.
@@ -48,7 +48,7 @@
  *   Counting: "N WD after X": X's day does not count; months keep the day of the month (or the month's last day);
  *     weeks are 7 calendar days.
  *
- * Calendar facts (2029 on: bank holidays projected by rule, calendar/projection.ts):
+ * Calendar facts (2029 on: bank holidays projected by rule, engine/calendar/projection.ts):
  *   bank holidays 2029: 1 Jan, 30 Mar, 2 Apr, 7 May, 28 May, 27 Aug, 25-26 Dec; 2030: 1 Jan, 19 Apr, 22 Apr, 6 May,
  *   27 May, 26 Aug, 25-26 Dec; 2031: 1 Jan, 11 Apr, 14 Apr, 5 May, 26 May, 25 Aug, 25-26 Dec; 2032: 1 Jan, 26 Mar,
  *   29 Mar, 3 May, 31 May, 30 Aug, 27-28 Dec; 2033: 3 Jan, 15 Apr, 18 Apr, 2 May, 30 May, 29 Aug, 26-27 Dec;
