@@ -13,6 +13,7 @@ import { HttpProblem, sendProblem } from './problem';
 import { calendarRoutes } from './routes/calendar';
 import { inboxRoutes } from './routes/inbox';
 import { reportRoutes } from './routes/reports';
+import { nationalDays } from '../management/timeliness';
 import { processRoutes } from './routes/processes';
 import { familyRoutes } from './routes/families';
 import { rateLimitPerCaller } from './rateLimit';
@@ -82,7 +83,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api', processRoutes({ client: deps.client, connection: deps.connection, starter: deps.starter, updateTimeoutMs: deps.updateTimeoutMs, directory: deps.directory }));
   app.use('/api', familyRoutes({ client: deps.client, connection: deps.connection, starter: deps.starter, updateTimeoutMs: deps.updateTimeoutMs, directory: deps.directory }));
   app.use('/api', inboxRoutes({ client: deps.client, directory: deps.directory }));
-  app.use('/api', reportRoutes({ client: deps.client, directory: deps.directory }));
+  app.use('/api', reportRoutes({ client: deps.client, directory: deps.directory, nationalDays: nationalDays((type) => deps.profiles.resolve('england', type)) }));
   app.use('/api', calendarRoutes(deps.profiles));
   app.use((req, _res, next) => next(new HttpProblem(404, 'Not found', `no route ${req.method} ${req.path}`)));
 

@@ -9,9 +9,9 @@ import { z } from 'zod';
 import type { OidcVerifier } from './oidc';
 import { HttpProblem } from './problem';
 
-export const API_ROLES = ['intake-system', 'social-worker', 'team-manager', 'service-manager', 'head-of-service', 'cp-chair', 'iro', 'complaints-manager', 'admin'] as const;
-export const ApiRoleSchema = z.enum(API_ROLES);
-export type ApiRole = z.infer<typeof ApiRoleSchema>;
+import { API_ROLES, ApiRoleSchema, type ApiRole } from '../engine/roles';
+
+export { API_ROLES, ApiRoleSchema, type ApiRole } from '../engine/roles';
 
 export interface Caller {
   role: ApiRole;

@@ -9,7 +9,7 @@ import { InboxQuerySchema } from './routes/inbox';
 import { TimelinessQuerySchema } from './routes/reports';
 import { ListQuerySchema, MigrateRulesSchema, WorkflowIdSchema } from './routes/processes';
 import { OpaqueIdSchema } from '../engine/events/contract';
-import { SHAPES } from '../engine/journeys';
+import { SHAPES } from '../engine/catalogue';
 
 /** Step outcomes and what each does, so an integrator can see the journey without reading code. */
 function outcomesDescription(): string {

@@ -3,7 +3,7 @@
  * process types. Where a role may act, management/area.ts then says on whose cases. docs/access.md
  * gives the same tables with the reasons.
  */
-import type { ProcessType } from '../engine/profile/schema';
+import { CATALOGUE, PROCESS_TYPES, type ProcessType } from '../engine/catalogue';
 import type { ApiRole } from './auth';
 import { COMPLAINT_TYPES, CP_TYPES, IRO_TYPES } from '../management/area';
 
@@ -14,33 +14,8 @@ export const COMPLAINT_HANDLERS: ApiRole[] = [...PRACTITIONERS, 'complaints-mana
 /** The independent chairs of child protection conferences and reviewing officers of children in care. */
 export const INDEPENDENT: ApiRole[] = ['cp-chair', 'iro'];
 
-/** Line managers of the case's team: the ones who decide (allocation, strategy, accommodation). */
-const LINE: ApiRole[] = ['team-manager', 'service-manager', 'head-of-service'];
-
-/**
- * Who may start each process type (docs/access.md, Starting, gives the reasons). The intake system starts
- * referrals only: every later process follows a decision that a practitioner, a manager or a conference
- * makes, and is normally started by the hand-over from the process before it.
- */
-export const START_ROLES: Record<ProcessType, ApiRole[]> = {
-  // The front door: the intake system, or a duty worker or manager recording one received directly.
-  referral: ['intake-system', 'social-worker', 'team-manager', 'admin'],
-  // Follows the referral decision; the allocated worker leads it (Children Act 1989 s17, Sch 2 para 3).
-  'single-assessment': ['social-worker', ...LINE, 'admin'],
-  // Follows a strategy discussion's decision, a manager's (Children Act 1989 s47).
-  'child-protection-enquiry': [...LINE, 'admin'],
-  // Made by the child protection conference, which the chair records; a manager for a plan transferred in.
-  'child-protection-plan': ['cp-chair', ...LINE, 'admin'],
-  // Agreed with the family after the assessment, led by the allocated worker (Children Act 1989 s17).
-  'child-in-need-plan': ['social-worker', ...LINE, 'admin'],
-  // Accommodation or a care order is a manager's decision (Children Act 1989 ss20, 31), never a worker's alone.
-  'looked-after': [...LINE, 'admin'],
-  // The care leaver's plan, kept by the allocated worker or personal adviser (Children Act 1989 Sch 2 para 19B).
-  'pathway-plan': ['social-worker', ...LINE, 'admin'],
-  // Received and recorded by the complaints manager (Derbyshire 000 L1598).
-  'complaint-statutory': ['complaints-manager', 'admin'],
-  'complaint-corporate': ['complaints-manager', 'admin'],
-};
+/** Who may start each process type: the catalogue's `startedBy` (docs/access.md, Starting, gives the reasons). */
+export const START_ROLES = Object.fromEntries(PROCESS_TYPES.map((t) => [t, CATALOGUE[t].startedBy])) as Record<ProcessType, ApiRole[]>;
 
 /** Which roles may send each event type. */
 export const EVENT_ROLES: Record<string, ApiRole[]> = {

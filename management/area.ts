@@ -4,17 +4,17 @@
  * their service, a head of service their whole local authority, a complaints manager their LA's
  * complaints, and a social worker the cases assigned to them. Pure: the API and the digest share it.
  */
-import type { ProcessType } from '../engine/profile/schema';
+import { typesOf, type ProcessType } from '../engine/catalogue';
 import type { DirectoryData } from './directory';
 
 /** Roles whose area comes from the directory; admin and the intake system see every case. */
 export const AREA_ROLES = ['social-worker', 'team-manager', 'service-manager', 'head-of-service', 'cp-chair', 'iro', 'complaints-manager'] as const;
 export type AreaRole = (typeof AREA_ROLES)[number];
 
-export const COMPLAINT_TYPES: ProcessType[] = ['complaint-statutory', 'complaint-corporate'];
+export const COMPLAINT_TYPES: ProcessType[] = typesOf('complaints-manager');
 /** The processes a conference chair chairs conferences in, and those an IRO reviews. */
-export const CP_TYPES: ProcessType[] = ['child-protection-enquiry', 'child-protection-plan'];
-export const IRO_TYPES: ProcessType[] = ['looked-after', 'pathway-plan'];
+export const CP_TYPES: ProcessType[] = typesOf('cp-chair');
+export const IRO_TYPES: ProcessType[] = typesOf('iro');
 /** LA-wide posts that act on some process types only. */
 const LA_POSTS = { 'cp-chair': CP_TYPES, iro: IRO_TYPES, 'complaints-manager': COMPLAINT_TYPES } as const;
 

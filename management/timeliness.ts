@@ -10,74 +10,31 @@ import { londonDate, parseMoment } from '../engine/calendar/london';
 import type { WorkingDayCalendar } from '../engine/calendar/workingDays';
 import { durationWords } from '../engine/calendar/due';
 import type { ClockView, StepView } from '../engine/types';
+import { CATALOGUE, PROCESS_TYPES, type MeasureSpec, type ProcessType } from '../engine/catalogue';
+import type { ResolvedProcessRules } from '../engine/profile/resolved';
 
-interface MeasureBase {
-  id: string;
-  title: string;
-  processType: string;
-  step: string;
-  definition: string;
-  source: string;
+/** A measure of the catalogue, with the process type it counts. */
+export type Measure = MeasureSpec & { processType: ProcessType };
+
+export const MEASURES: Measure[] = PROCESS_TYPES.flatMap((t) => (CATALOGUE[t].measures ?? []).map((m) => ({ ...m, processType: t })));
+
+/** The working days each national measure allows, by measure id. */
+export type NationalDays = Record<string, number>;
+
+/**
+ * Reads each national measure's working days from the national rule for its step (the england profile),
+ * so the figure a report counts to is the one the rule cites, never a second copy of it.
+ */
+export function nationalDays(national: (processType: ProcessType) => ResolvedProcessRules): NationalDays {
+  const out: NationalDays = {};
+  for (const m of MEASURES) {
+    if (m.kind !== 'national-working-days') continue;
+    const due = national(m.processType).steps.find((s) => s.key === m.step)?.due;
+    if (!due || due.unit !== 'working-days' || due.before) throw new Error(`timeliness measure ${m.id}: the national rule for ${m.processType} ${m.step} is not a count of working days`);
+    out[m.id] = due.value;
+  }
+  return out;
 }
-
-/** On time if done within `workingDays` of an anchor (the first recorded of `anchors`), whatever the profile says. */
-interface NationalCount extends MeasureBase {
-  kind: 'working-days-from-anchor';
-  workingDays: number;
-  anchors: string[];
-}
-
-/** On time if done by the occurrence's statutory due date (a revised target does not count; a complaint's statutory extension does). */
-interface ByDueDate extends MeasureBase {
-  kind: 'by-due-date';
-}
-
-export type Measure = NationalCount | ByDueDate;
-
-const byDueDate = (id: string, title: string, processType: string, step: string, source: string): ByDueDate => ({
-  id,
-  title,
-  processType,
-  step,
-  kind: 'by-due-date',
-  definition: `${title}: done on or before the statutory due date of each occurrence (an agreed revised target still counts late)`,
-  source,
-});
-
-export const MEASURES: Measure[] = [
-  {
-    id: 'assessment-45wd',
-    title: 'Assessments completed within 45 working days of referral',
-    processType: 'single-assessment',
-    step: 'assessment-complete',
-    kind: 'working-days-from-anchor',
-    workingDays: 45,
-    anchors: ['referral-received', 'assessment-start'],
-    definition: 'assessments authorised in the period; on time if authorised no later than the 45th working day after the referral (the assessment start where no referral date is recorded)',
-    source: 'Working Together to Safeguard Children 2023 ("no longer than 45 working days from the point of referral"); CIN census assessment working days',
-  },
-  {
-    id: 'icpc-15wd',
-    title: 'ICPCs within 15 working days of the S47 start',
-    processType: 'child-protection-enquiry',
-    step: 'icpc',
-    kind: 'working-days-from-anchor',
-    workingDays: 15,
-    anchors: ['s47-start', 'strategy-discussion'],
-    definition: 'initial child protection conferences held in the period; on time if held no later than the 15th working day after the S47 start date (the strategy discussion that initiated it where no S47 start is recorded)',
-    source: 'DfE KPI as the CIN census measures it: S47 actual start date to ICPC date in England working days (LG Inform metric 3217; CIN validator)',
-  },
-  byDueDate('rcpc-on-time', 'Child protection review conferences on time', 'child-protection-plan', 'rcpc', 'Working Together 2023: first review within 3 months of the ICPC, then at most every 6 months; CIN census "CPPs reviewed within timescales"'),
-  byDueDate('lac-review-on-time', 'Looked-after reviews on time', 'looked-after', 'lac-review', 'Care Planning, Placement and Case Review (England) Regulations 2010, reg 33: 20 working days, then 3 months, then every 6 months; SSDA903 review dates'),
-  byDueDate('cin-review-on-time', 'Child-in-need plan reviews on time', 'child-in-need-plan', 'cin-review', "the LA's practice standard (no national interval)"),
-  byDueDate('pathway-plan-review-on-time', 'Pathway plan reviews on time', 'pathway-plan', 'pathway-plan-review', 'Care Leavers (England) Regulations 2010, reg 7: reviewed at least every 6 months'),
-  byDueDate('complaint-stage1-on-time', 'Complaints: stage 1 responses on time', 'complaint-statutory', 'stage1-response', 'Children Act 1989 Representations Procedure (England) Regulations 2006, reg 14: 10 working days, up to 20 with an extension'),
-  byDueDate('complaint-stage2-on-time', 'Complaints: stage 2 responses on time', 'complaint-statutory', 'stage2-response', '2006 Regulations, reg 17: 25 working days, up to 65 with an extension'),
-  byDueDate('complaint-stage3-panel-on-time', 'Complaints: stage 3 panels on time', 'complaint-statutory', 'stage3-panel', '2006 Regulations, reg 19: panel within 30 working days of the request'),
-  byDueDate('complaint-stage3-report-on-time', 'Complaints: stage 3 panel reports on time', 'complaint-statutory', 'stage3-panel-report', '2006 Regulations, reg 20: panel report within 5 working days'),
-  byDueDate('complaint-stage3-response-on-time', 'Complaints: LA responses to the panel on time', 'complaint-statutory', 'stage3-la-response', '2006 Regulations, reg 21: LA response within 15 working days of the report'),
-  byDueDate('complaint-corporate-response-on-time', 'Corporate complaints: responses on time', 'complaint-corporate', 'response', "the LA's corporate complaints procedure"),
-];
 
 export interface TimelinessQuery {
   from: string;
@@ -139,7 +96,7 @@ interface Done {
   fallback: boolean;
 }
 
-function judge(measure: Measure, view: ClockView, step: StepView, cal: WorkingDayCalendar): Done | undefined {
+function judge(measure: Measure, view: ClockView, step: StepView, cal: WorkingDayCalendar, days: NationalDays): Done | undefined {
   const done = londonDay(step.completedAt!);
   if (measure.kind === 'by-due-date') {
     if (!step.dueDate) return undefined;
@@ -149,7 +106,7 @@ function judge(measure: Measure, view: ClockView, step: StepView, cal: WorkingDa
   const anchor = measure.anchors.find((a) => view.anchors[a]);
   if (!anchor) return undefined;
   const from = londonDay(view.anchors[anchor]);
-  const dueBy = cal.workingDaysAfter(from, measure.workingDays);
+  const dueBy = cal.workingDaysAfter(from, days[measure.id]);
   let taken = 0;
   for (let d = from; d < done; d = addDays(d, 1)) if (cal.isWorkingDay(addDays(d, 1))) taken++;
   return { measure, view, step, done, dueBy, onTime: done <= dueBy, taken: `${durationWords({ value: taken, unit: 'working-days' })} from ${anchor}`, fallback: anchor !== measure.anchors[0] };
@@ -168,7 +125,7 @@ function completedOccurrences(views: ClockView[], measure: Measure): { view: Clo
   return [...seen.values()];
 }
 
-export function timelinessReport(views: ClockView[], query: TimelinessQuery, cal: WorkingDayCalendar): TimelinessReport {
+export function timelinessReport(views: ClockView[], query: TimelinessQuery, cal: WorkingDayCalendar, days: NationalDays): TimelinessReport {
   parseLocalDate(query.from, 'from');
   parseLocalDate(query.to, 'to');
   const measures = MEASURES.filter((m) => (!query.measure || m.id === query.measure) && (!query.type || m.processType === query.type));
@@ -176,11 +133,11 @@ export function timelinessReport(views: ClockView[], query: TimelinessQuery, cal
   for (const measure of measures) {
     for (const { view, step } of completedOccurrences(views, measure)) {
       if (query.localAuthority && view.localAuthority !== query.localAuthority) continue;
-      const judged = judge(measure, view, step, cal);
+      const judged = judge(measure, view, step, cal, days);
       if (!judged || judged.done < query.from || judged.done > query.to) continue;
       const period = query.by === 'month' ? judged.done.slice(0, 7) : `${query.from}..${query.to}`;
       const key = `${measure.id}|${view.localAuthority}|${period}`;
-      const row = rows.get(key) ?? { measure: measure.id, title: measure.title, processType: measure.processType, step: measure.step, localAuthority: view.localAuthority, period, completed: 0, onTime: 0, late: 0, percentOnTime: null, ...(measure.kind === 'working-days-from-anchor' ? { countedFromFallback: 0 } : {}), lateItems: [] };
+      const row = rows.get(key) ?? { measure: measure.id, title: measure.title, processType: measure.processType, step: measure.step, localAuthority: view.localAuthority, period, completed: 0, onTime: 0, late: 0, percentOnTime: null, ...(measure.kind === 'national-working-days' ? { countedFromFallback: 0 } : {}), lateItems: [] };
       row.completed++;
       if (judged.onTime) row.onTime++;
       else {

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { PROCESS_TYPES, ProfileFile, ProfileFileSchema, StepRuleSchema, TIERS } from '../engine/profile/schema';
 import type { ResolvedProcessRules, ResolvedStepRule } from '../engine/profile/resolved';
 import { conditionAnchors } from '../engine/compute/cadence';
-import { shapeOf } from '../engine/journeys';
+import { shapeOf } from '../engine/catalogue';
 import { TIME_LIMIT_UNITS } from '../engine/compute/timeLimit';
 import { durationWords } from '../engine/calendar/due';
 

@@ -6,7 +6,7 @@
  * (ProcessStarter.buildInput), so intake and hand-over never disagree.
  */
 import { eligibleCareLeaverFrom } from '../engine/compute/milestones';
-import { handoverAnchors, handoverSources, shapeOf } from '../engine/journeys';
+import { handoverAnchors, handoverSources, shapeOf } from '../engine/catalogue';
 import type { ClockView } from '../engine/types';
 import type { ClockEvent } from '../engine/events/contract';
 import { type ProcessStarter, StartError } from './start';

@@ -21,7 +21,7 @@ import { applyEvent, checkEvent } from '../engine/events';
 import { timeLimitOf } from '../engine/compute/timeLimit';
 import { sixteenthBirthdayContradiction } from '../engine/compute/milestones';
 import type { ClockInput } from '../engine/types';
-import { shapeOf } from '../engine/journeys';
+import { shapeOf } from '../engine/catalogue';
 import { WORKFLOW_TYPE, workflowIdFor } from '../engine/catalogue';
 import type { StartProcess } from './contracts';
 

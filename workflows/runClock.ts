@@ -25,7 +25,7 @@ import { applyMigration, checkMigration } from '../engine/migrate';
 import { currentDetails } from '../engine/explain/details';
 import { memoView } from '../engine/explain/memo';
 import { stepLabel } from '../engine/explain/explain';
-import { ProcessShape, handoverAnchors, shapeOf } from '../engine/journeys';
+import { ProcessShape, handoverAnchors, shapeOf } from '../engine/catalogue';
 import { Rejection, applyEvent, checkEvent, recordHistory, repeatedEvent } from '../engine/events';
 import { compactForContinueAsNew } from '../engine/compact';
 import { milestoneViews, pendingMilestones } from '../engine/compute/milestones';

@@ -19,7 +19,7 @@ import { eventBody } from '../../engine/events/sameEvent';
 import { createHash } from 'node:crypto';
 import { HttpProblem, PROBLEM_TITLES, notFound, parse, rejectionStatus } from '../problem';
 import { processTypeOf } from '../../engine/catalogue';
-import { shapeOf } from '../../engine/journeys';
+import { shapeOf } from '../../engine/catalogue';
 import { listClocks, readClock } from '../readModel';
 import { EVERYONE_AREA, areaClauses, holds, startOutside } from '../../management/area';
 import type { DirectoryData } from '../../management/directory';

@@ -10,7 +10,7 @@ import { formatLondon, londonWallTime } from '../../engine/calendar/london';
 import type { ProfileRegistry } from '../../profiles/load';
 import type { ResolvedProcessRules } from '../../engine/profile/resolved';
 import type { ClockView, StepView } from '../../engine/types';
-import { shapeOf } from '../../engine/journeys';
+import { shapeOf } from '../../engine/catalogue';
 import { draw, pick, weighted } from './draw';
 import { calendar, type EnquiryFate, type PlannedReferral } from './plan';
 

@@ -7,7 +7,7 @@ import { calendarData } from '../../profiles/calendar';
 import { addDays } from '../../engine/calendar/localDate';
 import { formatLondon, londonWallTime } from '../../engine/calendar/london';
 import { WorkingDayCalendar } from '../../engine/calendar/workingDays';
-import type { PLACEMENT_KINDS } from '../../engine/journeys';
+import type { PLACEMENT_KINDS } from '../../engine/catalogue';
 import { draw, pick, weighted } from './draw';
 
 export interface Volume {

@@ -11,7 +11,7 @@ import { processTypeOf, workflowIdFor } from '../../engine/catalogue';
 import { StartError, type ProcessStarter } from '../../services/start';
 import type { ClockView } from '../../engine/types';
 import type { ClockEvent } from '../../engine/events/contract';
-import { shapeOf } from '../../engine/journeys';
+import { shapeOf } from '../../engine/catalogue';
 import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
 import { waitFor } from '../../test/support/ports';
 import type { ClockTestEnv } from '../../test/support/timeSkipping';

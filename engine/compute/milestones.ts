@@ -4,7 +4,7 @@
  */
 import { addDays, anniversary, formatLongDate } from '../calendar/localDate';
 import { londonWallTime, parseMoment } from '../calendar/london';
-import type { Milestone, ProcessShape } from '../journeys';
+import type { Milestone, ProcessShape } from '../catalogue';
 import type { ClockState, MilestoneView } from '../types';
 
 /** A looked-after child's looked-after time counts towards eligibility from the 14th birthday (CPPCR 2010 reg 40). */

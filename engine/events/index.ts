@@ -7,7 +7,7 @@ import { CalendarInputError } from '../calendar/localDate';
 import { ParsedMoment, formatLondon, londonDate, momentBefore, parseMoment } from '../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../calendar/workingDays';
 import type { ClockEvent } from './contract';
-import { ProcessShape, shapeOf } from '../journeys';
+import { ProcessShape, shapeOf } from '../catalogue';
 import { conditionAnchors } from '../compute/cadence';
 import { formatSource, stepLabel } from '../explain/explain';
 import { timeLimitOf } from '../compute/timeLimit';

@@ -4,19 +4,9 @@ import { durationWords } from '../calendar/due';
 import { describeExtension, formatSource } from './explain';
 import type { ClockInput, ClockView, StepView } from '../types';
 import { LEAP_BIRTHDAY } from '../compute/milestones';
+import { PROCESS_TITLES } from '../catalogue';
 
-/** What each process is called in words a manager uses. */
-export const PROCESS_TITLES: Record<string, string> = {
-  referral: 'Referral decision',
-  'single-assessment': 'Single assessment',
-  'child-protection-enquiry': 'Strategy discussion, S47 enquiry and ICPC',
-  'child-protection-plan': 'Child protection plan',
-  'child-in-need-plan': 'Child in need plan',
-  'looked-after': 'Looked-after child',
-  'pathway-plan': 'Pathway planning (care leaver)',
-  'complaint-statutory': 'Complaint (statutory procedure)',
-  'complaint-corporate': 'Complaint (corporate procedure)',
-};
+export { PROCESS_TITLES } from '../catalogue';
 
 /** The one line the Temporal UI shows as the workflow's summary: what, whose case, which LA's rules. */
 export function staticSummary(input: Pick<ClockInput, 'processType' | 'caseId'> & { rules: Pick<ClockInput['rules'], 'profileName'> }): string {

@@ -5,6 +5,7 @@
  * workflow's history keep them: history is Temporal's record of what each event said. Pure.
  */
 import { formatLongDate } from '../calendar/localDate';
+import { PERSONAL_ANCHORS } from '../catalogue';
 import type { ClockInput, ClockState, ClockView, HistoryEntry } from '../types';
 
 /** What stands in the memo for a withheld value. */
@@ -15,7 +16,7 @@ export const WITHHELD = '[withheld]';
  * birthday a care leaver's pathway plan counts from, a baby's birth and an unborn child's expected date
  * of delivery (pregnancy data about the mother).
  */
-export const PERSONAL_ANCHORS: readonly string[] = ['date-of-birth', 'sixteenth-birthday', 'birth', 'expected-delivery-date'];
+export { PERSONAL_ANCHORS } from '../catalogue';
 
 /** Free text typed by a person, kept in the state outside history (history entries say their own). */
 function typedTexts(input: ClockInput, state: ClockState): string[] {

@@ -253,16 +253,4 @@ export const ProfileFileSchema = z.object({
 });
 export type ProfileFile = z.infer<typeof ProfileFileSchema>;
 
-export const PROCESS_TYPES = [
-  'referral',
-  'single-assessment',
-  'child-protection-enquiry',
-  'child-protection-plan',
-  'child-in-need-plan',
-  'looked-after',
-  'pathway-plan',
-  'complaint-statutory',
-  'complaint-corporate',
-] as const;
-export const ProcessTypeSchema = z.enum(PROCESS_TYPES);
-export type ProcessType = z.infer<typeof ProcessTypeSchema>;
+export { PROCESS_TYPES, ProcessTypeSchema, type ProcessType } from '../catalogue';

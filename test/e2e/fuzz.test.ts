@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { ProfileRegistry } from '../../profiles/load';
-import { SHAPES } from '../../engine/journeys';
+import { SHAPES } from '../../engine/catalogue';
 import { StackApi, startApiOnStack } from '../support/apiOnStack';
 import { DevStack, startDevStack } from '../support/devStack';
 

@@ -14,7 +14,7 @@ import { pendingMilestones } from '../../engine/compute/milestones';
 import { buildSchedule } from '../../engine/compute/schedule';
 import { initialState } from '../../engine/state';
 import type { ClockInput, ClockState } from '../../engine/types';
-import { shapeOf } from '../../engine/journeys';
+import { shapeOf } from '../../engine/catalogue';
 import { registry } from '../support/clockInput';
 
 const NOW = Date.parse('2026-12-03T12:00:00Z');

@@ -6,7 +6,7 @@ import { applyEvent, checkEvent } from '../../engine/events';
 import { buildSchedule } from '../../engine/compute/schedule';
 import { initialState } from '../../engine/state';
 import type { ClockInput, ClockState } from '../../engine/types';
-import { handoverAnchors, shapeOf } from '../../engine/journeys';
+import { handoverAnchors, shapeOf } from '../../engine/catalogue';
 import { clockInput } from '../support/clockInput';
 
 const at = (s: string) => Date.parse(s);

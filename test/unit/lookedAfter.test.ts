@@ -13,7 +13,7 @@ import { currentDetails } from '../../engine/explain/details';
 import { ProcessStarter } from '../../services/start';
 import { buildSchedule } from '../../engine/compute/schedule';
 import { initialState } from '../../engine/state';
-import { shapeOf } from '../../engine/journeys';
+import { shapeOf } from '../../engine/catalogue';
 import type { ClockInput, ClockState } from '../../engine/types';
 
 const NOW = Date.parse('2031-01-01T12:00:00Z');
