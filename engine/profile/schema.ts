@@ -210,6 +210,7 @@ export const StepRuleSchema = z.object({
   note: z.string().optional(),
 });
 export type StepRuleInput = z.input<typeof StepRuleSchema>;
+export type StepRule = z.infer<typeof StepRuleSchema>;
 
 /**
  * A time limit for starting the process (a complaint made more than a year after the matter, reg 9):
@@ -222,6 +223,7 @@ export const TimeLimitSchema = z.object({
   source: SourceSchema,
   note: z.string().optional(),
 });
+export type TimeLimit = z.infer<typeof TimeLimitSchema>;
 
 /** What an LA file holds: everything optional but its id, so it overrides only what its standards change. */
 export const ProfileFileSchema = z.object({
