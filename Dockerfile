@@ -4,7 +4,7 @@
 #
 #   docker build -t statutory-clocks .            worker:  node dist/worker/index.js   (the default)
 #                                                 API:     node dist/api/server.js
-# Everything is configured by environment variables: see .env.example and README "Deploying".
+# Everything is configured by environment variables: see .env.example and docs/operations.md, "Deploying".
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 

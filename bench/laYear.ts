@@ -1,5 +1,5 @@
 /**
- * Benchmark: a simulated LA year on the time-skipping server (issue 8). Five LAs' referrals arrive every
+ * Benchmark: a simulated LA year on the time-skipping server. Five LAs' referrals arrive every
  * working day from 1 Apr 2030 to 31 Mar 2031 (full: 5,000 referrals, 1,800 single assessments, 300 CP
  * plans, 400 children coming into care; --quick: a tenth), each decided, assessed, visited and reviewed
  * through the same start path and Updates the API uses, by the real worker with its real activities and

@@ -44,7 +44,7 @@ export const WorkerConfigSchema = z.object({
     .optional()
     .transform((v) => v || undefined)
     .refine((p) => p === undefined || readable(p), { error: (iss) => `cannot read the workflow bundle ${String(iss.input)}` }),
-  /** Worker tuning; unset = the SDK's defaults. See README "Deploying". */
+  /** Worker tuning; unset = the SDK's defaults. See docs/operations.md, "Deploying", Tuning. */
   WORKER_MAX_CONCURRENT_ACTIVITIES: intOrUnset(1),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: intOrUnset(2),
   WORKER_MAX_CACHED_WORKFLOWS: intOrUnset(0),

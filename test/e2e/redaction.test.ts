@@ -1,5 +1,5 @@
 /**
- * No personal data where Temporal lists it or where logs keep it (README "Personal data"). On a dev
+ * No personal data where Temporal lists it or where logs keep it (docs/operations.md, "Personal data"). On a dev
  * stack, processes of every type are started and driven through the API with a distinctive value in
  * every free-text field the API accepts (the late-complaint decision, extension, interval, reassignment,
  * closing, withdrawal and rule-migration reasons) and with the birth dates it takes (a looked-after
@@ -222,7 +222,7 @@ test('free text and birth dates stay out of search attributes, memos, summaries 
   expect(memoOf(cin).closed.reason).toBe(WITHHELD);
   expect(memoOf(cin).steps.find((x: any) => x.key === 'cin-visit').interval.reason).toBe(WITHHELD);
 
-  // History is Temporal's record of each event and keeps what was typed (README "Personal data").
+  // History is Temporal's record of each event and keeps what was typed (docs/operations.md, "Personal data").
   const history = payloadTexts(await s.client.workflow.getHandle(assessment).fetchHistory());
   expect([TEXT.assessmentTarget, TEXT.reassign, TEXT.migrate].filter((t) => !history.includes(t))).toEqual([]);
 }, 600_000);

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { Browser, BrowserContextOptions, Page, chromium } from 'playwright-core';
 
-/** Where browser tests save the screenshots the README shows. */
+/** Where browser tests save the screenshots the README and docs/ show. */
 export const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots');
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
