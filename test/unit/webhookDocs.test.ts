@@ -1,5 +1,5 @@
 /**
- * The README's "### Webhooks" is what a receiver builds from, so it is checked against the code: its
+ * docs/operations.md's "## Webhooks" is what a receiver builds from, so it is checked against the code: its
  * worked example (signature computed independently with Python's hmac) must be what signWebhook gives,
  * and its receiver snippet, run as written, must accept a real delivery from WebhookChannel over HTTP
  * and refuse a tampered body, a forged signature and a stale timestamp.
@@ -10,14 +10,14 @@ import { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { WebhookChannel, signWebhook } from '../../activities/channels';
 
-const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+const doc = readFileSync(resolve(__dirname, '../../docs/operations.md'), 'utf8');
 
-/** The "### Webhooks" subsection, up to the next heading of the same or a higher level. */
+/** The "## Webhooks" section of docs/operations.md, up to the next heading of the same or a higher level. */
 function webhooksSection(): string {
-  const start = readme.indexOf('\n### Webhooks\n');
+  const start = doc.indexOf('\n## Webhooks\n');
   expect(start).toBeGreaterThan(0);
-  const rest = readme.slice(start + 1);
-  const end = rest.slice(1).search(/\n#{1,3} /);
+  const rest = doc.slice(start + 1);
+  const end = rest.slice(1).search(/\n#{1,2} /);
   return end < 0 ? rest : rest.slice(0, end + 1);
 }
 
@@ -27,14 +27,14 @@ function fenced(section: string, lang: string): string[] {
 
 type Verify = (secret: string, headers: IncomingHttpHeaders, rawBody: Buffer | string, nowSeconds?: number) => boolean;
 
-/** The README's receiver, evaluated exactly as printed. */
+/** The documented receiver, evaluated exactly as printed. */
 function readmeReceiver(): Verify {
   const [code] = fenced(webhooksSection(), 'js');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   return new Function('require', `${code}\nreturn verifyClockWebhook;`)(require) as Verify;
 }
 
-test('the worked example in the README is what signWebhook computes', () => {
+test('the worked example in docs/operations.md is what signWebhook computes', () => {
   const [example] = fenced(webhooksSection(), 'text');
   const field = (name: string) => {
     const m = example.match(new RegExp(`^${name}:[ ]+(.+)$`, 'm'));
@@ -50,11 +50,11 @@ test('the worked example in the README is what signWebhook computes', () => {
   expect(`sha256=${signWebhook(secret, timestamp, body)}`).toBe(signature);
   // 1793782800 s is 2026-11-04T09:00:00Z, the example's firesAt (London is on GMT in November).
   expect(new Date(Number(timestamp) * 1000).toISOString()).toBe('2026-11-04T09:00:00.000Z');
-  // And the README's own receiver accepts the example at that instant.
+  // And the documented receiver accepts the example at that instant.
   expect(readmeReceiver()(secret, { 'x-clock-timestamp': timestamp, 'x-clock-signature': signature }, Buffer.from(body), Number(timestamp))).toBe(true);
 });
 
-test("the README's receiver accepts a real delivery and refuses tampering, forgery and replay", async () => {
+test("the documented receiver accepts a real delivery and refuses tampering, forgery and replay", async () => {
   const verify = readmeReceiver();
   const secret = 'receiver-test-secret-0123456789';
   const received: { headers: IncomingHttpHeaders; body: Buffer }[] = [];
