@@ -1,6 +1,6 @@
 /**
  * The roles a caller of the API acts in (a bearer token names one). Distinct from the roles a profile's
- * ladder tells (engine/profile/schema.ts LADDER_ROLES): `intake-system` and `admin` call but are never
+ * ladder tells (engine/profile/schema.ts NOTIFICATION_ROLES): `intake-system` and `admin` call but are never
  * told, and a ladder names `assigned-worker` and posts such as `duty-manager` that call as a social worker
  * or a manager.
  */

@@ -5,14 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { ROLES, Role } from '../engine/profile/schema';
+import { NOTIFICATION_ROLES, Role } from '../engine/profile/schema';
 import type { Assignment } from '../engine/types';
 
 /** config/directory.json in the project: the default for the worker, the API and the tests. */
 export const DEFAULT_DIRECTORY_FILE = resolve(__dirname, '..', 'config/directory.json');
 
 const PersonId = z.string().regex(/^[A-Za-z0-9._-]+$/);
-const RoleHolders = z.object(Object.fromEntries(ROLES.filter((r) => r !== 'assigned-worker').map((r) => [r, PersonId.optional()])) as Record<Exclude<Role, 'assigned-worker'>, z.ZodOptional<typeof PersonId>>);
+const RoleHolders = z.object(Object.fromEntries(NOTIFICATION_ROLES.filter((r) => r !== 'assigned-worker').map((r) => [r, PersonId.optional()])) as Record<Exclude<Role, 'assigned-worker'>, z.ZodOptional<typeof PersonId>>);
 
 export const DirectorySchema = z.object({
   people: z.record(PersonId, z.object({ name: z.string().min(1), email: z.email() })),

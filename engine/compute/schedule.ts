@@ -12,14 +12,14 @@ import type { ResolvedStepRule } from '../profile/resolved';
 import { anchorValues } from './cadence';
 import { type OccurrenceTimes, type WindowTimes, completionOf, occurrenceTimes, openOccurrence, pickAnchor, windowOf } from './occurrences';
 import { AlarmDecision, alarmSchedule, stalledOn } from '../decide/alarms';
-import { type Decision, type ScheduleOptions, catchUp, noAccessDecisions, notificationKey, tiersDue } from '../decide/tiers';
+import { type Decision, type DecideOptions, catchUp, noAccessDecisions, notificationKey, tiersDue } from '../decide/tiers';
 import { explainTimes, explainWindow, openView, recentViews } from '../explain/stepView';
 import { escalationsIn } from '../told';
 import type { AlarmView, ClockInput, ClockState, NotificationRecord, StepView } from '../types';
 
 export { anchorValues };
 export { RECENT_OCCURRENCES } from '../explain/stepView';
-export { NO_ACCESS_ROLE, TIER_LEVEL, catchUp, notificationKey, type Decision, type ScheduleOptions } from '../decide/tiers';
+export { NO_ACCESS_ROLE, TIER_LEVEL, catchUp, notificationKey, type Decision, type DecideOptions } from '../decide/tiers';
 export { completionOf, occurrenceTimes, openOccurrence, pickAnchor, windowOf, type OccurrenceTimes, type WindowTimes } from './occurrences';
 
 export interface Schedule {
@@ -43,7 +43,7 @@ export interface Schedule {
   stalled?: { steps: string[]; anchors: string[] };
 }
 
-export function buildSchedule(input: ClockInput, state: ClockState, now: number, workflowId: string, options: ScheduleOptions = {}): Schedule {
+export function buildSchedule(input: ClockInput, state: ClockState, now: number, workflowId: string, options: DecideOptions = {}): Schedule {
   const cal = WorkingDayCalendar.of(input.calendar);
   const decided = new Map<string, NotificationRecord>(state.notifications.map((n) => [n.key, n]));
   const steps: StepView[] = [];

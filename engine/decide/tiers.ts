@@ -27,7 +27,7 @@ export interface Decision {
   caughtUpIn?: NoticeTier;
 }
 
-export interface ScheduleOptions {
+export interface DecideOptions {
   /**
    * Several tiers of one occurrence due at once (a case moved in or back-dated three weeks late): send only
    * the highest, copying the roles of those it passed, and record the others as caught up in it.

@@ -7,7 +7,7 @@ import { pickAnchor } from '../compute/schedule';
 import type { ClockInput, ClockState } from '../types';
 import type { ClockEvent } from './contract';
 
-/** Clocks drift between a case system and the worker; a completion up to this far "ahead" is accepted. */
+/** System clocks drift between a case system and the worker; a completion up to this far "ahead" is accepted. */
 export const FUTURE_SKEW_MS = 5 * 60_000;
 export const MAX_EVENT_IDS = 200;
 

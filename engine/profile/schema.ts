@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { UNITS } from '../calendar/due';
 
-export const ROLES = [
+export const NOTIFICATION_ROLES = [
   'assigned-worker',
   'team-manager',
   'service-manager',
@@ -17,7 +17,7 @@ export const ROLES = [
   'practice-supervisor',
   'safeguarding-manager',
 ] as const;
-export const RoleSchema = z.enum(ROLES);
+export const RoleSchema = z.enum(NOTIFICATION_ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
 export const TIERS = ['reminder', 'overdue', 'escalated', 'critical'] as const;

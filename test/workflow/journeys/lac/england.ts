@@ -2,7 +2,7 @@
  * England (the national rules, profiles/data/england.json): one child's five years in care and her leaving-care
  * support to 21, worked by hand.
  *
- * Rules used (profiles/data/england.json 'looked-after' and 'pathway-plan'; engine/journeys.ts; engine/*):
+ * Rules used (profiles/data/england.json 'looked-after' and 'pathway-plan'; engine/catalogue.ts; engine/*):
  *   looked-after (CPPCR 2010, SI 2010/959):
  *     care-plan          10 WD from the FIRST placement-start (anchorPick 'earliest': moves do not restart it), reg 4.
  *     placement-plan     5 WD from EACH placement-start (perAnchor: occurrence n = placement n), reg 9.
