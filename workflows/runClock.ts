@@ -28,14 +28,15 @@ import { stepLabel } from '../engine/explain/explain';
 import { ProcessShape, handoverAnchors, shapeOf } from '../engine/catalogue';
 import { Rejection, applyEvent, checkEvent, recordHistory, repeatedEvent } from '../engine/events';
 import { compactForContinueAsNew } from '../engine/compact';
-import { milestoneViews, pendingMilestones } from '../engine/compute/milestones';
+import { pendingMilestones } from '../engine/compute/milestones';
+import { endsCycle, toView } from '../engine/explain/view';
 import { timeLimitOf } from '../engine/compute/timeLimit';
 import type { ProcessType } from '../engine/profile/schema';
 import { Schedule, buildSchedule } from '../engine/compute/schedule';
 import * as SA from './searchAttributes';
 import { initialState } from '../engine/state';
 import { alarmStep, clearAlarm, clearAlarms, openAlarms, raiseAlarm, stalledWhat } from '../engine/decide/alarms';
-import type { ClockInput, ClockState, ClockView, NotificationRecord, NotificationRequest, PendingHandover } from '../engine/types';
+import type { ClockInput, ClockState, ClockView, NotificationRecord, NotificationRequest } from '../engine/types';
 import type { ClockEvent } from '../engine/events/contract';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -67,46 +68,6 @@ export const CHAIN_PATCH = 'unbreakable-chain';
 
 /** Continue as new well before Temporal's 10,240-event warning, even without a cycle boundary (docs/design.md, Temporal). */
 export const CONTINUE_AS_NEW_AT_EVENTS = 1500;
-
-/** A review that closes a cycle: an outcome marked `cycle`, or any completion of a cycle step (a looked-after review). */
-function endsCycle(shape: ProcessShape, event: { step: string; outcome?: string; seen?: boolean }): boolean {
-  if (event.outcome && shape.outcomes[event.step]?.[event.outcome]?.cycle) return true;
-  return (shape.cycleSteps ?? []).includes(event.step) && event.seen !== false;
-}
-
-export function toView(input: ClockInput, state: ClockState, schedule: Schedule, workflowId: string, finished: boolean): ClockView {
-  const next = schedule.current;
-  // An ended process whose hand-over was refused stays open, and in the inbox, until its alarm clears.
-  const alarmOpen = schedule.alarms.some((a) => a.status === 'open');
-  const { retry: _retry, ...pending } = state.pendingHandover ?? ({} as Partial<PendingHandover>);
-  const milestones = milestoneViews(shapeOf(input.processType), state, input.rules.anchors);
-  return {
-    workflowId,
-    type: input.processType,
-    caseId: input.caseId,
-    episode: input.episode,
-    localAuthority: input.localAuthority,
-    ...(state.assignment.team ? { team: state.assignment.team } : {}),
-    status: state.closed ? 'closed' : alarmOpen ? 'open' : finished || schedule.allDone || state.finished ? 'completed' : 'open',
-    run: state.run,
-    ...(state.finished ? { finished: state.finished } : {}),
-    ...(input.steppedUpFrom ? { steppedUpFrom: input.steppedUpFrom } : {}),
-    assignment: state.assignment,
-    anchors: state.anchors,
-    rulesVersion: `${input.rules.profileId}@${input.rules.version}`,
-    calendarVersion: input.calendar.version,
-    steps: schedule.steps,
-    ...(next?.dueDate ? { nextDue: { step: next.key, occurrence: next.occurrence, dueDate: next.dueDate, dueAt: next.dueAt! } } : {}),
-    ...(input.rules.timeLimit ? { timeLimit: timeLimitOf(input, state.anchors) } : {}),
-    ...(state.closed ? { closed: state.closed } : {}),
-    ...(state.handedOver ? { handedOver: state.handedOver } : {}),
-    ...(state.pendingHandover ? { pendingHandover: pending as PendingHandover } : {}),
-    ...(schedule.alarms.length ? { alarms: schedule.alarms } : {}),
-    ...(state.migrations?.length ? { migrations: state.migrations } : {}),
-    ...(milestones.length ? { milestones } : {}),
-    history: state.history.map(({ withheld: _typed, ...entry }) => entry),
-  };
-}
 
 /** A validator's refusal: the caller gets the field and reason; nothing enters history. */
 function refuse(rejection: Rejection | undefined) {

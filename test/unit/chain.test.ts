@@ -12,7 +12,7 @@ import { initialState } from '../../engine/state';
 import type { ClockInput, ClockState } from '../../engine/types';
 import { clockInput, registry } from '../support/clockInput';
 import { currentDetails } from '../../engine/explain/details';
-import { toView } from '../../workflows/runClock';
+import { toView } from '../../engine/explain/view';
 import { buildInbox } from '../../management/inbox';
 
 const at = (s: string) => Date.parse(s);

@@ -7,7 +7,7 @@ import { anniversary } from '../../engine/calendar/localDate';
 import { clockInput, registry } from '../support/clockInput';
 import { applyEvent, checkEvent } from '../../engine/events';
 import { pendingMilestones, eligibleCareLeaverFrom, milestoneViews } from '../../engine/compute/milestones';
-import { toView } from '../../workflows/runClock';
+import { toView } from '../../engine/explain/view';
 import { memoView } from '../../engine/explain/memo';
 import { currentDetails } from '../../engine/explain/details';
 import { ProcessStarter } from '../../services/start';
