@@ -10,13 +10,13 @@ module.exports = {
       ...common,
       displayName: 'workflow',
       testMatch: ['<rootDir>/test/workflow/**/*.test.ts'],
-      globalSetup: '<rootDir>/test/support/bundle.global.ts',
+      globalSetup: '<rootDir>/harness/bundle.global.ts',
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      globalSetup: '<rootDir>/test/support/bundle.global.ts',
+      globalSetup: '<rootDir>/harness/bundle.global.ts',
     },
   ],
 };

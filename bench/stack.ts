@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '../workflows/searchAttributes';
 import { registerSearchAttributes } from '../worker/searchAttributes';
-import { startApi } from '../test/support/childApi';
-import { freePort } from '../test/support/ports';
-import { TsChild } from '../test/support/tsChild';
+import { startApi } from '../harness/childApi';
+import { freePort } from '../harness/ports';
+import { TsChild } from '../harness/tsChild';
 import { BenchSmtpSink } from './smtpSink';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -2,7 +2,7 @@
 // `npm run build:bundle` (part of `npm run build`; the image's build stage): bundles workflows/ once, ahead
 // of time, into one file the worker loads with WORKFLOW_BUNDLE. The worker then starts without webpack,
 // and every worker of a release runs byte-identical workflow code (its sha256 is printed to compare).
-// The bundle is made from the TypeScript sources, as the tests' bundle is (test/support/bundle.global.ts).
+// The bundle is made from the TypeScript sources, as the tests' bundle is (harness/bundle.global.ts).
 const { createHash } = require('node:crypto');
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { dirname, relative, resolve } = require('node:path');

@@ -13,8 +13,8 @@ import type { ClockView } from '../../engine/types';
 import type { ClockEvent } from '../../engine/events/contract';
 import { shapeOf } from '../../engine/catalogue';
 import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
-import { waitFor } from '../../test/support/ports';
-import type { ClockTestEnv } from '../../test/support/timeSkipping';
+import { waitFor } from '../../harness/ports';
+import type { ClockTestEnv } from '../../harness/timeSkipping';
 import { Action, Caseworker, Completion, eventInstant, keyOf, occurredAt } from './caseworker';
 import type { PlannedChild, PlannedReferral, YearPlan } from './plan';
 

@@ -12,7 +12,7 @@
  *    sm-derb-assess); overdue and escalated are recorded as caught up in it and never sent.
  */
 import { DevStack, startDevStack } from '../support/devStack';
-import { waitFor } from '../support/ports';
+import { waitFor } from '../../harness/ports';
 
 let s: DevStack;
 beforeAll(async () => {

@@ -33,7 +33,7 @@ import { EVENT_ROLES, START_ROLES } from '../../api/permissions';
 import { PROCESS_TYPES } from '../../engine/profile/schema';
 import { DevStack, startDevStack } from '../support/devStack';
 import { ProfileCopy, SHIPPED_PROFILES, profileCopy } from '../support/profileCopy';
-import { waitFor } from '../support/ports';
+import { waitFor } from '../../harness/ports';
 
 type Caller = 'anonymous' | ApiRole;
 const CALLERS: Caller[] = ['anonymous', ...API_ROLES];

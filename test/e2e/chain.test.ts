@@ -13,7 +13,7 @@ import type { ClockInput } from '../../engine/types';
 import * as SA from '../../workflows/searchAttributes';
 import { DevStack, startDevStack, stepOf } from '../support/devStack';
 import { ProfileCopy, assessmentFromStartOnly } from '../support/profileCopy';
-import { waitFor } from '../support/ports';
+import { waitFor } from '../../harness/ports';
 
 let s: DevStack;
 let edited: ProfileCopy;

@@ -17,7 +17,7 @@
  *    (config/directory.json), To hos-eng.
  */
 import { DevStack, startDevStack, stepOf } from '../support/devStack';
-import { waitFor } from '../support/ports';
+import { waitFor } from '../../harness/ports';
 
 let s: DevStack;
 beforeAll(async () => {

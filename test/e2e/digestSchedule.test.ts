@@ -10,7 +10,7 @@ import { londonDate } from '../../engine/calendar/london';
 import { WorkingDayCalendar } from '../../engine/calendar/workingDays';
 import { DIGEST_SCHEDULE_ID, ensureDigestSchedule } from '../../worker/digestSchedule';
 import { DevStack, startDevStack } from '../support/devStack';
-import { waitFor } from '../support/ports';
+import { waitFor } from '../../harness/ports';
 
 let s: DevStack;
 beforeAll(async () => {

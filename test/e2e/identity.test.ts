@@ -5,7 +5,7 @@
  * unique within its LA. Every refusal is checked to change nothing.
  */
 import { DevStack, startDevStack } from '../support/devStack';
-import { waitFor } from '../support/ports';
+import { waitFor } from '../../harness/ports';
 
 let s: DevStack;
 beforeAll(async () => {

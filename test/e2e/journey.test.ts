@@ -17,7 +17,7 @@
  *    Visits 6-weekly (L506): Mon 28 Sep 2026. Review 6 weeks after the plan meeting (Thu 27 Aug) = Thu 8 Oct 2026.
  */
 import { DevStack, startDevStack, stepOf } from '../support/devStack';
-import { waitFor } from '../support/ports';
+import { waitFor } from '../../harness/ports';
 
 let s: DevStack;
 beforeAll(async () => {

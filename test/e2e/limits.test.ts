@@ -5,8 +5,8 @@
  * body over 100 kB (102,400 bytes) is a 413 naming `body`; helmet's headers are on every answer.
  */
 import { startDevServerOnFreePorts } from '../support/devStack';
-import { freePort } from '../support/ports';
-import { startApi, type ApiProcess } from '../support/childApi';
+import { freePort } from '../../harness/ports';
+import { startApi, type ApiProcess } from '../../harness/childApi';
 
 const LIMIT = 5;
 let server: Awaited<ReturnType<typeof startDevServerOnFreePorts>>;

@@ -18,7 +18,7 @@
  */
 import { DevStack, startDevStack, stepOf } from '../support/devStack';
 import { ProfileCopy, profileCopy } from '../support/profileCopy';
-import { waitFor } from '../support/ports';
+import { waitFor } from '../../harness/ports';
 
 let s: DevStack;
 let profiles: ProfileCopy;

@@ -8,8 +8,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { startDevServerOnFreePorts } from '../support/devStack';
 import { startTestIssuer, type TestIssuer } from '../support/oidcIssuer';
-import { freePort, waitFor } from '../support/ports';
-import { spawnApi, startApi, type ApiProcess } from '../support/childApi';
+import { freePort, waitFor } from '../../harness/ports';
+import { spawnApi, startApi, type ApiProcess } from '../../harness/childApi';
 
 const AUDIENCE = 'statutory-clocks-api';
 let idp: TestIssuer;

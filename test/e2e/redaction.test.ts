@@ -22,7 +22,7 @@ import { WITHHELD } from '../../engine/explain/memo';
 import { StackApi, startApiOnStack } from '../support/apiOnStack';
 import { DevStack, startDevStack } from '../support/devStack';
 import { profileCopy } from '../support/profileCopy';
-import { waitFor } from '../support/ports';
+import { waitFor } from '../../harness/ports';
 
 const apiLog: string[] = [];
 const workerLog: string[] = [];

@@ -26,9 +26,9 @@ import { WorkerConfigSchema } from '../../worker/config';
 import { TemporalConnectionOptions, temporalConnectionOptions } from '../../services/temporalConnection';
 import { TestCertificates, makeCertificates } from '../support/certificates';
 import { startDevServerOnFreePorts } from '../support/devStack';
-import { MailSink } from '../support/mailSink';
-import { freePort, waitFor } from '../support/ports';
-import { TestWorker, quietRuntime, startTestWorker } from '../support/testWorker';
+import { MailSink } from '../../harness/mailSink';
+import { freePort, waitFor } from '../../harness/ports';
+import { TestWorker, quietRuntime, startTestWorker } from '../../harness/testWorker';
 
 let certs: TestCertificates;
 let server: Awaited<ReturnType<typeof startDevServerOnFreePorts>>;

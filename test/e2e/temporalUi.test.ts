@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DevStack, startDevStack, stepOf } from '../support/devStack';
 import { SCREENSHOTS, TestBrowser, launchBrowser } from '../support/browser';
-import { waitFor } from '../support/ports';
+import { waitFor } from '../../harness/ports';
 
 
 let s: DevStack;

@@ -28,11 +28,11 @@ import type { FamilyEventInput, FamilyEventResult, FamilySibling } from '../../w
 import { type ReferralClaim } from '../../workflows/referralClaim';
 import { claimIdFor } from '../../services/referralClaim';
 import type { ClockEvent } from '../../engine/events/contract';
-import globalSetup from '../support/bundle.global';
+import globalSetup from '../../harness/bundle.global';
 import { startDevServerOnFreePorts } from '../support/devStack';
-import { startTestWorker } from '../support/testWorker';
+import { startTestWorker } from '../../harness/testWorker';
 import { historyToFile } from './files';
-import { ClockTestEnv, startTimeSkipping } from '../support/timeSkipping';
+import { ClockTestEnv, startTimeSkipping } from '../../harness/timeSkipping';
 import { skipTo } from '../workflow/journeys/run';
 
 interface ClockScenario {

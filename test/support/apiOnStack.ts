@@ -11,7 +11,7 @@ import { DEFAULT_DIRECTORY_FILE, Directory } from '../../management/directory';
 import { ProfileRegistry } from '../../profiles/load';
 import { ProcessStarter } from '../../services/start';
 import type { DevStack } from './devStack';
-import { freePort } from './ports';
+import { freePort } from '../../harness/ports';
 
 export interface StackApi {
   url: string;

@@ -3,8 +3,8 @@
  * deployment configures it. The outbox directory is the caller's, so it survives a kill and a restart
  * (production keeps it on a volume).
  */
-import { TsChild } from './tsChild';
-import { BUNDLE_PATH } from './bundle.global';
+import { TsChild } from '../../harness/tsChild';
+import { BUNDLE_PATH } from '../../harness/bundle.global';
 
 export interface ChildWorkerEnv {
   temporalAddress: string;

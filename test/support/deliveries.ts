@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { OutboxEntry } from '../../activities/outbox';
 import { messageId } from '../../activities/notifications';
 import type { HookReceiver } from './hookReceiver';
-import type { MailSink, SunkMail } from './mailSink';
+import type { MailSink, SunkMail } from '../../harness/mailSink';
 
 export type Counts = Record<string, number>;
 

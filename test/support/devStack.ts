@@ -14,9 +14,9 @@ import { DEFAULT_DIRECTORY_FILE, Directory } from '../../management/directory';
 import { SEARCH_ATTRIBUTES } from '../../workflows/searchAttributes';
 import { registerSearchAttributes } from '../../worker/searchAttributes';
 import { ReceivedHook, startHookReceiver } from './hookReceiver';
-import { MailSink } from './mailSink';
-import { freePort } from './ports';
-import { quietRuntime, startTestWorker } from './testWorker';
+import { MailSink } from '../../harness/mailSink';
+import { freePort } from '../../harness/ports';
+import { quietRuntime, startTestWorker } from '../../harness/testWorker';
 import { holderToken, isBareAreaToken } from './roleHolder';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

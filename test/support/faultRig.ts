@@ -13,8 +13,8 @@ import { ProcessStarter } from '../../services/start';
 import { registerSearchAttributes } from '../../worker/searchAttributes';
 import { ChildWorkerEnv, startChildWorker } from './childWorker';
 import { HookReceiver, startHookReceiver } from './hookReceiver';
-import { MailSink } from './mailSink';
-import { TsChild } from './tsChild';
+import { MailSink } from '../../harness/mailSink';
+import { TsChild } from '../../harness/tsChild';
 
 export const WEBHOOK_SECRET = 'fault-test-webhook-secret-0123456789';
 

@@ -4,7 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
-import { freePort } from './ports';
+import { freePort } from '../../harness/ports';
 
 export interface ReceivedHook {
   headers: Record<string, string | string[] | undefined>;

@@ -6,7 +6,7 @@
  */
 import { Server, createServer } from 'node:http';
 import { SignJWT, exportJWK, generateKeyPair, type JWTPayload, type KeyLike } from 'jose';
-import { freePort } from './ports';
+import { freePort } from '../../harness/ports';
 
 export interface TestIssuer {
   issuer: string;

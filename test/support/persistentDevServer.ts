@@ -4,7 +4,7 @@
  */
 import { ChildProcess } from 'node:child_process';
 import { SEARCH_ATTRIBUTES } from '../../workflows/searchAttributes';
-import { freePort } from './ports';
+import { freePort } from '../../harness/ports';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startDevServer } = require('../../scripts/devServer');

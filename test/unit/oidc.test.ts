@@ -8,7 +8,7 @@ import { SignJWT } from 'jose';
 import { HttpProblem } from '../../api/problem';
 import { callerFromClaims, createOidcVerifier, type OidcVerifier } from '../../api/oidc';
 import { b64url, startTestIssuer, type TestIssuer } from '../support/oidcIssuer';
-import { freePort } from '../support/ports';
+import { freePort } from '../../harness/ports';
 
 const AUDIENCE = 'statutory-clocks-api';
 let idp: TestIssuer;

@@ -8,8 +8,8 @@
  */
 import { ProfileRegistry } from '../../profiles/load';
 import { ProcessStarter } from '../../services/start';
-import { waitFor } from '../support/ports';
-import { ClockTestEnv, mailsFrom, sendTo, sleepUntil as sleepOn, startTimeSkipping, viewOf } from '../support/timeSkipping';
+import { waitFor } from '../../harness/ports';
+import { ClockTestEnv, mailsFrom, sendTo, sleepUntil as sleepOn, startTimeSkipping, viewOf } from '../../harness/timeSkipping';
 
 let t: ClockTestEnv;
 let starter: ProcessStarter;

@@ -9,9 +9,9 @@ import { calendarData } from '../../profiles/calendar';
 import { ProfileRegistry } from '../../profiles/load';
 import { ProcessStarter } from '../../services/start';
 import type { ClockInput } from '../../engine/types';
-import { waitFor } from '../support/ports';
+import { waitFor } from '../../harness/ports';
 import { ProfileCopy, assessmentFromStartOnly } from '../support/profileCopy';
-import { ClockTestEnv, mailsFrom, sendTo, sleepUntil as sleepOn, startTimeSkipping, viewOf } from '../support/timeSkipping';
+import { ClockTestEnv, mailsFrom, sendTo, sleepUntil as sleepOn, startTimeSkipping, viewOf } from '../../harness/timeSkipping';
 
 let t: ClockTestEnv;
 let starter: ProcessStarter;

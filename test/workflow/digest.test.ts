@@ -17,10 +17,10 @@ import { londonWallTime } from '../../engine/calendar/london';
 import { addDays } from '../../engine/calendar/localDate';
 import type { DigestOutcome } from '../../workflows/digest';
 import { DevStack, startDevStack, stepOf } from '../support/devStack';
-import { MailSink } from '../support/mailSink';
-import { TestWorker, quietRuntime, startTestWorker } from '../support/testWorker';
+import { MailSink } from '../../harness/mailSink';
+import { TestWorker, quietRuntime, startTestWorker } from '../../harness/testWorker';
 import { registerSearchAttributes } from '../../worker/searchAttributes';
-import { waitFor } from '../support/ports';
+import { waitFor } from '../../harness/ports';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const bins = require('../../scripts/temporal-binaries');

@@ -8,7 +8,7 @@
  */
 import { ProfileRegistry } from '../../profiles/load';
 import { ProcessStarter } from '../../services/start';
-import { ClockTestEnv, startTimeSkipping, viewOf } from '../support/timeSkipping';
+import { ClockTestEnv, startTimeSkipping, viewOf } from '../../harness/timeSkipping';
 
 let t: ClockTestEnv;
 beforeAll(async () => {

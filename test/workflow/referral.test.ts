@@ -11,8 +11,8 @@
 import { ProfileRegistry } from '../../profiles/load';
 import { ProcessStarter, StartError } from '../../services/start';
 import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
-import { waitFor } from '../support/ports';
-import { ClockTestEnv, startTimeSkipping } from '../support/timeSkipping';
+import { waitFor } from '../../harness/ports';
+import { ClockTestEnv, startTimeSkipping } from '../../harness/timeSkipping';
 
 let t: ClockTestEnv;
 beforeAll(async () => {

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { BUNDLE_PATH } from '../support/bundle.global';
-import { quietRuntime } from '../support/testWorker';
+import { BUNDLE_PATH } from '../../harness/bundle.global';
+import { quietRuntime } from '../../harness/testWorker';
 import { historyFromFile, recordedHistories } from '../histories/files';
 
 const histories = recordedHistories();

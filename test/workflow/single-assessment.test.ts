@@ -21,8 +21,8 @@
 import { ProfileRegistry } from '../../profiles/load';
 import { ProcessStarter } from '../../services/start';
 import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
-import { waitFor } from '../support/ports';
-import { ClockTestEnv, sleepUntil as sleepOn, startTimeSkipping } from '../support/timeSkipping';
+import { waitFor } from '../../harness/ports';
+import { ClockTestEnv, sleepUntil as sleepOn, startTimeSkipping } from '../../harness/timeSkipping';
 
 let t: ClockTestEnv;
 beforeAll(async () => {

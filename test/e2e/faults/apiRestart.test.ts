@@ -17,9 +17,9 @@
 import { each, hookCounts, mailCounts } from '../../support/deliveries';
 import { startDevServerOnFreePorts } from '../../support/devStack';
 import { BACKDATED_REFERRAL, BACKDATED_REFERRAL_SENT, FaultRig, referralKeys, sleep, startFaultRig } from '../../support/faultRig';
-import { startChildApi } from '../../support/childApi';
-import { freePort, waitFor } from '../../support/ports';
-import { TsChild } from '../../support/tsChild';
+import { startChildApi } from '../../../harness/childApi';
+import { freePort, waitFor } from '../../../harness/ports';
+import { TsChild } from '../../../harness/tsChild';
 
 let server: Awaited<ReturnType<typeof startDevServerOnFreePorts>>;
 let rig: FaultRig;

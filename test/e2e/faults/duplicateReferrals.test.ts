@@ -27,7 +27,7 @@
  */
 import { formatLondon } from '../../../engine/calendar/london';
 import { DevStack, startDevStack } from '../../support/devStack';
-import { waitFor } from '../../support/ports';
+import { waitFor } from '../../../harness/ports';
 
 let s: DevStack;
 beforeAll(async () => {

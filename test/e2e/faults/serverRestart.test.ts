@@ -27,8 +27,8 @@ import { registerSearchAttributes } from '../../../worker/searchAttributes';
 import { each, hookCounts, mailCounts } from '../../support/deliveries';
 import { BACKDATED_REFERRAL_SENT, FaultRig, backdatedReferralEscalations, referralKeys, sleep, startBackdatedReferral, startEnquiryBreachingIn, startFaultRig, waitUntilWaiting } from '../../support/faultRig';
 import { PersistentDevServer } from '../../support/persistentDevServer';
-import { waitFor } from '../../support/ports';
-import { TsChild } from '../../support/tsChild';
+import { waitFor } from '../../../harness/ports';
+import { TsChild } from '../../../harness/tsChild';
 
 let dir: string;
 let server: PersistentDevServer;

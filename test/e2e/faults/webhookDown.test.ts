@@ -11,7 +11,7 @@
 import { each, hookCounts, mailCounts, outboxEntries } from '../../support/deliveries';
 import { startDevServerOnFreePorts } from '../../support/devStack';
 import { FaultRig, referralKeys, sleep, startBackdatedReferral, startFaultRig } from '../../support/faultRig';
-import { waitFor } from '../../support/ports';
+import { waitFor } from '../../../harness/ports';
 
 let server: Awaited<ReturnType<typeof startDevServerOnFreePorts>>;
 let rig: FaultRig;

@@ -28,7 +28,7 @@ import {
   startFaultRig,
   waitUntilWaiting,
 } from '../../support/faultRig';
-import { waitFor } from '../../support/ports';
+import { waitFor } from '../../../harness/ports';
 
 let server: Awaited<ReturnType<typeof startDevServerOnFreePorts>>;
 let rig: FaultRig;

@@ -27,9 +27,9 @@ import { DefaultLogger, LogEntry, Runtime } from '@temporalio/worker';
 import { ProfileRegistry } from '../../../profiles/load';
 import { ProcessStarter } from '../../../services/start';
 import { clockEventUpdate, clockViewQuery } from '../../../workflows/messages';
-import type { SunkMail } from '../../support/mailSink';
-import { waitFor } from '../../support/ports';
-import { ClockTestEnv, sleepUntil as sleepOn, startTimeSkipping } from '../../support/timeSkipping';
+import type { SunkMail } from '../../../harness/mailSink';
+import { waitFor } from '../../../harness/ports';
+import { ClockTestEnv, sleepUntil as sleepOn, startTimeSkipping } from '../../../harness/timeSkipping';
 
 // Thousands of expected "Activity failed" warnings (the SMTP refusals) are counted here, not printed;
 // every other worker log line still goes to stderr.

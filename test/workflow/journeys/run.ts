@@ -10,8 +10,8 @@ import { ProfileRegistry } from '../../../profiles/load';
 import { ProcessStarter } from '../../../services/start';
 import { clockEventUpdate, clockViewQuery } from '../../../workflows/messages';
 import type { ClockView } from '../../../engine/types';
-import { waitFor } from '../../support/ports';
-import { ClockTestEnv, startTimeSkipping } from '../../support/timeSkipping';
+import { waitFor } from '../../../harness/ports';
+import { ClockTestEnv, startTimeSkipping } from '../../../harness/timeSkipping';
 import { Journey, ProcessRef, WORKFLOW_TYPES } from './journey';
 
 export const idOf = (j: Journey, p: ProcessRef) => `${WORKFLOW_TYPES[p]}-${j.caseId}-1`;

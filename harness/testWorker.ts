@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { loadWorkerConfig } from '../../worker/config';
-import { createClockWorker } from '../../worker/createWorker';
+import { loadWorkerConfig } from '../worker/config';
+import { createClockWorker } from '../worker/createWorker';
 import { BUNDLE_PATH } from './bundle.global';
 
 export interface TestWorker {

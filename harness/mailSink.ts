@@ -6,7 +6,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { freePort, waitFor } from './ports';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { stopProcess } = require('../../scripts/childProcesses');
+const { stopProcess } = require('../scripts/childProcesses');
 
 export interface SunkMail {
   id: string;

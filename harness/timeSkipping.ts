@@ -3,14 +3,14 @@
  * with the real activities, built through the same composition root as production.
  */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { registerSearchAttributes } from '../../worker/searchAttributes';
-import type { ClockView } from '../../engine/types';
-import { clockEventUpdate, clockViewQuery } from '../../workflows/messages';
+import { registerSearchAttributes } from '../worker/searchAttributes';
+import type { ClockView } from '../engine/types';
+import { clockEventUpdate, clockViewQuery } from '../workflows/messages';
 import { MailSink } from './mailSink';
 import { quietRuntime, startTestWorker } from './testWorker';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const bins = require('../../scripts/temporal-binaries');
+const bins = require('../scripts/temporal-binaries');
 
 export interface ClockTestEnv {
   env: TestWorkflowEnvironment;

@@ -6,9 +6,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { stopProcess } = require('../../scripts/childProcesses');
+const { stopProcess } = require('../scripts/childProcesses');
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = resolve(__dirname, '..');
 /** Output kept for a failure message: the tail is what explains a crash (unless the test reads it all). */
 const KEEP_CHARS = 20_000;
 
