@@ -1,6 +1,8 @@
 // dependency-cruiser: the import boundaries between the layers, checked by `npm run lint` (`depcruise`)
 // and proved rule by rule in test/unit/boundaries.test.ts, which cruises a small tree with one deliberate
-// violation per rule. Paths are relative to the repository root.
+// violation per rule. Paths are relative to the repository root; a package's path is matched wherever its
+// node_modules is, since a node_modules that is a symlink (a git worktree sharing another's) resolves to
+// the real path outside the repository.
 //
 //   engine/      the pure core: no Temporal, no Node I/O, no outer layer (profiles/ is the Node loader;
 //                engine/profile holds the schema)
@@ -21,7 +23,7 @@ module.exports = {
       comment: 'engine/ is the pure core that workflows, services and the API all share: it knows nothing of Temporal.',
       severity: 'error',
       from: { path: '^engine/' },
-      to: { path: '^node_modules/@temporalio/' },
+      to: { path: '(^|/)node_modules/@temporalio/' },
     },
     {
       name: 'engine-no-node-io',
@@ -50,7 +52,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^workflows/' },
       to: {
-        pathNot: ['^(workflows|engine|activities)/', '^node_modules/@temporalio/(workflow|common)/'],
+        pathNot: ['^(workflows|engine|activities)/', '(^|/)node_modules/@temporalio/(workflow|common)/'],
       },
     },
     {
@@ -69,7 +71,7 @@ module.exports = {
         'or @temporalio/worker.',
       severity: 'error',
       from: { path: '^api/' },
-      to: { path: ['^(worker|activities|workflows)/', '^node_modules/@temporalio/worker/'] },
+      to: { path: ['^(worker|activities|workflows)/', '(^|/)node_modules/@temporalio/worker/'] },
     },
     {
       name: 'no-circular',

@@ -3,11 +3,12 @@
  * repository (engine/, workflows/, activities/, services/, api/, worker/, profiles/, test/, bench/,
  * stub @temporalio packages, a tsconfig) is cruised with the project's own config, first clean (no
  * violation at all), then with one deliberate violation per rule, naming exactly which rule fires for
- * which import. dependency-cruiser is ESM-only, which jest's CommonJS runtime cannot import, so the
- * depcruise CLI runs as a child process and its JSON report is read.
+ * which import; each both with node_modules in the tree and with node_modules a symlink out of it.
+ * dependency-cruiser is ESM-only, which jest's CommonJS runtime cannot import, so the depcruise CLI runs
+ * as a child process and its JSON report is read.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -163,11 +164,28 @@ function pkg(name: string): string {
   return JSON.stringify({ name, version: '0.0.0', main: 'index.js' });
 }
 
-function tree(files: Files): string {
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * The files written to a new temporary directory. With `linked`, node_modules is a symlink to a directory
+ * outside the tree, as in a git worktree that shares another checkout's packages: packages then resolve
+ * to paths outside the tree, and the rules must still recognise them.
+ */
+function tree(files: Files, linked = false): string {
   const dir = mkdtempSync(join(tmpdir(), 'boundaries-'));
+  dirs.push(dir);
+  const modules = linked ? mkdtempSync(join(tmpdir(), 'boundaries-modules-')) : dir;
+  if (linked) {
+    dirs.push(modules);
+    symlinkSync(join(modules, 'node_modules'), join(dir, 'node_modules'), 'junction');
+  }
   for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
+    const file = join(path.startsWith('node_modules/') ? modules : dir, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
   }
   return dir;
 }
@@ -180,8 +198,8 @@ interface Violation {
 
 /** depcruise with the project's config over `dir`; the [rule, from, to] of each violation, sorted. */
 function cruise(dir: string): [string, string, string][] {
-  const dirs = ['engine', 'workflows', 'activities', 'services', 'api', 'worker', 'profiles', 'test', 'bench'];
-  const run = spawnSync(process.execPath, [depcruise, '--config', config, '--output-type', 'json', ...dirs], {
+  const layers = ['engine', 'workflows', 'activities', 'services', 'api', 'worker', 'profiles', 'test', 'bench'];
+  const run = spawnSync(process.execPath, [depcruise, '--config', config, '--output-type', 'json', ...layers], {
     cwd: dir,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -189,32 +207,31 @@ function cruise(dir: string): [string, string, string][] {
   // With the JSON reporter depcruise exits 0 whatever it found; anything else means it did not run.
   if (run.status !== 0 || !run.stdout) throw new Error(`depcruise failed (exit ${run.status}): ${run.stderr}`);
   const report = JSON.parse(run.stdout) as { summary: { violations: Violation[] } };
+  // A package outside the tree (a linked node_modules) is named by its path from node_modules on.
+  const named = (path: string) => path.replace(/^.*?(?=node_modules\/)/, '');
   return report.summary.violations
-    .map((v): [string, string, string] => [v.rule.name, v.from, v.to])
+    .map((v): [string, string, string] => [v.rule.name, v.from, named(v.to)])
     .sort((x, y) => x.join(' ').localeCompare(y.join(' ')));
 }
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
 describe('dependency-cruiser boundaries (.dependency-cruiser.js)', () => {
-  test('a tree laid out like the repository, each layer importing only what it may, has no violation', () => {
-    const dir = tree(clean);
-    dirs.push(dir);
-    expect(cruise(dir)).toEqual([]);
+  test.each([
+    ['', false],
+    [', node_modules a symlink out of the tree', true],
+  ])('a tree laid out like the repository, each layer importing only what it may, has no violation%s', (_, linked) => {
+    expect(cruise(tree(clean, linked))).toEqual([]);
   });
 
   test('every rule has its deliberate violation below', () => {
     expect(violations.map((v) => v.rule).sort()).toEqual([...ruleNames].sort());
   });
 
-  test('each deliberate violation fires its rule, and only it, for exactly that import', () => {
+  test.each([
+    ['', false],
+    [', node_modules a symlink out of the tree', true],
+  ])('each deliberate violation fires its rule, and only it, for exactly that import%s', (_, linked) => {
     const all = Object.assign({}, clean, ...violations.map((v) => v.files)) as Files;
-    const dir = tree(all);
-    dirs.push(dir);
     const expected = violations.flatMap((v) => v.expected).sort((x, y) => x.join(' ').localeCompare(y.join(' ')));
-    expect(cruise(dir)).toEqual(expected);
+    expect(cruise(tree(all, linked))).toEqual(expected);
   });
 });
