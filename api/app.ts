@@ -87,7 +87,6 @@ export function createApp(deps: AppDeps) {
   app.use('/api', calendarRoutes(deps.profiles));
   app.use((req, _res, next) => next(new HttpProblem(404, 'Not found', `no route ${req.method} ${req.path}`)));
 
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpProblem) return sendProblem(res, err, req.correlationId);
     const e = err as { type?: string; status?: number; message?: string };

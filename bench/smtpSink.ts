@@ -23,7 +23,6 @@ export class BenchSmtpSink {
   ) {}
 
   static async start(): Promise<BenchSmtpSink> {
-    let sink: BenchSmtpSink | undefined;
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -38,7 +37,7 @@ export class BenchSmtpSink {
           head = head.replace(/\r?\n[ \t]+/g, ' '); // unfold long header lines
           const key = /^X-Clock-Key:\s*(.+)$/im.exec(head)?.[1]?.trim() ?? '';
           const firesAt = Date.parse(/^X-Clock-Fires-At:\s*(.+)$/im.exec(head)?.[1]?.trim() ?? '');
-          sink!.accepted.push({ key, at: Date.now(), firesAt });
+          sink.accepted.push({ key, at: Date.now(), firesAt });
           callback();
         });
       },
@@ -47,7 +46,7 @@ export class BenchSmtpSink {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
-    sink = new BenchSmtpSink(server, (server.server.address() as AddressInfo).port);
+    const sink = new BenchSmtpSink(server, (server.server.address() as AddressInfo).port);
     return sink;
   }
 

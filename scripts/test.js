@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// `npm test`: the type check, then the jest projects unit, workflow and e2e (e2e --runInBand), in that
-// order. It exists because CI logs must end with one countable line, `N passed, N failed` (plus
-// `, N skipped` when any were skipped), summed over every project and counting tests, not suites;
-// three separate jest runs each print their own summary, so nothing else gives that total.
+// `npm test`: the type check, then `npm run lint`, then the jest projects unit, workflow and e2e
+// (e2e --runInBand), in that order. It exists because CI logs must end with one countable line,
+// `N passed, N failed` (plus `, N skipped` when any were skipped), summed over every project and counting
+// tests, not suites; three separate jest runs each print their own summary, so nothing else gives that total.
 // Jest's own output streams as usual; each run also writes --json to a temporary file to be counted.
 // Before the e2e project the Chromium its browser tests drive is installed if missing (scripts/install-browser.js).
 // Extra args (`npm test -- test/unit/calendar`) go to every jest run, with --passWithNoTests, since a
-// pattern usually leaves some projects with nothing to run. Exits non-zero if the type check fails,
-// any test fails or any project fails to run; a failed project is still followed by the next one.
+// pattern usually leaves some projects with nothing to run. Exits non-zero if the type check or lint
+// fails, any test fails or any project fails to run; a failed project is still followed by the next one.
 const { spawn } = require('node:child_process');
 const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -76,6 +76,16 @@ async function main() {
   if (tc.code !== 0) {
     totals.failed += 1;
     finish(1);
+  }
+
+  // Then `npm run lint` (ESLint, Prettier's check, the dependency-cruiser boundaries). A failure counts
+  // as one failure, as the type check's does, but the tests still run: style or a crossed boundary
+  // should not hide what the tests would say.
+  const lint = npm ? await run(process.execPath, [npm, 'run', 'lint']) : await run('npm', ['run', 'lint']);
+  if (lint.code !== 0) {
+    ok = false;
+    totals.failed += 1;
+    console.error(`[test] lint failed, exit ${lint.signal || lint.code}`);
   }
 
   const jest = require.resolve('jest/bin/jest', { paths: [root] });

@@ -11,7 +11,6 @@ export const SHIPPED_PROFILES = resolve(__dirname, '../../profiles/data');
 export interface ProfileCopy {
   dir: string;
   /** Rewrites one LA's file through `change` (which edits the parsed JSON in place). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   edit: (la: string, change: (profile: any) => void) => void;
   remove: () => void;
 }

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { ProfileError, ProfileRegistry } from '../../profiles/load';
 import type { Source } from '../../engine/profile/schema';
@@ -163,9 +165,7 @@ describe('a bad profile is refused with a message naming the rule', () => {
 
 describe('the worker refuses to start on a bad profile', () => {
   test('exits 1 naming the rule, before touching Temporal', () => {
-    const { mkdtempSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
-    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-    const dir = mkdtempSync(resolve(require('node:os').tmpdir(), 'profiles-'));
+    const dir = mkdtempSync(resolve(tmpdir(), 'profiles-'));
     const f = clone();
     f.derbyshire.processes['single-assessment'].steps['assessment-plan'].due.value = -7;
     for (const [id, data] of Object.entries(f)) writeFileSync(resolve(dir, `${id}.json`), JSON.stringify(data));

@@ -30,7 +30,7 @@ type Verify = (secret: string, headers: IncomingHttpHeaders, rawBody: Buffer | s
 /** The documented receiver, evaluated exactly as printed. */
 function readmeReceiver(): Verify {
   const [code] = fenced(webhooksSection(), 'js');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  // eslint-disable-next-line no-new-func
   return new Function('require', `${code}\nreturn verifyClockWebhook;`)(require) as Verify;
 }
 

@@ -16,7 +16,6 @@ describe.each(journeysIn<Journey>('.'))('%s', (_file, journey) => {
     const enquiry = await view(t, journey, 'enquiry');
     expect(enquiry.status).toBe('completed');
     const plan = await t.env.client.workflow.getHandle(idOf(journey, 'plan')).result();
-    // eslint-disable-next-line no-console
     console.log(`${journey.la}: plan ran ${plan.run} runs; longest run history ${longest(runs, 'plan')} events (${[...runs.get('plan')!.values()].join(', ')})`);
     expect(plan.run).toBeGreaterThanOrEqual(3);
     expect(longest(runs, 'plan')).toBeLessThan(2000);

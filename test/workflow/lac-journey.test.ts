@@ -15,7 +15,6 @@ describe.each(journeysIn<Journey & { expectEnd: { lac: string; pathway: string }
     const runs = await runJourney(t, { ...journey, startProcess: 'lac' });
     const lac = await t.env.client.workflow.getHandle(idOf(journey, 'lac')).result();
     const pathway = await t.env.client.workflow.getHandle(idOf(journey, 'pathway')).result();
-    // eslint-disable-next-line no-console
     console.log(
       `${journey.la}: looked-after ${lac.run} runs, longest ${longest(runs, 'lac')} events (${[...(runs.get('lac')?.values() ?? [])].join(', ')}); ` +
         `pathway-plan ${pathway.run} runs, longest ${longest(runs, 'pathway')} events (${[...(runs.get('pathway')?.values() ?? [])].join(', ')})`,
