@@ -5,8 +5,6 @@
  * verifies OIDC bearer tokens (api/oidc.ts) and refuses dev tokens at startup (api/config.ts).
  */
 import type { NextFunction, Request, Response } from 'express';
-import { z } from 'zod';
-import type { OidcVerifier } from './oidc';
 import { HttpProblem } from './problem';
 
 import { API_ROLES, ApiRoleSchema, type ApiRole } from '../engine/roles';
@@ -32,6 +30,12 @@ declare module 'express-serve-static-core' {
 export const EVERYONE: ApiRole[] = [...API_ROLES];
 
 const DEV_PERSON = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Proves a caller from an OIDC bearer token (api/oidc.ts implements it). */
+export interface OidcVerifier {
+  /** The caller a token proves, or an HttpProblem (401 invalid token, 403 no single role, 503 keys unreachable). */
+  verify(token: string): Promise<Caller>;
+}
 
 export type Authentication = { mode: 'dev-tokens' } | { mode: 'oidc'; verifier: OidcVerifier };
 

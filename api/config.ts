@@ -1,7 +1,7 @@
 /** API configuration from the environment, parsed once; refuses dev tokens in production. */
 import { z } from 'zod';
 import { DEFAULT_DIRECTORY_FILE } from '../management/directory';
-import { isSafeUrl } from './oidc';
+import { isSafeUrl } from './safeUrl';
 import { TemporalConnectionShape, checkTemporalConnection } from '../services/temporalConnection';
 
 /** An unset variable; compose's `${NAME:-}` passes an empty string for one. */

@@ -5,7 +5,10 @@
  * another (OIDC_PERSON_CLAIM). The token itself is never logged or echoed.
  */
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
-import { API_ROLES, type ApiRole, type Authentication, type Caller } from './auth';
+import { API_ROLES, type ApiRole, type Authentication, type Caller, type OidcVerifier } from './auth';
+import { isSafeUrl } from './safeUrl';
+
+export type { OidcVerifier } from './auth';
 import type { ApiConfig } from './config';
 import { HttpProblem } from './problem';
 
@@ -25,10 +28,6 @@ export interface OidcSettings {
   personClaim: string;
 }
 
-export interface OidcVerifier {
-  /** The caller a token proves, or an HttpProblem (401 invalid token, 403 no single role, 503 keys unreachable). */
-  verify(token: string): Promise<Caller>;
-}
 
 const unauthorized = (message: string) => new HttpProblem(401, 'Unauthorized', `invalid bearer token: ${message}`, [{ field: 'authorization', message }]);
 const forbidden = (message: string) => new HttpProblem(403, 'Forbidden', message, [{ field: 'authorization', message }]);
@@ -55,16 +54,6 @@ export function callerFromClaims(claims: JWTPayload, settings: Pick<OidcSettings
     throw unauthorized(`the '${settings.personClaim}' claim is not a directory person id`);
   }
   return { role: roles[0], subject: claims.sub!, ...(person ? { personId: person } : {}) };
-}
-
-/** http is allowed on loopback only (a local test issuer); anything reachable over a network needs https. */
-export function isSafeUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
-  } catch {
-    return false;
-  }
 }
 
 class KeysUnavailable extends Error {}

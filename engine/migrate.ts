@@ -10,7 +10,7 @@ import type { Rejection } from './events';
 import { recordHistory } from './events';
 import { stepLabel } from './explain/explain';
 import { buildSchedule } from './compute/schedule';
-import type { ClockInput, ClockState } from './types';
+import type { ClockInput, ClockState, MigrationRecord } from './types';
 
 export interface RulesMigration {
   rules: ResolvedProcessRules;
@@ -20,15 +20,7 @@ export interface RulesMigration {
   by?: string;
 }
 
-export interface MigrationRecord {
-  at: string;
-  by?: string;
-  reason: string;
-  from: string;
-  to: string;
-  /** The open steps whose due date moved, in words. */
-  changes: string[];
-}
+export type { MigrationRecord };
 
 function sliceCalendar(current: CalendarData, next: CalendarData): CalendarData {
   const from = current.coverage.from;

@@ -6,7 +6,6 @@
 import type { CalendarData } from './calendar/workingDays';
 import type { ResolvedProcessRules } from './profile/resolved';
 import type { Role, Source, Tier } from './profile/schema';
-import type { MigrationRecord } from './migrate';
 
 export interface Assignment {
   workerId?: string;
@@ -352,4 +351,15 @@ export interface MilestoneView {
 export interface AlarmView extends Alarm {
   status: 'open' | 'cleared';
   escalations: StepView['escalations'];
+}
+
+/** A running process moved onto new rules or a new calendar, by whom and why, and what it moved. */
+export interface MigrationRecord {
+  at: string;
+  by?: string;
+  reason: string;
+  from: string;
+  to: string;
+  /** The open steps whose due date moved, in words. */
+  changes: string[];
 }

@@ -81,7 +81,6 @@ function check({ input, state, now, shape, cal }: CheckContext, event: Extract<C
 }
 
 function apply({ input, state, shape, cal, at }: ApplyContext, event: Extract<ClockEvent, { type: 'anchor' }>): string {
-  let what: string;
     const repeatable = shape.repeatableAnchors.includes(event.anchor);
     const previous = state.anchors[event.anchor];
     const dependants = input.rules.steps.filter(
@@ -90,7 +89,7 @@ function apply({ input, state, shape, cal, at }: ApplyContext, event: Extract<Cl
     const before = dependants.map((s) => ({ s, t: occurrenceTimes(cal, input, state, s, openOccurrence(state, s)) }));
     recordAnchor(state, event.anchor, event.at, repeatable);
     if (event.kind) (state.anchorKinds[event.anchor] ??= []).push({ at: event.at, kind: event.kind });
-    what = repeatable && previous ? `${event.anchor}${event.kind ? ` (${event.kind})` : ''} recorded again at ${event.at} (earlier: ${state.anchorLog[event.anchor].slice(0, -1).join(', ')})` : `anchor ${event.anchor}${event.kind ? ` (${event.kind})` : ''} ${previous ? `moved from ${previous} ` : ''}set to ${event.at}`;
+    let what = repeatable && previous ? `${event.anchor}${event.kind ? ` (${event.kind})` : ''} recorded again at ${event.at} (earlier: ${state.anchorLog[event.anchor].slice(0, -1).join(', ')})` : `anchor ${event.anchor}${event.kind ? ` (${event.kind})` : ''} ${previous ? `moved from ${previous} ` : ''}set to ${event.at}`;
     // Say what the new value does to each rule counted from it (the history shows why a date moved, or why not).
     for (const { s, t } of before) {
       if (completionOf(state, s, openOccurrence(state, s))) continue;

@@ -8,9 +8,8 @@ function check(_context: CheckContext, event: Extract<ClockEvent, { type: 'close
 }
 
 function apply({ state, at }: ApplyContext, event: Extract<ClockEvent, { type: 'close' }>): string {
-  let what: string;
     state.closed = { reason: event.reason.trim(), at, ...(event.by ? { by: event.by } : {}) };
-    what = `closed: ${event.reason.trim()}`;
+    let what = `closed: ${event.reason.trim()}`;
     if (state.pendingHandover) what += `; the refused hand-over to ${state.pendingHandover.type} will not be made`;
     delete state.pendingHandover;
     return what;

@@ -60,7 +60,6 @@ function check({ input, state, now }: CheckContext, event: Extract<ClockEvent, {
 }
 
 function apply({ input, state, at }: ApplyContext, event: Extract<ClockEvent, { type: 'extend' }>): string {
-  let what: string;
     const limit = extensionLimit(input, state, event.step) as { maxDate: string };
     const rule = input.rules.steps.find((s) => s.key === event.step)!;
     const { maxDate, base } = limit as { maxDate: string; base: string };
@@ -78,7 +77,7 @@ function apply({ input, state, at }: ApplyContext, event: Extract<ClockEvent, { 
       ...(event.by ? { by: event.by } : {}),
       ...(event.byRole ? { byRole: event.byRole } : {}),
     });
-    what = `${event.step} ${rule.extension!.statutory ? 'extended' : 'given a revised target'} from ${base} to ${until} (the maximum is ${maxDate})${event.agreedWithComplainant ? ', agreed with the complainant' : ''}: ${event.reason.trim()}`;
+    const what = `${event.step} ${rule.extension!.statutory ? 'extended' : 'given a revised target'} from ${base} to ${until} (the maximum is ${maxDate})${event.agreedWithComplainant ? ', agreed with the complainant' : ''}: ${event.reason.trim()}`;
     return what;
 }
 

@@ -19,13 +19,12 @@ function check({ state, now }: CheckContext, event: Extract<ClockEvent, { type: 
 }
 
 function apply({ state }: ApplyContext, event: Extract<ClockEvent, { type: 'hand-over' }>): string {
-  let what: string;
     const pending = state.pendingHandover!;
     pending.anchors = { ...pending.anchors, ...(event.anchors ?? {}) };
     if (event.anchorKinds) pending.anchorKinds = { ...(pending.anchorKinds ?? {}), ...event.anchorKinds };
     pending.retry = true;
     const given = Object.entries(event.anchors ?? {}).map(([k, v]) => `${k} ${v}`);
-    what = `for the refused hand-over to ${pending.type}: ${given.length ? `recorded ${given.join(', ')}` : 'asked to try again'}; it is tried again now`;
+    const what = `for the refused hand-over to ${pending.type}: ${given.length ? `recorded ${given.join(', ')}` : 'asked to try again'}; it is tried again now`;
     return what;
 }
 

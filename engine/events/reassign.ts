@@ -8,10 +8,9 @@ function check(_context: CheckContext, event: Extract<ClockEvent, { type: 'reass
 }
 
 function apply({ state }: ApplyContext, event: Extract<ClockEvent, { type: 'reassign' }>): string {
-  let what: string;
     const before = state.assignment;
     state.assignment = { workerId: event.workerId ?? before.workerId, team: event.team ?? before.team };
-    what = `reassigned from ${before.workerId ?? '-'}/${before.team ?? '-'} to ${state.assignment.workerId ?? '-'}/${state.assignment.team ?? '-'}${event.reason ? `: ${event.reason}` : ''}`;
+    const what = `reassigned from ${before.workerId ?? '-'}/${before.team ?? '-'} to ${state.assignment.workerId ?? '-'}/${state.assignment.team ?? '-'}${event.reason ? `: ${event.reason}` : ''}`;
     return what;
 }
 

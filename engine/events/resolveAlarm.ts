@@ -11,9 +11,8 @@ function check({ state }: CheckContext, event: Extract<ClockEvent, { type: 'reso
 }
 
 function apply({ state }: ApplyContext, event: Extract<ClockEvent, { type: 'resolve-alarm' }>): string {
-  let what: string;
     const alarm = openAlarms(state).find((a) => a.key === event.alarm)!;
-    what = `alarm ${alarm.key} resolved by hand: ${event.reason.trim()}`;
+    const what = `alarm ${alarm.key} resolved by hand: ${event.reason.trim()}`;
     // A refused hand-over resolved by hand will not be tried again.
     if (alarm.kind === 'handover-refused') delete state.pendingHandover;
     return what;

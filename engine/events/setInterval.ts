@@ -24,10 +24,9 @@ function check({ input, now, cal }: CheckContext, event: Extract<ClockEvent, { t
 }
 
 function apply({ state, at }: ApplyContext, event: Extract<ClockEvent, { type: 'set-interval' }>): string {
-  let what: string;
     const previous = state.intervals[event.step];
     state.intervals[event.step] = { every: event.every, reason: event.reason.trim(), recordedAt: at, ...(event.agreedBy ? { agreedBy: event.agreedBy } : {}), ...(event.by ? { by: event.by } : {}) };
-    what = `${event.step} interval set to ${durationWords(event.every)}${previous ? ` (was ${durationWords(previous.every)})` : ''}${event.agreedBy ? `, agreed by the ${event.agreedBy}` : ''}: ${event.reason.trim()}`;
+    const what = `${event.step} interval set to ${durationWords(event.every)}${previous ? ` (was ${durationWords(previous.every)})` : ''}${event.agreedBy ? `, agreed by the ${event.agreedBy}` : ''}: ${event.reason.trim()}`;
     return what;
 }
 

@@ -17,9 +17,8 @@ function check({ input, state, now, shape }: CheckContext, event: Extract<ClockE
 }
 
 function apply({ state, at }: ApplyContext, event: Extract<ClockEvent, { type: 'withdraw' }>): string {
-  let what: string;
     state.finished = { reason: `withdrawn by the complainant on ${event.occurredAt}: ${event.reason.trim()}`, at, step: 'withdraw', outcome: 'withdrawn' };
-    what = `${state.finished.reason}; open steps lapse`;
+    const what = `${state.finished.reason}; open steps lapse`;
     return what;
 }
 
