@@ -2,14 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import express, { NextFunction, Request, Response } from 'express';
-import type { Client, Connection } from '@temporalio/client';
 import type { Logger } from 'pino';
 import pinoHttp from 'pino-http';
 import type { ProfileRegistry } from '../profiles/load';
-import type { ProcessStarter } from '../services/start';
+import { ClockError, type ClockService } from '../services/clocks';
 import { Authentication, identify, requireCaller } from './auth';
 import { openApiDocument } from './openapi';
-import { HttpProblem, sendProblem } from './problem';
+import { HttpProblem, clockProblem, sendProblem } from './problem';
 import { calendarRoutes } from './routes/calendar';
 import { inboxRoutes } from './routes/inbox';
 import { reportRoutes } from './routes/reports';
@@ -21,16 +20,14 @@ import { noStore, securityHeaders } from './securityHeaders';
 import type { DirectoryData } from '../management/directory';
 
 export interface AppDeps {
-  client: Client;
-  connection: Connection;
-  starter: ProcessStarter;
+  /** The running clocks: Temporal's (services/temporalClocks.ts), or a test's in-process fake. */
+  clocks: ClockService;
   profiles: ProfileRegistry;
   logger: Logger;
   /** Development tokens, or OIDC with its verifier (api/oidc.ts). */
   auth: Authentication;
   /** Requests per minute per caller (api/rateLimit.ts); 0 = no limit. Tests and benchmarks raise it. */
   rateLimitPerMinute: number;
-  updateTimeoutMs: number;
   production?: boolean;
   /** Who manages what (config/directory.json): the areas that scope lists, inboxes and reports. */
   directory: DirectoryData;
@@ -67,7 +64,7 @@ export function createApp(deps: AppDeps) {
   });
   app.get('/healthz', async (_req, res) => {
     try {
-      await deps.connection.withDeadline(Date.now() + 3000, () => deps.connection.workflowService.getSystemInfo({}));
+      await deps.clocks.health();
       res.json({ status: 'ok', temporal: 'ok', profiles: deps.profiles.ids() });
     } catch (err) {
       res.status(503).type('application/problem+json').json({ title: 'Unavailable', status: 503, detail: `Temporal is not reachable: ${(err as Error).message}` });
@@ -80,15 +77,16 @@ export function createApp(deps: AppDeps) {
   // Who is calling, then the limit (per caller, or per address for those who prove no one), then the
   // refusal of callers not proven, and only then the body is read.
   app.use('/api', identify(deps.auth), rateLimitPerCaller(deps.rateLimitPerMinute), requireCaller, noStore, express.json({ limit: BODY_LIMIT }));
-  app.use('/api', processRoutes({ client: deps.client, connection: deps.connection, starter: deps.starter, updateTimeoutMs: deps.updateTimeoutMs, directory: deps.directory }));
-  app.use('/api', familyRoutes({ client: deps.client, connection: deps.connection, starter: deps.starter, updateTimeoutMs: deps.updateTimeoutMs, directory: deps.directory }));
-  app.use('/api', inboxRoutes({ client: deps.client, directory: deps.directory }));
-  app.use('/api', reportRoutes({ client: deps.client, directory: deps.directory, nationalDays: nationalDays((type) => deps.profiles.resolve('england', type)) }));
+  app.use('/api', processRoutes({ clocks: deps.clocks, directory: deps.directory }));
+  app.use('/api', familyRoutes({ clocks: deps.clocks, directory: deps.directory }));
+  app.use('/api', inboxRoutes({ clocks: deps.clocks, directory: deps.directory }));
+  app.use('/api', reportRoutes({ clocks: deps.clocks, directory: deps.directory, nationalDays: nationalDays((type) => deps.profiles.resolve('england', type)) }));
   app.use('/api', calendarRoutes(deps.profiles));
   app.use((req, _res, next) => next(new HttpProblem(404, 'Not found', `no route ${req.method} ${req.path}`)));
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpProblem) return sendProblem(res, err, req.correlationId);
+    if (err instanceof ClockError) return sendProblem(res, clockProblem(err), req.correlationId);
     const e = err as { type?: string; status?: number; message?: string };
     if (e?.type === 'entity.parse.failed') return sendProblem(res, new HttpProblem(400, 'Invalid request', 'the body is not valid JSON', [{ field: 'body', message: 'invalid JSON' }]), req.correlationId);
     if (e?.type === 'entity.too.large') return sendProblem(res, new HttpProblem(413, 'Too large', 'the body is over 100 kB', [{ field: 'body', message: 'too large' }]), req.correlationId);

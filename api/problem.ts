@@ -1,6 +1,7 @@
 /** RFC 9457 problem+json, always naming the field that failed. */
 import type { Response } from 'express';
 import type { ZodError, z } from 'zod';
+import type { ClockError } from '../services/clocks';
 
 export interface FieldError {
   field: string;
@@ -57,3 +58,22 @@ export function rejectionStatus(rejection: { conflict?: boolean; forbidden?: boo
 }
 
 export const PROBLEM_TITLES = { 409: 'Conflict', 403: 'Forbidden', 422: 'Unprocessable' } as const;
+
+/** A clock's read or event failure (services/clocks.ts ClockError) as the caller hears it. */
+export function clockProblem(err: ClockError): HttpProblem {
+  switch (err.kind) {
+    case 'not-found':
+      return notFound('workflowId', err.message);
+    case 'not-ready':
+      return new HttpProblem(503, 'Not ready', err.message);
+    case 'unavailable':
+      return new HttpProblem(503, 'Unavailable', err.message);
+    case 'closed':
+      return new HttpProblem(409, 'Conflict', err.message, [{ field: 'workflowId', message: 'process closed' }]);
+    case 'rejected': {
+      const rejection = err.rejection ?? {};
+      const status = rejectionStatus(rejection);
+      return new HttpProblem(status, PROBLEM_TITLES[status], err.message, [{ field: rejection.field ? `body.${rejection.field}` : 'body', message: rejection.message ?? err.message }]);
+    }
+  }
+}

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: the type check, then `npm run lint`, then the jest projects unit, workflow and e2e
+// `npm test`: the type check, then `npm run lint`, then the jest projects unit, api, workflow and e2e
 // (e2e --runInBand), in that order. It exists because CI logs must end with one countable line,
 // `N passed, N failed` (plus `, N skipped` when any were skipped), summed over every project and counting
-// tests, not suites; three separate jest runs each print their own summary, so nothing else gives that total.
+// tests, not suites; separate jest runs each print their own summary, so nothing else gives that total.
 // Jest's own output streams as usual; each run also writes --json to a temporary file to be counted.
 // Before the e2e project the Chromium its browser tests drive is installed if missing (scripts/install-browser.js).
 // Extra args (`npm test -- test/unit/calendar`) go to every jest run, with --passWithNoTests, since a
@@ -18,6 +18,7 @@ const windows = process.platform === 'win32';
 const extra = process.argv.slice(2);
 const projects = [
   { name: 'unit', flags: [] },
+  { name: 'api', flags: [] },
   { name: 'workflow', flags: [] },
   { name: 'e2e', flags: ['--runInBand'] },
 ];

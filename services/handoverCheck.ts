@@ -9,7 +9,8 @@ import { eligibleCareLeaverFrom } from '../engine/compute/milestones';
 import { handoverAnchors, handoverSources, shapeOf } from '../engine/catalogue';
 import type { ClockView } from '../engine/types';
 import type { ClockEvent } from '../engine/events/contract';
-import { type ProcessStarter, StartError } from './start';
+import { StartError } from './start';
+import type { StartChecks } from './clocks';
 import type { StartProcess } from './contracts';
 
 interface Next {
@@ -43,7 +44,7 @@ function nextProcesses(type: string, facts: Record<string, string>, outcomeAt: s
 }
 
 /** The starter's refusal of a next process, if it would refuse it, with the anchor at fault. */
-function refusal(starter: ProcessStarter, base: Pick<StartProcess, 'caseId' | 'episode' | 'localAuthority' | 'assignment'>, next: Next): { anchor?: string; error: StartError } | undefined {
+function refusal(starter: StartChecks, base: Pick<StartProcess, 'caseId' | 'episode' | 'localAuthority' | 'assignment'>, next: Next): { anchor?: string; error: StartError } | undefined {
   try {
     starter.buildInput({ ...base, type: next.type as StartProcess['type'], anchors: next.anchors });
     return undefined;
@@ -59,7 +60,7 @@ function refusal(starter: ProcessStarter, base: Pick<StartProcess, 'caseId' | 'e
  * one of those facts is refused now, naming `fieldOf(anchor)`; one caused by an outcome's date is the
  * event's to answer (checkHandoverOfEvent), and an LA with no such process is not the caller's to fix.
  */
-export function checkHandoversAtStart(starter: ProcessStarter, req: StartProcess, fieldOf: (anchor: string) => string): void {
+export function checkHandoversAtStart(starter: StartChecks, req: StartProcess, fieldOf: (anchor: string) => string): void {
   // What a refusal can depend on is the LA, the type, which anchors were given, their days and whether
   // each has a time: intake answers the same shape from memory (each check dry-runs whole schedules).
   const key = [req.localAuthority, req.type, ...Object.entries(req.anchors).sort().map(([k, v]) => `${k}=${v.slice(0, 10)}${v.length > 10 ? 'T' : ''}`)].join('|');
@@ -81,7 +82,7 @@ export function checkHandoversAtStart(starter: ProcessStarter, req: StartProcess
 }
 
 /** Intake checks already made, per starter (its profiles) and shape (see checkHandoversAtStart); bounded. */
-const INTAKE_CHECKS = new WeakMap<ProcessStarter, Map<string, IntakeRefusal | null>>();
+const INTAKE_CHECKS = new WeakMap<StartChecks, Map<string, IntakeRefusal | null>>();
 const INTAKE_CHECKS_MAX = 10_000;
 function remember(checks: Map<string, IntakeRefusal | null>, key: string, value: IntakeRefusal | null) {
   if (checks.size >= INTAKE_CHECKS_MAX) checks.clear();
@@ -97,7 +98,7 @@ class IntakeRefusal extends Error {
   }
 }
 
-function checkShape(starter: ProcessStarter, req: StartProcess): void {
+function checkShape(starter: StartChecks, req: StartProcess): void {
   const latest = Object.values(req.anchors).sort().at(-1)!;
   for (const next of nextProcesses(req.type, req.anchors, latest)) {
     const refused = refusal(starter, { caseId: req.caseId, episode: req.episode, localAuthority: req.localAuthority }, next);
@@ -112,7 +113,7 @@ function checkShape(starter: ProcessStarter, req: StartProcess): void {
  * event's own date is refused (422 naming occurredAt) and nothing is recorded; any other refusal lets the
  * event through, and the process raises its alarm at once (engine/decide/alarms.ts).
  */
-export function checkHandoverOfEvent(starter: ProcessStarter, clock: Pick<ClockView, 'type' | 'caseId' | 'episode' | 'localAuthority' | 'anchors' | 'assignment' | 'steppedUpFrom'>, event: ClockEvent): StartError | undefined {
+export function checkHandoverOfEvent(starter: StartChecks, clock: Pick<ClockView, 'type' | 'caseId' | 'episode' | 'localAuthority' | 'anchors' | 'assignment' | 'steppedUpFrom'>, event: ClockEvent): StartError | undefined {
   if (event.type !== 'step-completed' || !event.outcome) return undefined;
   const effect = shapeOf(clock.type).outcomes[event.step]?.[event.outcome];
   if (!effect?.starts || (effect.starts.unlessSteppedUp && clock.steppedUpFrom)) return undefined;

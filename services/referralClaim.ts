@@ -18,6 +18,11 @@ export async function claimReferralId(client: Client, taskQueue: string, claim: 
   }
   const held = ((await client.workflow.getHandle(workflowId).describe()).memo ?? {}) as { caseId?: string };
   if (held.caseId !== claim.caseId) {
-    throw new StartError(409, 'referralId', `referral ${claim.referralId} of ${claim.localAuthority} was received for another case; a referral id is unique within its local authority (a new referral needs a new id)`);
+    throw claimedForAnotherCase(claim);
   }
+}
+
+/** The refusal of a referral id already held for another case. */
+export function claimedForAnotherCase(claim: ReferralClaim): StartError {
+  return new StartError(409, 'referralId', `referral ${claim.referralId} of ${claim.localAuthority} was received for another case; a referral id is unique within its local authority (a new referral needs a new id)`);
 }

@@ -69,7 +69,7 @@ function legacyRequestHash(body: unknown): string {
 }
 
 /** What of a start request its workflow's input keeps, to name what a conflicting repeat changed. */
-function requestOf(input: ClockInput): Record<string, unknown> {
+export function requestOf(input: ClockInput): Record<string, unknown> {
   return {
     localAuthority: input.localAuthority,
     anchors: input.anchors,

@@ -5,25 +5,19 @@
  * event, naming the child and field, with nothing changed; then the familyEvent workflow applies it.
  */
 import { Router } from 'express';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
-import { startInputOf } from '../../services/startInput';
 import { PROCESS_TYPES } from '../../engine/profile/schema';
 import { checkHandoverOfEvent } from '../../services/handoverCheck';
-import type { ProcessStarter } from '../../services/start';
 import { AnchorEventSchema, OpaqueIdSchema, ReassignFields, StepCompletedEventSchema } from '../../engine/events/contract';
 import type { ClockEvent } from '../../engine/events/contract';
-import { clockCheckQuery } from '../../workflows/messages';
-import { type FamilyEventInput, type FamilyEventResult, type FamilySibling, siblingEvent } from '../../workflows/family';
+import type { ClockService, FamilyEventInput, FamilyEventResult, FamilySibling } from '../../services/clocks';
 import { holds } from '../../management/area';
 import type { DirectoryData } from '../../management/directory';
-import { VISIBILITY_PAGE_SIZE, filterClauses } from '../../services/visibility';
 import { EVENT_ROLES, ROLE_SCOPE } from '../permissions';
 import { assignmentProblem } from '../../management/directory';
 import { bodyDifferences, canonical } from '../../engine/events/sameEvent';
 import { callerArea } from '../callerArea';
 import { HttpProblem, PROBLEM_TITLES, notFound, parse, rejectionStatus } from '../problem';
-import { readClock } from '../readModel';
 
 /** The events that can be one family's: the family's own id replaces each event's. */
 const FamilyScopedEvent = z.discriminatedUnion('type', [
@@ -42,10 +36,7 @@ export const FamilyEventSchema = z.strictObject({
     .describe('per case id, what differs for that child (the outcome a conference decided for them, whether they were seen)'),
 });
 
-/** How long the API waits for every sibling before answering 202 (the workflow goes on regardless). */
-const perSiblingMs = 5_000;
-
-export function familyRoutes(deps: { client: Client; connection: Connection; starter: ProcessStarter; updateTimeoutMs: number; directory: DirectoryData }): Router {
+export function familyRoutes(deps: { clocks: ClockService; directory: DirectoryData }): Router {
   const r = Router();
 
   r.post('/families/:familyId/events', async (req, res) => {
@@ -77,35 +68,30 @@ export function familyRoutes(deps: { client: Client; connection: Connection; sta
       const { by: _by, byRole: _role, ...what } = event as { by?: string; byRole?: string };
       return canonical({ processType, event: what, children });
     };
-    const answer = async (handle: WorkflowHandle, siblings: FamilySibling[]) => {
-      const done = await deps.connection.withDeadline(Date.now() + deps.updateTimeoutMs + perSiblingMs * siblings.length, () => handle.result() as Promise<FamilyEventResult>).catch(() => undefined);
+    // The service waits a while for every sibling; still going, the answer is 202 (the event goes on regardless).
+    const answer = async (siblings: FamilySibling[]) => {
+      const done: FamilyEventResult | undefined = await deps.clocks.familyEventResult(workflowId, siblings.length);
       if (!done) res.status(202).json({ familyId, eventId: body.eventId, workflowId, status: 'in progress', siblings: siblings.map((sib) => sib.workflowId) });
       else res.json({ ...done, processType: body.processType, workflowId });
     };
 
     // The same family event again (even once its siblings' processes have ended): answered with what it did.
-    const earlier = await deps.client.workflow.getHandle(workflowId).describe().catch((err) => {
-      if (err instanceof WorkflowNotFoundError) return undefined;
-      throw err;
-    });
+    const earlier = await deps.clocks.familyEvent(workflowId);
     if (earlier) {
-      const siblings = ((earlier.memo ?? {}) as { siblings?: FamilySibling[] }).siblings ?? [];
+      const siblings = earlier.siblings;
       outside(siblings);
-      // The same id with another body is another event: refused, naming what differs, never dropped. What
-      // it said is read from its start (not the memo, which keeps no personal data).
-      const first = await startInputOf<FamilyEventInput>(deps.client, workflowId);
+      // The same id with another body is another event: refused, naming what differs, never dropped.
+      const first = earlier.input;
       const differs = first ? bodyDifferences(said(first.siblings[0]?.processType ?? body.processType, first.event, childrenOf(first)), said(body.processType, body.event, body.children)) : [];
       if (differs.length) {
         throw new HttpProblem(409, 'Conflict', `family event ${body.eventId} was recorded with another body (it differs in ${differs.join(', ')}); a new event needs a new eventId`, [{ field: `body.${differs[0]}`, message: 'differs from the event recorded under this eventId' }]);
       }
-      return answer(deps.client.workflow.getHandle(workflowId), siblings);
+      return answer(siblings);
     }
 
     // Every sibling's open process of this type, read at once; a family reaching outside the caller's area is refused whole.
-    const query = [...filterClauses({ familyId, type: body.processType }), 'ExecutionStatus = "Running"'].join(' AND ');
-    const ids: string[] = [];
-    for await (const wf of deps.client.workflow.list({ query, pageSize: VISIBILITY_PAGE_SIZE })) ids.push(wf.workflowId);
-    const clocks = await Promise.all(ids.map((id) => readClock(deps.client, deps.connection, id)));
+    const open = await deps.clocks.list({ familyId, type: body.processType, openOnly: true });
+    const clocks = await Promise.all(open.map((listed) => deps.clocks.read(listed.workflowId)));
     const siblings: FamilySibling[] = clocks
       .map((clock) => ({ workflowId: clock.workflowId, caseId: clock.caseId, localAuthority: clock.localAuthority, processType: clock.type, assignment: clock.assignment, ...(body.children?.[clock.caseId] ? { overrides: body.children[clock.caseId] } : {}) }))
       .sort((a, b) => a.caseId.localeCompare(b.caseId));
@@ -123,33 +109,24 @@ export function familyRoutes(deps: { client: Client; connection: Connection; sta
       }
     }
 
-    // Each clock's own validator, as a query (all at once, reported in case order): any refusal refuses the
+    // Each clock's own validator (reported in case order): any refusal refuses the
     // whole event, and nothing changes.
     const input: FamilyEventInput = { familyId, eventId: body.eventId, event: { ...body.event, by: caller.subject, byRole: caller.role } as ClockEvent, siblings, ...(req.correlationId ? { correlationId: req.correlationId } : {}) };
-    const events = siblings.map((sib) => siblingEvent(input, sib));
-    const rejections = await deps.connection.withDeadline(Date.now() + deps.updateTimeoutMs, () => Promise.all(siblings.map((sib, i) => deps.client.workflow.getHandle(sib.workflowId).query(clockCheckQuery, events[i]))));
+    const checked = await deps.clocks.checkFamilyEvent(input);
+    const events = checked.map((c) => c.event);
     siblings.forEach((sib, i) => {
       const field = (f: string) => `body.children.${sib.caseId}.${f}`;
-      const rejection = rejections[i];
+      const rejection = checked[i].rejection;
       if (rejection) {
         const status = rejectionStatus(rejection);
         throw new HttpProblem(status, PROBLEM_TITLES[status], `case ${sib.caseId}: ${rejection.message}; nothing was recorded for any child`, [{ field: field(rejection.field), message: rejection.message }]);
       }
-      const refused = checkHandoverOfEvent(deps.starter, clocks.find((c) => c.workflowId === sib.workflowId)!, events[i]);
+      const refused = checkHandoverOfEvent(deps.clocks.checks, clocks.find((c) => c.workflowId === sib.workflowId)!, events[i]);
       if (refused) throw new HttpProblem(422, 'Unprocessable', `case ${sib.caseId}: ${refused.message}; nothing was recorded for any child`, [{ field: field(refused.field), message: refused.message }]);
     });
 
-    let handle: WorkflowHandle;
-    try {
-      // Who the event was for is kept in the memo (ids and teams only), so a repeat is answered without its siblings.
-      const memoSiblings = siblings.map(({ overrides: _o, ...sib }) => sib);
-      handle = await deps.client.workflow.start('familyEvent', { taskQueue: deps.starter.taskQueue, workflowId, args: [input], workflowIdConflictPolicy: 'FAIL', workflowIdReusePolicy: 'REJECT_DUPLICATE', memo: { siblings: memoSiblings }, staticSummary: `Family ${familyId}: ${body.event.type} for ${siblings.length} children` });
-    } catch (err) {
-      // Started by a request that raced this one: answered with what it did.
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      handle = deps.client.workflow.getHandle(workflowId);
-    }
-    return answer(handle, siblings);
+    await deps.clocks.startFamilyEvent(workflowId, input);
+    return answer(siblings);
   });
 
   return r;

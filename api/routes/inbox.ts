@@ -1,16 +1,14 @@
 /** GET /api/inbox: what is overdue and due soon in the caller's area, from visibility (docs/design.md, Managers). */
 import { Router } from 'express';
-import type { Client } from '@temporalio/client';
 import { z } from 'zod';
-import { areaClauses } from '../../management/area';
 import type { DirectoryData } from '../../management/directory';
-import { buildInbox, dueByClause } from '../../management/inbox';
+import { buildInbox } from '../../management/inbox';
 import { PROCESS_TYPES } from '../../engine/profile/schema';
 import { OpaqueIdSchema } from '../../engine/events/contract';
 import { allow } from '../auth';
 import { callerArea, checkInsideArea } from '../callerArea';
 import { parse } from '../problem';
-import { filterClauses, listOpenViews } from '../../services/visibility';
+import type { ClockService } from '../../services/clocks';
 
 export const InboxQuerySchema = z.object({
   type: z.enum(PROCESS_TYPES).optional(),
@@ -21,14 +19,14 @@ export const InboxQuerySchema = z.object({
   include: z.enum(['overdue', 'due-soon', 'all']).default('all'),
 });
 
-export function inboxRoutes(deps: { client: Client; directory: DirectoryData; now?: () => number }): Router {
+export function inboxRoutes(deps: { clocks: ClockService; directory: DirectoryData; now?: () => number }): Router {
   const r = Router();
   r.get('/inbox', allow('social-worker', 'team-manager', 'service-manager', 'head-of-service', 'cp-chair', 'iro', 'complaints-manager', 'admin'), async (req, res) => {
     const q = parse(InboxQuerySchema, req.query, 'query');
     const area = callerArea(req, deps.directory);
     checkInsideArea(area, q, deps.directory);
     const now = (deps.now ?? Date.now)();
-    const views = await listOpenViews(deps.client, [...areaClauses(area), ...filterClauses(q), dueByClause(now, q.dueWithinDays)]);
+    const views = await deps.clocks.views({ area, type: q.type, localAuthority: q.localAuthority, team: q.team, openOnly: true, dueWithin: { now, days: q.dueWithinDays } });
     const inbox = buildInbox(views, now, { ...q, worker: q.worker ?? area.workerId });
     res.json({ area: { label: area.label, teams: area.teams, localAuthorities: area.localAuthorities, types: area.types, workerId: area.workerId }, ...inbox });
   });

@@ -1,6 +1,5 @@
 /** Starting processes, reading them, and sending them events (Temporal Updates). */
 import { Request, Router } from 'express';
-import { Client, Connection, WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { z } from 'zod';
 import { ReferralSchema, StartProcess, StartProcessSchema } from '../../services/contracts';
 import { checkHandoverOfEvent, checkHandoversAtStart } from '../../services/handoverCheck';
@@ -8,20 +7,16 @@ import { PROCESS_TYPES, type ProcessType } from '../../engine/profile/schema';
 import { CalendarInputError } from '../../engine/calendar/localDate';
 import { formatLondon, parseMoment } from '../../engine/calendar/london';
 import { inFuture } from '../../engine/events';
-import { ProcessStarter, StartError } from '../../services/start';
+import { StartError } from '../../services/start';
+import type { ClockService } from '../../services/clocks';
 import { OpaqueIdSchema, ProcessEventSchema } from '../../engine/events/contract';
-import { clockEventSenderQuery, clockEventUpdate, migrateRulesUpdate } from '../../workflows/messages';
 import { EVERYONE, allow } from '../auth';
 import { EVENT_ROLES, START_ROLES, outOfScope } from '../permissions';
-import { claimReferralId } from '../../services/referralClaim';
 import { assignmentProblem } from '../../management/directory';
-import { eventBody } from '../../engine/events/sameEvent';
-import { createHash } from 'node:crypto';
-import { HttpProblem, PROBLEM_TITLES, notFound, parse, rejectionStatus } from '../problem';
+import { HttpProblem, notFound, parse } from '../problem';
 import { processTypeOf } from '../../engine/catalogue';
 import { shapeOf } from '../../engine/catalogue';
-import { listClocks, readClock } from '../readModel';
-import { EVERYONE_AREA, areaClauses, holds, startOutside } from '../../management/area';
+import { EVERYONE_AREA, holds, startOutside } from '../../management/area';
 import type { DirectoryData } from '../../management/directory';
 import { callerArea, checkInsideArea } from '../callerArea';
 
@@ -56,7 +51,7 @@ function startProblem(err: unknown): never {
   throw err;
 }
 
-export function processRoutes(deps: { client: Client; connection: Connection; starter: ProcessStarter; updateTimeoutMs: number; directory: DirectoryData }): Router {
+export function processRoutes(deps: { clocks: ClockService; directory: DirectoryData }): Router {
   const r = Router();
 
   r.post('/referrals', allow(...START_ROLES.referral), async (req, res) => {
@@ -74,7 +69,7 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     const anchors: Record<string, string> = { 'referral-received': body.receivedAt };
     if (body.contactReceivedAt) anchors['contact-received'] = body.contactReceivedAt;
     const start: StartProcess = { type: 'referral', caseId: body.caseId, episode: body.referralId, localAuthority: body.localAuthority, anchors, ...(assignment ? { assignment } : {}), ...(body.familyId ? { familyId: body.familyId } : {}) };
-    const result = await deps.starter
+    const result = await deps.clocks
       .start(start, {
         requireAllStepAnchors: true,
         startedBy: `intake referral ${body.referralId}`,
@@ -82,9 +77,9 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
         // After the referral's own checks: what its decision could hand over must be startable from what
         // intake gives (a 24-hour strategy discussion needs the referral's time).
         beforeStart: async () => {
-          checkHandoversAtStart(deps.starter, start, (anchor) => REFERRAL_FIELDS[anchor] ?? `anchors.${anchor}`);
+          checkHandoversAtStart(deps.clocks.checks, start, (anchor) => REFERRAL_FIELDS[anchor] ?? `anchors.${anchor}`);
           // Last, once the referral is known to start: a refused body claims nothing.
-          await claimReferralId(deps.client, deps.starter.taskQueue, { localAuthority: body.localAuthority, referralId: body.referralId, caseId: body.caseId });
+          await deps.clocks.claimReferral({ localAuthority: body.localAuthority, referralId: body.referralId, caseId: body.caseId });
         },
       })
       .catch((err) => startProblem(referralField(err)));
@@ -95,8 +90,8 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     const parsed = parse(StartProcessSchema, req.body, 'body');
     const assignment = checkStart(req, deps.directory, parsed);
     const body: StartProcess = { ...parsed, ...(assignment ? { assignment } : {}) };
-    const result = await deps.starter
-      .start(body, { startedBy: req.caller!.subject, correlationId: req.correlationId, beforeStart: () => checkHandoversAtStart(deps.starter, body, (anchor) => `anchors.${anchor}`) })
+    const result = await deps.clocks
+      .start(body, { startedBy: req.caller!.subject, correlationId: req.correlationId, beforeStart: () => checkHandoversAtStart(deps.clocks.checks, body, (anchor) => `anchors.${anchor}`) })
       .catch(startProblem);
     res.status(result.existing ? 200 : 201).json({ workflowId: result.workflowId, existing: result.existing });
   });
@@ -105,7 +100,7 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     const q = parse(ListQuerySchema, req.query, 'query');
     const area = callerArea(req, deps.directory);
     checkInsideArea(area, q, deps.directory);
-    const items = await listClocks(deps.client, { ...q, overdue: q.overdue === undefined ? undefined : q.overdue === 'true', area: areaClauses(area), workerId: area.workerId });
+    const items = await deps.clocks.list({ ...q, overdue: q.overdue === undefined ? undefined : q.overdue === 'true', area, workerId: area.workerId });
     res.json({ items, count: items.length });
   });
 
@@ -114,7 +109,7 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     const caseId = parse(OpaqueIdSchema, req.params.caseId, 'caseId');
     const area = callerArea(req, deps.directory);
     // Outside the area a case reads as absent: its existence is not for another team to learn.
-    const processes = await listClocks(deps.client, { caseId, area: areaClauses(area), workerId: area.workerId });
+    const processes = await deps.clocks.list({ caseId, area, workerId: area.workerId });
     if (!processes.length) throw notFound('caseId', `no processes for case ${caseId}`);
     res.json({ caseId, processes });
   });
@@ -122,7 +117,7 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
   r.get('/processes/:workflowId', allow(...EVERYONE), async (req, res) => {
     const id = parse(WorkflowIdSchema, req.params.workflowId, 'workflowId');
     const area = callerArea(req, deps.directory);
-    const clock = await readClock(deps.client, deps.connection, id);
+    const clock = await deps.clocks.read(id);
     // Outside the area a process reads as absent, as a case does.
     if (!holds(area, clock)) throw notFound('workflowId', `no process ${id}`);
     res.json(clock);
@@ -145,7 +140,7 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     // An outcome that starts the next process: its date must be one that process can count from (below).
     const startsNext = event.type === 'step-completed' && !!event.outcome && !!type && !!shapeOf(type).outcomes[event.step]?.[event.outcome]?.starts;
     const needsClock = area !== EVERYONE_AREA || event.type === 'reassign' || startsNext;
-    const clock = needsClock ? await readClock(deps.client, deps.connection, id) : undefined;
+    const clock = needsClock ? await deps.clocks.read(id) : undefined;
     if (clock && !holds(area, clock) && !(await ownRetry(deps, id, event.eventId, caller.subject))) throw notFound('workflowId', `no process ${id}`);
     if (event.type === 'reassign') {
       const wrong = assignmentProblem(deps.directory, clock!.localAuthority, event);
@@ -154,42 +149,20 @@ export function processRoutes(deps: { client: Client; connection: Connection; st
     // The chair or IRO recording an interval is the one who agreed it.
     if (event.type === 'set-interval' && !event.agreedBy && (caller.role === 'cp-chair' || caller.role === 'iro')) event.agreedBy = caller.role;
     if (clock && startsNext && event.type === 'step-completed') {
-      const refused = checkHandoverOfEvent(deps.starter, clock, event);
+      const refused = checkHandoverOfEvent(deps.clocks.checks, clock, event);
       if (refused) throw new HttpProblem(422, 'Unprocessable', refused.message, [{ field: `body.${refused.field}`, message: refused.message }]);
     }
-    const handle = deps.client.workflow.getHandle(id);
-    try {
-      // A gRPC deadline, not a race: nothing keeps polling after the API has answered 503.
-      const view = await deps.connection.withDeadline(Date.now() + deps.updateTimeoutMs, () =>
-        handle.executeUpdate(clockEventUpdate, {
-          args: [{ ...event, by: caller.subject, byRole: caller.role }],
-          ...(event.eventId ? { updateId: updateIdFor(event.eventId, eventBody(event)) } : {}),
-        }),
-      );
-      res.json(view);
-    } catch (err) {
-      throw await updateProblem(err, handle, deps.updateTimeoutMs);
-    }
+    res.json(await deps.clocks.sendEvent(id, { ...event, by: caller.subject, byRole: caller.role }));
   });
 
   // An audited administrator action: move a running process onto today's rules and calendar (docs/design.md, Versions).
   r.post('/processes/:workflowId/migrate-rules', allow('admin'), async (req, res) => {
     const id = parse(WorkflowIdSchema, req.params.workflowId, 'workflowId');
     const body = parse(MigrateRulesSchema, req.body, 'body');
-    const current = await readClock(deps.client, deps.connection, id);
+    const current = await deps.clocks.read(id);
     if (!holds(callerArea(req, deps.directory), current)) throw notFound('workflowId', `no process ${id}`);
-    const handle = deps.client.workflow.getHandle(id);
-    try {
-      const view = await deps.connection.withDeadline(Date.now() + deps.updateTimeoutMs, () =>
-        handle.executeUpdate(migrateRulesUpdate, {
-          args: [{ rules: deps.starter.currentRules(current.localAuthority, current.type), calendar: deps.starter.currentCalendar(current.localAuthority), reason: body.reason, by: req.caller!.subject }],
-          ...(body.eventId ? { updateId: body.eventId } : {}),
-        }),
-      );
-      res.json({ migration: view.migrations?.at(-1), view });
-    } catch (err) {
-      throw await updateProblem(err, handle, deps.updateTimeoutMs);
-    }
+    const view = await deps.clocks.migrateRules(id, { localAuthority: current.localAuthority, type: current.type, reason: body.reason, by: req.caller!.subject, ...(body.eventId ? { eventId: body.eventId } : {}) });
+    res.json({ migration: view.migrations?.at(-1), view });
   });
 
   return r;
@@ -199,35 +172,6 @@ export const MigrateRulesSchema = z.strictObject({
   reason: z.string().trim().min(3, 'a reason is required to migrate a running process'),
   eventId: OpaqueIdSchema.optional().describe('your id for this action; a retry with the same id is applied once'),
 });
-
-/** What a failed Update means for the caller: 503 (no worker in time), 404, 409 (closed or conflict), 422. */
-async function updateProblem(err: unknown, handle: WorkflowHandle, timeoutMs: number): Promise<unknown> {
-  const id = handle.workflowId;
-  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || /deadline/i.test((err as Error)?.message ?? '')) {
-    return new HttpProblem(503, 'Unavailable', `the process did not accept the event within ${timeoutMs} ms (is a worker running?); it may still apply it: retry with the same eventId`);
-  }
-  if (err instanceof WorkflowNotFoundError) {
-    // The server answers "not found" for an update to a closed workflow: tell the two apart.
-    const closed = await handle.describe().then((d) => d.status.name !== 'RUNNING', () => false);
-    return closed ? new HttpProblem(409, 'Conflict', `${id} is closed: it accepts no more events`, [{ field: 'workflowId', message: 'process closed' }]) : notFound('workflowId', `no process ${id}`);
-  }
-  if (err instanceof WorkflowUpdateFailedError) {
-    const cause = err.cause as { type?: string; message?: string; details?: unknown[] } | undefined;
-    const rejection = (cause?.details?.[0] ?? {}) as { field?: string; message?: string; conflict?: boolean; forbidden?: boolean };
-    const status = rejectionStatus(rejection);
-    return new HttpProblem(status, PROBLEM_TITLES[status], cause?.message ?? err.message, [{ field: rejection.field ? `body.${rejection.field}` : 'body', message: rejection.message ?? cause?.message ?? err.message }]);
-  }
-  return err;
-}
-
-/**
- * The Temporal update id of an event: its id and its body's hash. A retry (same id, same body) is the same
- * update, answered by the server once; the same id with another body is a new update, which the clock's
- * validator refuses as a conflict naming what differs (engine/events/index.ts repeatedEvent).
- */
-export function updateIdFor(eventId: string, body: string): string {
-  return `${eventId}:${createHash('sha256').update(body).digest('hex').slice(0, 16)}`;
-}
 
 /**
  * A start's permission and assignment, checked before anything else reads it: the caller's role may start
@@ -254,10 +198,7 @@ export function checkStart(req: Request, directory: DirectoryData, start: { type
  * Whether an event outside the caller's area is the caller's own, already applied: a manager who moved a
  * case to another team and lost the answer retries, and is answered as any retry is, not with a 404.
  */
-async function ownRetry(deps: { client: Client; connection: Connection }, workflowId: string, eventId: string | undefined, subject: string): Promise<boolean> {
+async function ownRetry(deps: { clocks: ClockService }, workflowId: string, eventId: string | undefined, subject: string): Promise<boolean> {
   if (!eventId) return false;
-  const sender = await deps.connection
-    .withDeadline(Date.now() + 3_000, () => deps.client.workflow.getHandle(workflowId).query(clockEventSenderQuery, eventId))
-    .catch(() => null);
-  return sender === subject;
+  return (await deps.clocks.eventSender(workflowId, eventId)) === subject;
 }

@@ -1,11 +1,9 @@
 /** GET /api/reports/timeliness: national timeliness measures per LA and period, JSON or CSV (docs/design.md, Managers). */
 import { Router } from 'express';
-import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { WorkingDayCalendar } from '../../engine/calendar/workingDays';
 import { calendarData } from '../../profiles/calendar';
 import { londonDate } from '../../engine/calendar/london';
-import { areaClauses } from '../../management/area';
 import type { DirectoryData } from '../../management/directory';
 import { MEASURES, timelinessCsv, timelinessReport, type NationalDays } from '../../management/timeliness';
 import { PROCESS_TYPES } from '../../engine/profile/schema';
@@ -13,7 +11,7 @@ import { allow } from '../auth';
 import { MANAGERS } from '../permissions';
 import { callerArea, checkInsideArea } from '../callerArea';
 import { HttpProblem, parse } from '../problem';
-import { filterClauses, listViews } from '../../services/visibility';
+import type { ClockService } from '../../services/clocks';
 import { LocalDateSchema } from '../../engine/events/contract';
 
 export const TimelinessQuerySchema = z.object({
@@ -32,7 +30,7 @@ export function reportingYearStart(today: string): string {
   return `${year}-04-01`;
 }
 
-export function reportRoutes(deps: { client: Client; directory: DirectoryData; nationalDays: NationalDays; now?: () => number }): Router {
+export function reportRoutes(deps: { clocks: ClockService; directory: DirectoryData; nationalDays: NationalDays; now?: () => number }): Router {
   const r = Router();
   // National (England and Wales) working days: statutory measures never count an LA's closure days.
   const calendar = WorkingDayCalendar.of(calendarData());
@@ -44,7 +42,7 @@ export function reportRoutes(deps: { client: Client; directory: DirectoryData; n
     if (from > to) throw new HttpProblem(400, 'Invalid request', `query.to: ${to} is before from ${from}`, [{ field: 'query.to', message: 'before from' }]);
     const area = callerArea(req, deps.directory);
     checkInsideArea(area, q, deps.directory);
-    const report = timelinessReport(await listViews(deps.client, [...areaClauses(area), ...filterClauses({ type: q.type, localAuthority: q.localAuthority })]), { from, to, by: q.by, ...(q.localAuthority ? { localAuthority: q.localAuthority } : {}), ...(q.type ? { type: q.type } : {}), ...(q.measure ? { measure: q.measure } : {}) }, calendar, deps.nationalDays);
+    const report = timelinessReport(await deps.clocks.views({ area, type: q.type, localAuthority: q.localAuthority }), { from, to, by: q.by, ...(q.localAuthority ? { localAuthority: q.localAuthority } : {}), ...(q.type ? { type: q.type } : {}), ...(q.measure ? { measure: q.measure } : {}) }, calendar, deps.nationalDays);
     if (q.format === 'csv') {
       res.type('text/csv').setHeader('content-disposition', `attachment; filename="timeliness-${from}-to-${to}.csv"`);
       return res.send(timelinessCsv(report));

@@ -1,8 +1,9 @@
 /**
- * Identity that holds for every case, through the API on the dev stack (docs/access.md, Assignments and
- * Idempotency): assignments checked against the directory and the process's LA, an event id that stands
- * for one body, a start that is the same whatever notation its instants are written in, and a referral id
- * unique within its LA. Every refusal is checked to change nothing.
+ * Identity that holds for every case, through the API on the dev stack (docs/access.md, Idempotency): an
+ * event id that stands for one body (Temporal's update ids and the clock's own check of a repeat), a start
+ * that is the same whatever notation its instants are written in, and a referral id unique within its LA
+ * (its claim, a workflow). Every refusal is checked to change nothing. Assignments checked against the
+ * directory are the API's own: test/api/assignments.test.ts.
  */
 import { DevStack, startDevStack } from '../support/devStack';
 import { waitFor } from '../../harness/ports';
@@ -15,29 +16,6 @@ afterAll(async () => s?.teardown());
 
 const derbyNorth = { workerId: 'sw-derb-01', team: 'derb-north-assessment' };
 const history = async (id: string) => JSON.stringify((await s.view(id)).history.filter((h: { by?: string }) => h.by !== undefined));
-
-describe('assignments', () => {
-  test("a Derbyshire case given York's team is a 422 naming the field, at start and by reassign, and changes nothing", async () => {
-    const york = await s.call('POST', '/api/processes', { type: 'child-in-need-plan', caseId: 'ID-XLA-1', localAuthority: 'derbyshire', anchors: { 'plan-agreed': '2026-11-20' }, assignment: { workerId: 'sw-derb-01', team: 'york-ra' } });
-    expect({ status: york.status, errors: york.body.errors }).toEqual({
-      status: 422,
-      errors: [{ field: 'assignment.team', message: 'york-ra is a team of york, not of derbyshire (its teams: derb-north-assessment, derb-south-assessment)' }],
-    });
-    const unknown = await s.call('POST', '/api/referrals', { referralId: 'R-ID-1', caseId: 'ID-XLA-2', localAuthority: 'derbyshire', receivedAt: '2026-11-20T10:00:00Z', assignment: { workerId: 'sw-derb-99', team: 'derb-north-assessment' } }, 'dev-intake-system');
-    expect({ status: unknown.status, field: unknown.body.errors[0].field }).toEqual({ status: 422, field: 'assignment.workerId' });
-    // Nothing started for either (and the referral id was not claimed: the same id starts for a good body).
-    expect((await s.call('GET', '/api/processes?caseId=ID-XLA-1')).body.count).toBe(0);
-    expect((await s.call('POST', '/api/referrals', { referralId: 'R-ID-1', caseId: 'ID-XLA-2', localAuthority: 'derbyshire', receivedAt: '2026-11-20T10:00:00Z', assignment: derbyNorth }, 'dev-intake-system')).status).toBe(201);
-
-    const plan = await s.call('POST', '/api/processes', { type: 'child-in-need-plan', caseId: 'ID-XLA-3', localAuthority: 'derbyshire', anchors: { 'plan-agreed': '2026-11-20' }, assignment: derbyNorth });
-    expect(plan.status).toBe(201);
-    const before = await history(plan.body.workflowId);
-    const moved = await s.event(plan.body.workflowId, { type: 'reassign', team: 'york-ra', reason: 'transfer' }, 'dev-team-manager');
-    expect({ status: moved.status, field: moved.body.errors[0].field }).toEqual({ status: 422, field: 'body.team' });
-    expect((await s.view(plan.body.workflowId)).assignment).toEqual(derbyNorth);
-    expect(await history(plan.body.workflowId)).toBe(before);
-  });
-});
 
 describe('an event id stands for one body', () => {
   test('the same body again (instants in another notation) is a retry; another body, even another type, is a 409 naming what differs', async () => {

@@ -152,27 +152,10 @@ test('filters narrow within the area: process, worker, due soon', async () => {
   expect(ids(team.items)).toEqual(overdueWhere((c) => c.team === 'derb-south-assessment'));
 });
 
-test("nobody lists another team's cases: a filter outside the area is refused, naming it", async () => {
-  const cases: [string, string, string][] = [
-    ['dev-team-manager.tm-derb-north', '&team=derb-south-assessment', 'query.team'],
-    ['dev-service-manager.sm-derb-south', '&team=nn-mash', 'query.team'],
-    ['dev-head-of-service.hos-york', '&localAuthority=derbyshire', 'query.localAuthority'],
-    ['dev-head-of-service.hos-york', '&team=derb-north-assessment', 'query.team'],
-    ['dev-complaints-manager.cm-derb', '&type=referral', 'query.type'],
-    ['dev-social-worker.sw-derb-01', '&worker=sw-derb-02', 'query.worker'],
-    ['dev-team-manager', '', 'authorization'],
-    ['dev-team-manager.sw-derb-01', '', 'authorization'],
-    ['dev-team-manager.nobody', '', 'authorization'],
-  ];
-  for (const [token, query, field] of cases) {
-    const r = await s.call('GET', `/api/inbox?include=overdue${query}`, undefined, token);
-    expect({ token, query, status: r.status, field: r.body.errors?.[0]?.field }).toEqual({ token, query, status: 403, field });
-  }
-  expect((await s.call('GET', '/api/inbox?dueWithinDays=99')).body.errors[0].field).toBe('query.dueWithinDays');
-  // The same scope holds for lists and case reads.
+test("nobody lists another team's cases: lists and case reads through visibility stay in the area", async () => {
+  // The refusals of filters reaching outside an area are the API's own: test/api/scope.test.ts.
   const list = (await s.call('GET', '/api/processes?type=referral', undefined, 'dev-team-manager.tm-york-ra')).body;
   expect(ids(list.items)).toEqual(ids(seeded.filter((c) => c.type === 'referral' && c.team === 'york-ra')));
-  expect((await s.call('GET', '/api/processes?team=nn-mash', undefined, 'dev-team-manager.tm-york-ra')).status).toBe(403);
   expect((await s.call('GET', '/api/cases/IN-0', undefined, 'dev-team-manager.tm-york-ra')).status).toBe(404);
   expect((await s.call('GET', '/api/cases/IN-0', undefined, 'dev-team-manager.tm-derb-north')).status).toBe(200);
 });

@@ -10,6 +10,7 @@ import { createApp } from '../../api/app';
 import { DEFAULT_DIRECTORY_FILE, Directory } from '../../management/directory';
 import { ProfileRegistry } from '../../profiles/load';
 import { ProcessStarter } from '../../services/start';
+import { TemporalClocks } from '../../services/temporalClocks';
 import type { DevStack } from './devStack';
 import { freePort } from '../../harness/ports';
 
@@ -22,17 +23,14 @@ export interface StackApi {
 export async function startApiOnStack(stack: DevStack, options: { logger: Logger; updateTimeoutMs: number; profiles?: ProfileRegistry }): Promise<StackApi> {
   const profiles = options.profiles ?? ProfileRegistry.fromDirectory();
   const app = createApp({
-    client: stack.client,
     // devStack's client is built on a Connection (Connection.connect): the API needs its deadlines.
-    connection: stack.client.connection as Connection,
-    starter: new ProcessStarter(stack.client, profiles, stack.taskQueue),
+    clocks: new TemporalClocks(stack.client, stack.client.connection as Connection, new ProcessStarter(stack.client, profiles, stack.taskQueue), options.updateTimeoutMs),
     profiles,
     directory: Directory.fromFile(DEFAULT_DIRECTORY_FILE).data,
     logger: options.logger,
     auth: { mode: 'dev-tokens' },
     // One caller making many calls a minute; the limit itself is another test's subject.
     rateLimitPerMinute: 1_000_000,
-    updateTimeoutMs: options.updateTimeoutMs,
   });
   const port = await freePort();
   const server: Server = createServer((req, res) => app(req, res));

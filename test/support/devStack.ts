@@ -10,6 +10,7 @@ import pino from 'pino';
 import { createApp } from '../../api/app';
 import { ProfileRegistry } from '../../profiles/load';
 import { ProcessStarter } from '../../services/start';
+import { TemporalClocks } from '../../services/temporalClocks';
 import { DEFAULT_DIRECTORY_FILE, Directory } from '../../management/directory';
 import { SEARCH_ATTRIBUTES } from '../../workflows/searchAttributes';
 import { registerSearchAttributes } from '../../worker/searchAttributes';
@@ -92,16 +93,13 @@ export async function startDevStack(options: { ui?: boolean; workerProfiles?: st
   const directory = Directory.fromFile(DEFAULT_DIRECTORY_FILE).data;
   const appOn = (profiles: ProfileRegistry) =>
     createApp({
-      client,
-      connection,
-      starter: new ProcessStarter(client, profiles, worker.taskQueue),
+      clocks: new TemporalClocks(client, connection, new ProcessStarter(client, profiles, worker.taskQueue), 5_000),
       profiles,
       directory,
       logger: pino({ level: 'silent' }),
       auth: { mode: 'dev-tokens' },
       // Tests make hundreds of calls a minute as one caller; the limit itself is tested in test/e2e/limits.test.ts.
       rateLimitPerMinute: 1_000_000,
-      updateTimeoutMs: 5_000,
     });
   let app = appOn(ProfileRegistry.fromDirectory());
   const apiPort = await freePort();

@@ -1,0 +1,100 @@
+/**
+ * The API's limits and headers, in process (the app as api/app.ts builds it, on FakeClocks) with a limit
+ * of 5 requests a minute: the sixth request in a minute from one caller is a 429 with Retry-After while
+ * another caller goes on; callers without a valid token are counted by address; a body over 100 kB
+ * (102,400 bytes) is a 413 naming `body`; helmet's headers are on every answer. test/e2e/limits.test.ts
+ * checks that api/server.ts, started as its own process, reads the limit from its environment.
+ */
+import { InProcessApi, startInProcessApi } from '../support/inProcessApi';
+
+const LIMIT = 5;
+let api: InProcessApi;
+
+beforeAll(async () => {
+  api = await startInProcessApi({ app: { rateLimitPerMinute: LIMIT } });
+});
+afterAll(async () => api?.close());
+
+async function call(method: string, path: string, bearer?: string, body?: string) {
+  const res = await fetch(`${api.api}${path}`, {
+    method,
+    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text };
+}
+
+const DUE = '/api/calendar/due?from=2026-12-24&add=1&unit=working-days';
+
+test('rate limit: five a minute per caller, the sixth is 429 with Retry-After; another caller is not held up', async () => {
+  const answers = [];
+  for (let i = 0; i < LIMIT + 1; i++) answers.push(await call('GET', DUE, 'dev-social-worker'));
+  // RateLimit (IETF draft 7): the limit, what remains after this request, and seconds to the reset.
+  expect(answers.map((a) => [a.status, a.headers.get('ratelimit')?.replace(/reset=\d+/, 'reset=s')])).toEqual([
+    [200, 'limit=5, remaining=4, reset=s'],
+    [200, 'limit=5, remaining=3, reset=s'],
+    [200, 'limit=5, remaining=2, reset=s'],
+    [200, 'limit=5, remaining=1, reset=s'],
+    [200, 'limit=5, remaining=0, reset=s'],
+    [429, 'limit=5, remaining=0, reset=s'],
+  ]);
+  const refused = answers[LIMIT];
+  const retryAfter = Number(refused.headers.get('retry-after'));
+  // The window began at the first request, under a minute ago.
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(60);
+  expect(refused.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+  expect(JSON.parse(refused.text)).toMatchObject({
+    status: 429,
+    title: 'Too many requests',
+    detail: `caller dev-social-worker sent more than 5 requests in a minute; retry after ${retryAfter} s`,
+    errors: [{ field: 'authorization', message: 'over 5 requests per minute' }],
+  });
+  // Another caller (another subject) has its own count.
+  const other = await call('GET', DUE, 'dev-team-manager');
+  expect([other.status, other.headers.get('ratelimit')?.replace(/reset=\d+/, 'reset=s')]).toEqual([200, 'limit=5, remaining=4, reset=s']);
+});
+
+test('rate limit: requests without a valid token are counted by address, missing and unknown tokens alike', async () => {
+  const statuses = [];
+  for (const bearer of [undefined, 'dev-nobody', undefined, 'not-a-token', undefined, undefined]) statuses.push((await call('GET', DUE, bearer)).status);
+  expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+});
+
+test('body limit: 102,400 bytes are read (and refused by the schema), one byte more is 413 naming body', async () => {
+  // {"referralId":"xxx...x"}: 17 bytes of JSON around the x's.
+  const body = (bytes: number) => `{"referralId":"${'x'.repeat(bytes - 17)}"}`;
+  expect(body(102_400)).toHaveLength(102_400);
+  const atLimit = await call('POST', '/api/referrals', 'dev-intake-system', body(102_400));
+  expect(atLimit.status).toBe(400);
+  expect(JSON.parse(atLimit.text).errors[0]).toMatchObject({ field: 'body.referralId' });
+  const over = await call('POST', '/api/referrals', 'dev-admin', body(102_401));
+  expect(over.status).toBe(413);
+  expect(JSON.parse(over.text)).toMatchObject({ status: 413, detail: 'the body is over 100 kB', errors: [{ field: 'body', message: 'too large' }] });
+});
+
+test("helmet's headers on the API, the health check and the dashboard; API answers are never cached", async () => {
+  const csp = "default-src 'none';script-src 'self';style-src 'self';img-src 'self' data:;connect-src 'self';form-action 'self';base-uri 'none';frame-ancestors 'none';object-src 'none'";
+  for (const [path, bearer, status, cache] of [
+    ['/api/calendar/due?from=2026-04-02&add=45&unit=working-days', 'dev-head-of-service', 200, 'no-store'],
+    // A refusal carries them too (an anonymous call would be counted against this address, used up above).
+    ['/api/inbox', 'dev-intake-system', 403, 'no-store'],
+    ['/healthz', undefined, 200, null],
+    ['/dashboard/', undefined, 200, 'public, max-age=0'],
+  ] as const) {
+    const r = await call('GET', path, bearer);
+    const h = (name: string) => r.headers.get(name);
+    expect({ path, status: r.status, csp: h('content-security-policy'), frame: h('x-frame-options'), sniff: h('x-content-type-options'), referrer: h('referrer-policy'), hsts: h('strict-transport-security'), poweredBy: h('x-powered-by'), cache: h('cache-control') }).toEqual({
+      path,
+      status,
+      csp,
+      frame: 'DENY',
+      sniff: 'nosniff',
+      referrer: 'no-referrer',
+      hsts: 'max-age=31536000; includeSubDomains',
+      poweredBy: null,
+      cache,
+    });
+  }
+});
