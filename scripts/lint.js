@@ -4,12 +4,11 @@
 // even when an earlier one fails, so one run shows everything to fix; exits non-zero if any failed,
 // naming which. `npm run lint:fix` (`--fix`) runs `eslint --fix` and `prettier --write` instead: the
 // boundaries have no automatic fix. `npm test` runs this after the type check.
-const { spawn } = require('node:child_process');
+const { stepRunner } = require('./steps');
 const { join, resolve } = require('node:path');
 
 const root = resolve(__dirname, '..');
 const bin = (...parts) => join(root, 'node_modules', ...parts);
-const windows = process.platform === 'win32';
 
 /** What dependency-cruiser cruises: the TypeScript project's directories (tsconfig.json's `include`). */
 const CRUISED = [
@@ -52,46 +51,17 @@ const checks = fix
       },
     ];
 
-let child = null;
-let interrupted = null;
-
-function run(args) {
-  return new Promise((done) => {
-    // Own process group (POSIX), so a signal passed on below reaches all the check started.
-    child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', detached: !windows });
-    child.on('error', (err) => {
-      console.error(`[lint] could not start ${args[0]}: ${err.message}`);
-      child = null;
-      done(1);
-    });
-    child.on('exit', (code, signal) => {
-      child = null;
-      done(signal ? 1 : code);
-    });
-  });
-}
-
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => {
-    interrupted = sig;
-    if (!child) return;
-    try {
-      if (windows) child.kill(sig);
-      else process.kill(-child.pid, sig);
-    } catch {
-      // Already gone.
-    }
-  });
-}
+const steps = stepRunner('lint');
 
 async function main() {
   const failed = [];
   for (const check of checks) {
-    if (interrupted) break;
+    if (steps.interrupted()) break;
     console.log(`[lint] ${check.name}`);
-    if ((await run(check.args)) !== 0) failed.push(check.name);
+    const { code, signal } = await steps.run(process.execPath, check.args);
+    if (signal || code !== 0) failed.push(check.name);
   }
-  if (interrupted) process.exit(interrupted === 'SIGINT' ? 130 : 143);
+  if (steps.interrupted()) process.exit(steps.exitCodeOf(steps.interrupted()));
   if (failed.length) {
     console.error(`[lint] failed: ${failed.join(', ')}`);
     process.exit(1);

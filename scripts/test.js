@@ -8,13 +8,12 @@
 // Extra args (`npm test -- test/unit/calendar`) go to every jest run, with --passWithNoTests, since a
 // pattern usually leaves some projects with nothing to run. Exits non-zero if the type check or lint
 // fails, any test fails or any project fails to run; a failed project is still followed by the next one.
-const { spawn } = require('node:child_process');
+const { stepRunner } = require('./steps');
 const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 
 const root = resolve(__dirname, '..');
-const windows = process.platform === 'win32';
 const extra = process.argv.slice(2);
 const projects = [
   { name: 'unit', flags: [] },
@@ -24,25 +23,8 @@ const projects = [
 ];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let ok = true;
-let child = null;
-let interrupted = null;
-
-function run(cmd, args) {
-  return new Promise((done) => {
-    // Own process group (POSIX), so a signal passed on below reaches everything the child started:
-    // npm does not pass SIGTERM on to the type check, and would leave tsc running.
-    child = spawn(cmd, args, { cwd: root, stdio: 'inherit', shell: windows, detached: !windows });
-    child.on('error', (err) => {
-      console.error(`[test] could not start ${cmd}: ${err.message}`);
-      child = null;
-      done({ code: 1, signal: null });
-    });
-    child.on('exit', (code, signal) => {
-      child = null;
-      done({ code, signal });
-    });
-  });
-}
+const steps = stepRunner('test');
+const run = steps.run;
 
 function summary() {
   const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
@@ -51,22 +33,7 @@ function summary() {
 
 function finish(code) {
   console.log(summary());
-  process.exit(interrupted ? (interrupted === 'SIGINT' ? 130 : 143) : code);
-}
-
-// Ctrl-C or SIGTERM (e.g. a CI timeout) is passed on to the running child's process group; no further
-// project starts, and the counts so far are still printed.
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => {
-    interrupted = sig;
-    if (!child) return;
-    try {
-      if (windows) child.kill(sig);
-      else process.kill(-child.pid, sig);
-    } catch {
-      // Already gone.
-    }
-  });
+  process.exit(steps.interrupted() ? steps.exitCodeOf(steps.interrupted()) : code);
 }
 
 async function main() {
@@ -93,7 +60,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'jest-results-'));
   try {
     for (const project of projects) {
-      if (interrupted) break;
+      if (steps.interrupted()) break;
       // The e2e project drives a real Chromium: installed here when missing (Debian's, through apt-get), so
       // the README's `npm install && npm test` needs nothing installed by hand. Present, it does nothing.
       if (project.name === 'e2e') {
