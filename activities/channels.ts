@@ -33,7 +33,15 @@ export class EmailChannel {
   }
 
   async send(m: EmailMessage): Promise<void> {
-    await this.transport.sendMail({ from: this.from, to: m.to, ...(m.cc ? { cc: m.cc } : {}), subject: m.subject, text: m.text, messageId: m.messageId, headers: m.headers });
+    await this.transport.sendMail({
+      from: this.from,
+      to: m.to,
+      ...(m.cc ? { cc: m.cc } : {}),
+      subject: m.subject,
+      text: m.text,
+      messageId: m.messageId,
+      headers: m.headers,
+    });
   }
 
   close() {

@@ -48,20 +48,37 @@ export function createDigestActivities(deps: DigestDeps) {
 
     async sendDigest(req: DigestRequest): Promise<DigestResult> {
       const key = digestKey(req.personId, req.date);
-      if (deps.outbox.get(key)?.state === 'sent') return { personId: req.personId, overdue: 0, dueSoon: 0, duplicate: true };
+      if (deps.outbox.get(key)?.state === 'sent')
+        return { personId: req.personId, overdue: 0, dueSoon: 0, duplicate: true };
       const area = areaOf(deps.directory.data, req.role, req.personId);
-      const inbox = buildInbox(await listOpenViews(deps.visibility(), [...areaClauses(area), dueByClause(req.asOf, 7)]), req.asOf, { dueWithinDays: 7 });
+      const inbox = buildInbox(
+        await listOpenViews(deps.visibility(), [...areaClauses(area), dueByClause(req.asOf, 7)]),
+        req.asOf,
+        { dueWithinDays: 7 },
+      );
       const person = deps.directory.data.people[req.personId];
       const claim = deps.outbox.claim(key);
       const channels: string[] = [];
       if (deps.email) {
-        const { subject, text } = composeDigest({ name: person.name, area, date: req.date, inbox, uiBaseUrl: deps.uiBaseUrl, namespace: deps.namespace });
+        const { subject, text } = composeDigest({
+          name: person.name,
+          area,
+          date: req.date,
+          inbox,
+          uiBaseUrl: deps.uiBaseUrl,
+          namespace: deps.namespace,
+        });
         await deps.email.send({
           to: `${person.name} <${person.email}>`,
           subject,
           text,
           messageId: messageId(key),
-          headers: { 'X-Clock-Key': key, 'X-Clock-Digest-Date': req.date, 'X-Clock-Recipient': req.personId, 'X-Clock-Area': area.label },
+          headers: {
+            'X-Clock-Key': key,
+            'X-Clock-Digest-Date': req.date,
+            'X-Clock-Recipient': req.personId,
+            'X-Clock-Area': area.label,
+          },
         });
         channels.push('email');
       }

@@ -14,21 +14,41 @@ export function createFamilyActivities(client: () => Client) {
   return {
     async applyToSibling(req: { workflowId: string; event: ClockEvent; updateId: string }): Promise<SiblingOutcome> {
       try {
-        await client().workflow.getHandle(req.workflowId).executeUpdate(clockEventUpdate, { args: [req.event], updateId: req.updateId });
+        await client()
+          .workflow.getHandle(req.workflowId)
+          .executeUpdate(clockEventUpdate, { args: [req.event], updateId: req.updateId });
         return { applied: true };
       } catch (err) {
         if (err instanceof WorkflowUpdateFailedError) {
-          const rejection = ((err.cause as { details?: unknown[] } | undefined)?.details?.[0] ?? {}) as { field?: string; message?: string };
-          return { applied: false, field: rejection.field ?? 'type', message: rejection.message ?? err.cause?.message ?? err.message };
+          const rejection = ((err.cause as { details?: unknown[] } | undefined)?.details?.[0] ?? {}) as {
+            field?: string;
+            message?: string;
+          };
+          return {
+            applied: false,
+            field: rejection.field ?? 'type',
+            message: rejection.message ?? err.cause?.message ?? err.message,
+          };
         }
-        if (err instanceof WorkflowNotFoundError) return { applied: false, field: 'workflowId', message: `${req.workflowId} has ended: it accepts no more events` };
+        if (err instanceof WorkflowNotFoundError)
+          return {
+            applied: false,
+            field: 'workflowId',
+            message: `${req.workflowId} has ended: it accepts no more events`,
+          };
         throw err;
       }
     },
 
-    async alarmSibling(req: { workflowId: string; alarm: Pick<Alarm, 'kind' | 'what' | 'action' | 'field' | 'clearsWith'>; updateId: string }): Promise<{ raised: boolean }> {
+    async alarmSibling(req: {
+      workflowId: string;
+      alarm: Pick<Alarm, 'kind' | 'what' | 'action' | 'field' | 'clearsWith'>;
+      updateId: string;
+    }): Promise<{ raised: boolean }> {
       try {
-        await client().workflow.getHandle(req.workflowId).executeUpdate(clockAlarmUpdate, { args: [req.alarm], updateId: req.updateId });
+        await client()
+          .workflow.getHandle(req.workflowId)
+          .executeUpdate(clockAlarmUpdate, { args: [req.alarm], updateId: req.updateId });
         return { raised: true };
       } catch (err) {
         // Ended, or begun on code without alarms: the family workflow tells the team manager itself.

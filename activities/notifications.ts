@@ -33,7 +33,8 @@ const TIER_WORDS: Record<string, string> = {
 /** An alarm's email: what went wrong, what clears it, and how far up it has gone. */
 function composeAlarm(req: NotificationRequest, recipient: { name: string; via: string }, link: string) {
   const alarm = req.alarm!;
-  const words = req.tier === 'alarm' ? TIER_WORDS.alarm : `${req.tier.toUpperCase()}: alarm still open since ${alarm.raisedAt}`;
+  const words =
+    req.tier === 'alarm' ? TIER_WORDS.alarm : `${req.tier.toUpperCase()}: alarm still open since ${alarm.raisedAt}`;
   return {
     subject: `[${words}] ${PROCESS_TITLES[req.processType] ?? req.processType} – case ${req.caseId}`,
     text: [
@@ -62,7 +63,11 @@ export function messageId(key: string): string {
   return `<${key.replace(/[^A-Za-z0-9._-]/g, '.')}@statutory-clocks>`;
 }
 
-export function composeEmail(req: NotificationRequest, recipient: { name: string; via: string }, deps: Pick<NotificationDeps, 'uiBaseUrl' | 'namespace'>) {
+export function composeEmail(
+  req: NotificationRequest,
+  recipient: { name: string; via: string },
+  deps: Pick<NotificationDeps, 'uiBaseUrl' | 'namespace'>,
+) {
   const link = caseClockUrl(deps.uiBaseUrl, deps.namespace, req.workflowId);
   if (req.alarm) return composeAlarm(req, recipient, link);
   const due = req.dueDate ? formatLongDate(req.dueDate) : 'no date';
@@ -88,11 +93,18 @@ export function createNotificationActivities(deps: NotificationDeps) {
     async deliverNotification(req: NotificationRequest): Promise<NotificationResult> {
       const prior = deps.outbox.get(req.key);
       if (prior?.state === 'sent') {
-        return { recipients: prior.recipients ?? [], deliveredAt: prior.sentAt!, channels: prior.channels ?? [], duplicate: true };
+        return {
+          recipients: prior.recipients ?? [],
+          deliveredAt: prior.sentAt!,
+          channels: prior.channels ?? [],
+          duplicate: true,
+        };
       }
       const recipient = deps.directory.resolve(req.role, req.assignment, req.localAuthority);
       // Roles the standards name on top of the ladder (e.g. the conference chair), copied on the same message.
-      const copies = (req.cc ?? []).map((role) => deps.directory.resolve(role, req.assignment, req.localAuthority)).filter((c) => c.personId !== recipient.personId);
+      const copies = (req.cc ?? [])
+        .map((role) => deps.directory.resolve(role, req.assignment, req.localAuthority))
+        .filter((c) => c.personId !== recipient.personId);
       let claim = deps.outbox.claim(req.key);
       // Channels an earlier attempt delivered (before a crash, or before another channel failed) are skipped.
       const done = new Set(claim.delivered ?? []);
@@ -141,7 +153,12 @@ export function createNotificationActivities(deps: NotificationDeps) {
       }
       const recipients = [recipient.personId, ...copies.map((c) => c.personId)];
       const sent = deps.outbox.markSent(claim, recipients, channels);
-      log.info('notification delivered', { key: req.key, tier: req.tier, recipient: recipient.personId, attempts: claim.attempts });
+      log.info('notification delivered', {
+        key: req.key,
+        tier: req.tier,
+        recipient: recipient.personId,
+        attempts: claim.attempts,
+      });
       return { recipients, deliveredAt: sent.sentAt!, channels, duplicate: false };
     },
   };

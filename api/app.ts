@@ -50,10 +50,15 @@ export function createApp(deps: AppDeps) {
         res.setHeader('x-correlation-id', id);
         return id;
       },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       // Case ids travel in paths and bodies; logs keep the route and status, not the body.
       serializers: {
-        req: (req) => ({ id: req.id, method: req.method, url: String(req.url).replace(/caseId=[^&]*/g, 'caseId=[redacted]') }),
+        req: (req) => ({
+          id: req.id,
+          method: req.method,
+          url: String(req.url).replace(/caseId=[^&]*/g, 'caseId=[redacted]'),
+        }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -67,7 +72,10 @@ export function createApp(deps: AppDeps) {
       await deps.clocks.health();
       res.json({ status: 'ok', temporal: 'ok', profiles: deps.profiles.ids() });
     } catch (err) {
-      res.status(503).type('application/problem+json').json({ title: 'Unavailable', status: 503, detail: `Temporal is not reachable: ${(err as Error).message}` });
+      res
+        .status(503)
+        .type('application/problem+json')
+        .json({ title: 'Unavailable', status: 503, detail: `Temporal is not reachable: ${(err as Error).message}` });
     }
   });
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument(deps.profiles.ids())));
@@ -76,11 +84,25 @@ export function createApp(deps: AppDeps) {
 
   // Who is calling, then the limit (per caller, or per address for those who prove no one), then the
   // refusal of callers not proven, and only then the body is read.
-  app.use('/api', identify(deps.auth), rateLimitPerCaller(deps.rateLimitPerMinute), requireCaller, noStore, express.json({ limit: BODY_LIMIT }));
+  app.use(
+    '/api',
+    identify(deps.auth),
+    rateLimitPerCaller(deps.rateLimitPerMinute),
+    requireCaller,
+    noStore,
+    express.json({ limit: BODY_LIMIT }),
+  );
   app.use('/api', processRoutes({ clocks: deps.clocks, directory: deps.directory }));
   app.use('/api', familyRoutes({ clocks: deps.clocks, directory: deps.directory }));
   app.use('/api', inboxRoutes({ clocks: deps.clocks, directory: deps.directory }));
-  app.use('/api', reportRoutes({ clocks: deps.clocks, directory: deps.directory, nationalDays: nationalDays((type) => deps.profiles.resolve('england', type)) }));
+  app.use(
+    '/api',
+    reportRoutes({
+      clocks: deps.clocks,
+      directory: deps.directory,
+      nationalDays: nationalDays((type) => deps.profiles.resolve('england', type)),
+    }),
+  );
   app.use('/api', calendarRoutes(deps.profiles));
   app.use((req, _res, next) => next(new HttpProblem(404, 'Not found', `no route ${req.method} ${req.path}`)));
 
@@ -88,12 +110,28 @@ export function createApp(deps: AppDeps) {
     if (err instanceof HttpProblem) return sendProblem(res, err, req.correlationId);
     if (err instanceof ClockError) return sendProblem(res, clockProblem(err), req.correlationId);
     const e = err as { type?: string; status?: number; message?: string };
-    if (e?.type === 'entity.parse.failed') return sendProblem(res, new HttpProblem(400, 'Invalid request', 'the body is not valid JSON', [{ field: 'body', message: 'invalid JSON' }]), req.correlationId);
-    if (e?.type === 'entity.too.large') return sendProblem(res, new HttpProblem(413, 'Too large', 'the body is over 100 kB', [{ field: 'body', message: 'too large' }]), req.correlationId);
+    if (e?.type === 'entity.parse.failed')
+      return sendProblem(
+        res,
+        new HttpProblem(400, 'Invalid request', 'the body is not valid JSON', [
+          { field: 'body', message: 'invalid JSON' },
+        ]),
+        req.correlationId,
+      );
+    if (e?.type === 'entity.too.large')
+      return sendProblem(
+        res,
+        new HttpProblem(413, 'Too large', 'the body is over 100 kB', [{ field: 'body', message: 'too large' }]),
+        req.correlationId,
+      );
     req.log.error({ err }, 'unhandled error');
     const detail = deps.production ? 'internal error' : (e?.message ?? 'internal error');
     const temporalDown = /UNAVAILABLE|ECONNREFUSED|deadline/i.test(e?.message ?? '');
-    return sendProblem(res, new HttpProblem(temporalDown ? 503 : 500, temporalDown ? 'Unavailable' : 'Internal error', detail), req.correlationId);
+    return sendProblem(
+      res,
+      new HttpProblem(temporalDown ? 503 : 500, temporalDown ? 'Unavailable' : 'Internal error', detail),
+      req.correlationId,
+    );
   });
   return app;
 }

@@ -39,7 +39,10 @@ export interface OidcVerifier {
 
 export type Authentication = { mode: 'dev-tokens' } | { mode: 'oidc'; verifier: OidcVerifier };
 
-const missingToken = () => new HttpProblem(401, 'Unauthorized', 'Authorization: Bearer <token> is required', [{ field: 'authorization', message: 'missing bearer token' }]);
+const missingToken = () =>
+  new HttpProblem(401, 'Unauthorized', 'Authorization: Bearer <token> is required', [
+    { field: 'authorization', message: 'missing bearer token' },
+  ]);
 
 /** The caller a development token names: `dev-<role>` or `dev-<role>.<personId>`. */
 function devCaller(token: string): Caller {
@@ -47,9 +50,18 @@ function devCaller(token: string): Caller {
   const [, roleName, personId] = /^dev-([a-z-]+)(?:\.(.+))?$/.exec(token) ?? [];
   const role = ApiRoleSchema.safeParse(roleName);
   if (!role.success || (personId !== undefined && !DEV_PERSON.test(personId))) {
-    throw new HttpProblem(401, 'Unauthorized', `unknown token; development tokens are ${API_ROLES.map((r) => `dev-${r}`).join(', ')}, optionally naming a person in the directory (dev-team-manager.tm-derb-north)`, [{ field: 'authorization', message: 'unknown token' }]);
+    throw new HttpProblem(
+      401,
+      'Unauthorized',
+      `unknown token; development tokens are ${API_ROLES.map((r) => `dev-${r}`).join(', ')}, optionally naming a person in the directory (dev-team-manager.tm-derb-north)`,
+      [{ field: 'authorization', message: 'unknown token' }],
+    );
   }
-  return { role: role.data, subject: personId ? `dev-${role.data}.${personId}` : `dev-${role.data}`, ...(personId ? { personId } : {}) };
+  return {
+    role: role.data,
+    subject: personId ? `dev-${role.data}.${personId}` : `dev-${role.data}`,
+    ...(personId ? { personId } : {}),
+  };
 }
 
 /**
@@ -74,14 +86,27 @@ export function identify(auth: Authentication) {
 export function requireCaller(req: Request, res: Response, next: NextFunction) {
   const problem = req.authProblem ?? (req.caller ? undefined : missingToken());
   if (!problem) return next();
-  if (problem.status === 401) res.setHeader('www-authenticate', req.header('authorization') ? 'Bearer realm="statutory-clocks", error="invalid_token"' : 'Bearer realm="statutory-clocks"');
+  if (problem.status === 401)
+    res.setHeader(
+      'www-authenticate',
+      req.header('authorization')
+        ? 'Bearer realm="statutory-clocks", error="invalid_token"'
+        : 'Bearer realm="statutory-clocks"',
+    );
   next(problem);
 }
 
 export function allow(...roles: ApiRole[]) {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (!req.caller || !roles.includes(req.caller.role)) {
-      return next(new HttpProblem(403, 'Forbidden', `this needs one of the roles ${roles.join(', ')}; you are ${req.caller?.role ?? 'anonymous'}`, [{ field: 'authorization', message: 'role not allowed' }]));
+      return next(
+        new HttpProblem(
+          403,
+          'Forbidden',
+          `this needs one of the roles ${roles.join(', ')}; you are ${req.caller?.role ?? 'anonymous'}`,
+          [{ field: 'authorization', message: 'role not allowed' }],
+        ),
+      );
     }
     next();
   };

@@ -16,14 +16,24 @@ function outcomesDescription(): string {
   const lines: string[] = ['Step outcomes (send with step-completed):'];
   for (const [type, shape] of Object.entries(SHAPES)) {
     for (const [step, outcomes] of Object.entries(shape.outcomes)) {
-      lines.push(`- ${type} / ${step}: ${Object.entries(outcomes).map(([o, e]) => `\`${o}\` (${e.means}${e.starts ? `; starts ${e.starts.type}` : ''})`).join(', ')}`);
+      lines.push(
+        `- ${type} / ${step}: ${Object.entries(outcomes)
+          .map(([o, e]) => `\`${o}\` (${e.means}${e.starts ? `; starts ${e.starts.type}` : ''})`)
+          .join(', ')}`,
+      );
     }
   }
   for (const [type, shape] of Object.entries(SHAPES)) {
-    for (const [anchor, kinds] of Object.entries(shape.anchorKinds ?? {})) lines.push(`- ${type}: anchor \`${anchor}\` needs \`kind\`, one of ${kinds.map((k) => `\`${k}\``).join(', ')}`);
-    for (const [anchor, means] of Object.entries(shape.endingAnchors ?? {})) lines.push(`- ${type}: anchor \`${anchor}\` ends the process (${means})`);
-    for (const m of shape.milestones ?? []) lines.push(`- ${type}: milestone ${m.key}: ${m.means}${m.unless ? ` (not if \`${m.unless}\` was recorded)` : ''}`);
-    for (const [step, means] of Object.entries(shape.completionEnds ?? {})) lines.push(`- ${type}: completing \`${step}\` ends the process (${means})`);
+    for (const [anchor, kinds] of Object.entries(shape.anchorKinds ?? {}))
+      lines.push(`- ${type}: anchor \`${anchor}\` needs \`kind\`, one of ${kinds.map((k) => `\`${k}\``).join(', ')}`);
+    for (const [anchor, means] of Object.entries(shape.endingAnchors ?? {}))
+      lines.push(`- ${type}: anchor \`${anchor}\` ends the process (${means})`);
+    for (const m of shape.milestones ?? [])
+      lines.push(
+        `- ${type}: milestone ${m.key}: ${m.means}${m.unless ? ` (not if \`${m.unless}\` was recorded)` : ''}`,
+      );
+    for (const [step, means] of Object.entries(shape.completionEnds ?? {}))
+      lines.push(`- ${type}: completing \`${step}\` ends the process (${means})`);
     if (shape.withdrawable) lines.push(`- ${type}: \`{type: 'withdraw', occurredAt, reason}\` ends it at any stage`);
   }
   lines.push(
@@ -44,8 +54,21 @@ function queryParams(schema: z.ZodObject) {
   }));
 }
 
-const problem = { description: 'problem+json naming the field', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
-const errors = { '400': problem, '401': problem, '403': problem, '404': problem, '409': problem, '413': problem, '422': problem, '429': problem, '503': problem };
+const problem = {
+  description: 'problem+json naming the field',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
+const errors = {
+  '400': problem,
+  '401': problem,
+  '403': problem,
+  '404': problem,
+  '409': problem,
+  '413': problem,
+  '422': problem,
+  '429': problem,
+  '503': problem,
+};
 
 /** Path parameters with the pattern the route checks, so a client (or a fuzzer) can build a valid one. */
 const workflowIdParam = { name: 'workflowId', in: 'path', required: true, schema: json(WorkflowIdSchema) };
@@ -83,11 +106,13 @@ function withLocalAuthorities<T>(node: T, ids: string[]): T {
   if (!node || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) {
-    if (k === 'localAuthority' && v && typeof v === 'object' && (v as { type?: string }).type === 'string') out[k] = { ...v, enum: ids };
+    if (k === 'localAuthority' && v && typeof v === 'object' && (v as { type?: string }).type === 'string')
+      out[k] = { ...v, enum: ids };
     else out[k] = withLocalAuthorities(v, ids);
   }
   const param = out as { in?: string; name?: string; schema?: object };
-  if (param.in === 'query' && param.name === 'localAuthority' && param.schema) param.schema = { ...param.schema, enum: ids };
+  if (param.in === 'query' && param.name === 'localAuthority' && param.schema)
+    param.schema = { ...param.schema, enum: ids };
   return out as T;
 }
 
@@ -118,7 +143,10 @@ function document() {
             title: { type: 'string' },
             status: { type: 'integer' },
             detail: { type: 'string' },
-            errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+            errors: {
+              type: 'array',
+              items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+            },
             correlationId: { type: 'string' },
           },
         },
@@ -130,8 +158,12 @@ function document() {
         post: {
           operationId: 'startReferral',
           summary: 'Start the referral clock (idempotent on referralId, which is unique within its LA)',
-          description: 'The same body again answers 200 with the process. The same referralId with another caseId is 409 naming referralId; another body for the same case is 409 naming the fields that differ (receivedAt...). Instants are compared as instants. Who may start what: docs/access.md.',
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Referral' } } } },
+          description:
+            'The same body again answers 200 with the process. The same referralId with another caseId is 409 naming referralId; another body for the same case is 409 naming the fields that differ (receivedAt...). Instants are compared as instants. Who may start what: docs/access.md.',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Referral' } } },
+          },
           responses: { '201': started('started'), '200': started('already started with the same body'), ...errors },
         },
       },
@@ -139,11 +171,20 @@ function document() {
         post: {
           operationId: 'startProcess',
           summary: 'Start a process (back-dated anchors allowed)',
-          description: "Each role starts the process types that fit it, inside its own area (403 naming type, localAuthority, assignment.team or assignment.workerId); the assignment must name a team of the process's LA and people in the directory (422). The same body again answers 200; another body for the same process is 409 naming the fields that differ.",
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/StartProcess' } } } },
+          description:
+            "Each role starts the process types that fit it, inside its own area (403 naming type, localAuthority, assignment.team or assignment.workerId); the assignment must name a team of the process's LA and people in the directory (422). The same body again answers 200; another body for the same process is 409 naming the fields that differ.",
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/StartProcess' } } },
+          },
           responses: { '201': started('started'), '200': started('already running'), ...errors },
         },
-        get: { operationId: 'listProcesses', summary: 'List processes through Temporal visibility', parameters: queryParams(ListQuerySchema), responses: { '200': { description: 'items' }, ...errors } },
+        get: {
+          operationId: 'listProcesses',
+          summary: 'List processes through Temporal visibility',
+          parameters: queryParams(ListQuerySchema),
+          responses: { '200': { description: 'items' }, ...errors },
+        },
       },
       '/api/processes/{workflowId}': {
         get: {
@@ -156,7 +197,8 @@ function document() {
       '/api/cases/{caseId}': {
         get: {
           operationId: 'getCase',
-          summary: "One child's processes in the order they began (referral, assessment, enquiry, plan, step-down), each with how it ended and what it led to",
+          summary:
+            "One child's processes in the order they began (referral, assessment, enquiry, plan, step-down), each with how it ended and what it led to",
           parameters: [caseIdParam],
           responses: { '200': { description: 'the journey' }, ...errors },
         },
@@ -164,40 +206,58 @@ function document() {
       '/api/processes/{workflowId}/events': {
         post: {
           operationId: 'sendEvent',
-          summary: 'Send an event; answered once the workflow accepted or rejected it (404 outside your area, as a read; an eventId reused with another body is 409 naming what differs)',
+          summary:
+            'Send an event; answered once the workflow accepted or rejected it (404 outside your area, as a read; an eventId reused with another body is 409 naming what differs)',
           description: outcomesDescription(),
           parameters: [workflowIdParam],
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ProcessEvent' } } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ProcessEvent' } } },
+          },
           responses: { '200': { description: 'accepted; the updated clock' }, ...errors },
         },
       },
       '/api/families/{familyId}/events': {
         post: {
           operationId: 'sendFamilyEvent',
-          summary: "One event for a family (a strategy discussion, a conference, a visit that saw each child), applied to every sibling's open process of one type, each in its own history",
-          description: 'Every sibling is checked first: any refusal refuses the whole event, naming the child (body.children.<caseId>.<field>), and nothing is recorded. Per-child outcomes and visits in children. 202 if the siblings have not all answered in time (it is applied all the same; send it again with the same eventId to read the result).',
+          summary:
+            "One event for a family (a strategy discussion, a conference, a visit that saw each child), applied to every sibling's open process of one type, each in its own history",
+          description:
+            'Every sibling is checked first: any refusal refuses the whole event, naming the child (body.children.<caseId>.<field>), and nothing is recorded. Per-child outcomes and visits in children. 202 if the siblings have not all answered in time (it is applied all the same; send it again with the same eventId to read the result).',
           parameters: [familyIdParam],
           requestBody: { required: true, content: { 'application/json': { schema: json(FamilyEventSchema) } } },
-          responses: { '200': { description: "applied: each sibling's result" }, '202': { description: 'accepted, still being applied' }, ...errors },
+          responses: {
+            '200': { description: "applied: each sibling's result" },
+            '202': { description: 'accepted, still being applied' },
+            ...errors,
+          },
         },
       },
       '/api/processes/{workflowId}/migrate-rules': {
         post: {
           operationId: 'migrateRules',
-          summary: "Admin: move a running process onto today's rules and calendar (audited in its history, with the due dates that moved)",
+          summary:
+            "Admin: move a running process onto today's rules and calendar (audited in its history, with the due dates that moved)",
           parameters: [workflowIdParam],
           requestBody: { required: true, content: { 'application/json': { schema: json(MigrateRulesSchema) } } },
           responses: { '200': { description: 'migrated; the migration record and the clock' }, ...errors },
         },
       },
       '/api/calendar/due': {
-        get: { operationId: 'dueDate', summary: 'Due date arithmetic (working days, calendar days, weeks, months, hours)', parameters: queryParams(DueQuerySchema), responses: { '200': { description: 'the due date' }, ...errors } },
+        get: {
+          operationId: 'dueDate',
+          summary: 'Due date arithmetic (working days, calendar days, weeks, months, hours)',
+          parameters: queryParams(DueQuerySchema),
+          responses: { '200': { description: 'the due date' }, ...errors },
+        },
       },
       '/api/inbox': {
         get: {
           operationId: 'inbox',
-          summary: "Overdue and due-soon steps in the caller's area (team, service, LA, complaints, own cases), most overdue first, with counts per step",
-          description: 'Scoped by the caller: a dev token must name the person (dev-team-manager.tm-derb-north); a filter outside the area is 403 naming it.',
+          summary:
+            "Overdue and due-soon steps in the caller's area (team, service, LA, complaints, own cases), most overdue first, with counts per step",
+          description:
+            'Scoped by the caller: a dev token must name the person (dev-team-manager.tm-derb-north); a filter outside the area is 403 naming it.',
           parameters: queryParams(InboxQuerySchema),
           responses: { '200': { description: 'the inbox' }, ...errors },
         },
@@ -205,12 +265,20 @@ function document() {
       '/api/reports/timeliness': {
         get: {
           operationId: 'timelinessReport',
-          summary: 'Share on time per national measure, LA and period (or month), within the caller\'s area; format=csv for CSV',
+          summary:
+            "Share on time per national measure, LA and period (or month), within the caller's area; format=csv for CSV",
           parameters: queryParams(TimelinessQuerySchema),
           responses: { '200': { description: 'the report (JSON or text/csv)' }, ...errors },
         },
       },
-      '/healthz': { get: { operationId: 'health', summary: 'Checks Temporal', security: [], responses: { '200': { description: 'ok' }, '503': problem } } },
+      '/healthz': {
+        get: {
+          operationId: 'health',
+          summary: 'Checks Temporal',
+          security: [],
+          responses: { '200': { description: 'ok' }, '503': problem },
+        },
+      },
     },
   };
 }

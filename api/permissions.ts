@@ -15,7 +15,10 @@ export const COMPLAINT_HANDLERS: ApiRole[] = [...PRACTITIONERS, 'complaints-mana
 export const INDEPENDENT: ApiRole[] = ['cp-chair', 'iro'];
 
 /** Who may start each process type: the catalogue's `startedBy` (docs/access.md, Starting, gives the reasons). */
-export const START_ROLES = Object.fromEntries(PROCESS_TYPES.map((t) => [t, CATALOGUE[t].startedBy])) as Record<ProcessType, ApiRole[]>;
+export const START_ROLES = Object.fromEntries(PROCESS_TYPES.map((t) => [t, CATALOGUE[t].startedBy])) as Record<
+  ProcessType,
+  ApiRole[]
+>;
 
 /** Which roles may send each event type. */
 export const EVENT_ROLES: Record<string, ApiRole[]> = {

@@ -22,7 +22,11 @@ export class HttpProblem extends Error {
 export function fromZod(error: ZodError, prefix: string): HttpProblem {
   const field = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.');
   // An unknown field is named itself (the request schemas are strict: a misspelt field is never dropped).
-  const errors = error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ field: field([...i.path, k]), message: 'unknown field' })) : [{ field: field(i.path), message: i.message }]));
+  const errors = error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ field: field([...i.path, k]), message: 'unknown field' }))
+      : [{ field: field(i.path), message: i.message }],
+  );
   return new HttpProblem(400, 'Invalid request', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
 }
 
@@ -73,7 +77,9 @@ export function clockProblem(err: ClockError): HttpProblem {
     case 'rejected': {
       const rejection = err.rejection ?? {};
       const status = rejectionStatus(rejection);
-      return new HttpProblem(status, PROBLEM_TITLES[status], err.message, [{ field: rejection.field ? `body.${rejection.field}` : 'body', message: rejection.message ?? err.message }]);
+      return new HttpProblem(status, PROBLEM_TITLES[status], err.message, [
+        { field: rejection.field ? `body.${rejection.field}` : 'body', message: rejection.message ?? err.message },
+      ]);
     }
   }
 }

@@ -15,11 +15,21 @@ export function rateLimitPerCaller(perMinute: number): RequestHandler {
     // RateLimit and RateLimit-Policy headers (IETF draft 7) on every answer; Retry-After once refused.
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    keyGenerator: (req) => (req.caller ? `caller:${req.caller.subject}` : `address:${ipKeyGenerator(req.ip ?? 'unknown')}`),
+    keyGenerator: (req) =>
+      req.caller ? `caller:${req.caller.subject}` : `address:${ipKeyGenerator(req.ip ?? 'unknown')}`,
     handler: (req, res) => {
       const who = req.caller ? `caller ${req.caller.subject}` : 'this address';
       const retry = res.getHeader('retry-after');
-      sendProblem(res, new HttpProblem(429, 'Too many requests', `${who} sent more than ${perMinute} requests in a minute; retry after ${retry} s`, [{ field: 'authorization', message: `over ${perMinute} requests per minute` }]), req.correlationId);
+      sendProblem(
+        res,
+        new HttpProblem(
+          429,
+          'Too many requests',
+          `${who} sent more than ${perMinute} requests in a minute; retry after ${retry} s`,
+          [{ field: 'authorization', message: `over ${perMinute} requests per minute` }],
+        ),
+        req.correlationId,
+      );
     },
   });
 }

@@ -10,11 +10,23 @@ import { authenticationFrom } from './oidc';
 async function main() {
   const config = loadApiConfig();
   const logger = pino({ name: 'api', level: config.LOG_LEVEL, redact: ['req.headers.authorization'] });
-  const profiles = config.PROFILE_DIR ? ProfileRegistry.fromDirectory(config.PROFILE_DIR) : ProfileRegistry.fromDirectory();
+  const profiles = config.PROFILE_DIR
+    ? ProfileRegistry.fromDirectory(config.PROFILE_DIR)
+    : ProfileRegistry.fromDirectory();
   const temporal = await connectTemporalClocks(config, profiles);
   const directory = Directory.fromFile(config.DIRECTORY_FILE).data;
-  const app = createApp({ clocks: temporal.clocks, profiles, directory, logger, auth: authenticationFrom(config), rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE, production: config.NODE_ENV === 'production' });
-  const server = app.listen(config.PORT, config.HOST, () => logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'API listening'));
+  const app = createApp({
+    clocks: temporal.clocks,
+    profiles,
+    directory,
+    logger,
+    auth: authenticationFrom(config),
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    production: config.NODE_ENV === 'production',
+  });
+  const server = app.listen(config.PORT, config.HOST, () =>
+    logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'API listening'),
+  );
   const stop = () => {
     logger.info('API stopping');
     server.close(() => void temporal.close().then(() => process.exit(0)));

@@ -27,7 +27,13 @@ function frame(x0: number, title: string, yMax: number, yLabel: string, body: st
   return `<g transform="translate(${x0},0)"><text x="${W / 2}" y="16" text-anchor="middle" font-weight="bold">${esc(title)}</text>${ticks}<text transform="translate(12,${PAD.top + ih / 2}) rotate(-90)" text-anchor="middle">${esc(yLabel)}</text>${body}${xLabels}</g>`;
 }
 
-function bars(groups: { label: string; values: number[] }[], series: string[], title: string, yLabel: string, x0: number): string {
+function bars(
+  groups: { label: string; values: number[] }[],
+  series: string[],
+  title: string,
+  yLabel: string,
+  x0: number,
+): string {
   const yMax = Math.max(1, ...groups.flatMap((g) => g.values)) * 1.1;
   const iw = W - PAD.left - PAD.right;
   const ih = H - PAD.top - PAD.bottom;
@@ -43,7 +49,12 @@ function bars(groups: { label: string; values: number[] }[], series: string[], t
     });
     labels += `<text x="${PAD.left + gi * gw + gw / 2}" y="${H - PAD.bottom + 14}" text-anchor="middle">${esc(g.label)}</text>`;
   });
-  const legend = series.map((s, i) => `<rect x="${PAD.left + i * 90}" y="${H - 14}" width="10" height="10" fill="${COLOURS[i]}"/><text x="${PAD.left + i * 90 + 14}" y="${H - 5}">${esc(s)}</text>`).join('');
+  const legend = series
+    .map(
+      (s, i) =>
+        `<rect x="${PAD.left + i * 90}" y="${H - 14}" width="10" height="10" fill="${COLOURS[i]}"/><text x="${PAD.left + i * 90 + 14}" y="${H - 5}">${esc(s)}</text>`,
+    )
+    .join('');
   return frame(x0, title, yMax, yLabel, body, labels + legend);
 }
 
@@ -55,20 +66,48 @@ function cdf(latencies: number[], goal: number, x0: number): string {
   const x = (s: number) => PAD.left + (s / xMax) * iw;
   const y = (f: number) => PAD.top + ih - f * ih;
   const step = Math.max(1, Math.floor(sorted.length / 400));
-  const pts = sorted.filter((_, i) => i % step === 0 || i === sorted.length - 1).map((s, i, a) => `${x(s).toFixed(1)},${y((i === a.length - 1 ? sorted.length : i * step + 1) / sorted.length).toFixed(1)}`);
+  const pts = sorted
+    .filter((_, i) => i % step === 0 || i === sorted.length - 1)
+    .map(
+      (s, i, a) =>
+        `${x(s).toFixed(1)},${y((i === a.length - 1 ? sorted.length : i * step + 1) / sorted.length).toFixed(1)}`,
+    );
   const body = `<polyline fill="none" stroke="${COLOURS[0]}" stroke-width="2" points="${pts.join(' ')}"/><line x1="${x(goal)}" x2="${x(goal)}" y1="${PAD.top}" y2="${PAD.top + ih}" stroke="${COLOURS[1]}" stroke-dasharray="4 3"/><text x="${x(goal) - 4}" y="${PAD.top + 12}" text-anchor="end" fill="${COLOURS[1]}">goal ${goal} s</text>`;
-  const labels = [0, 0.5, 1].map((f) => `<text x="${x(xMax * f)}" y="${H - PAD.bottom + 14}" text-anchor="middle">${fmt(xMax * f)}</text>`).join('') + `<text x="${PAD.left + iw / 2}" y="${H - 5}" text-anchor="middle">seconds after the due instant</text>`;
+  const labels =
+    [0, 0.5, 1]
+      .map((f) => `<text x="${x(xMax * f)}" y="${H - PAD.bottom + 14}" text-anchor="middle">${fmt(xMax * f)}</text>`)
+      .join('') +
+    `<text x="${PAD.left + iw / 2}" y="${H - 5}" text-anchor="middle">seconds after the due instant</text>`;
   return frame(x0, `Timer storm: share delivered (${sorted.length})`, 1, 'share accepted', body, labels);
 }
 
 export function chartSvg(data: ChartData): string {
   const panels: string[] = [];
   if (data.intake) {
-    panels.push(bars(data.intake.raw.map((r, i) => ({ label: `round ${i + 1}`, values: [r, data.intake!.api[i]] })), ['raw client', 'API'], 'Intake: referrals per second', 'per second', panels.length * W));
+    panels.push(
+      bars(
+        data.intake.raw.map((r, i) => ({ label: `round ${i + 1}`, values: [r, data.intake!.api[i]] })),
+        ['raw client', 'API'],
+        'Intake: referrals per second',
+        'per second',
+        panels.length * W,
+      ),
+    );
   }
   if (data.storm?.latencies.length) panels.push(cdf(data.storm.latencies, data.storm.goalSeconds, panels.length * W));
   if (data.scale?.length) {
-    panels.push(bars(data.scale.map((l) => ({ label: `${l.open.toLocaleString('en-GB')} open`, values: [l.workerMiB, l.apiMiB, l.serverMiB] })), ['worker', 'API', 'server'], 'Scale: resident memory', 'MiB', panels.length * W));
+    panels.push(
+      bars(
+        data.scale.map((l) => ({
+          label: `${l.open.toLocaleString('en-GB')} open`,
+          values: [l.workerMiB, l.apiMiB, l.serverMiB],
+        })),
+        ['worker', 'API', 'server'],
+        'Scale: resident memory',
+        'MiB',
+        panels.length * W,
+      ),
+    );
   }
   const width = Math.max(1, panels.length) * W;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${H}" viewBox="0 0 ${width} ${H}" font-family="Arial, sans-serif" font-size="11"><rect width="100%" height="100%" fill="#fff"/>${panels.join('')}</svg>\n`;

@@ -22,7 +22,13 @@ const INTAKE_LAS = [
 
 export function referralBody(tag: string, i: number, receivedAt: string) {
   const la = INTAKE_LAS[i % INTAKE_LAS.length];
-  return { referralId: `R-${tag}-${i}`, caseId: `${tag}-${i}`, localAuthority: la.localAuthority, receivedAt, assignment: { workerId: la.workerId, team: la.team } };
+  return {
+    referralId: `R-${tag}-${i}`,
+    caseId: `${tag}-${i}`,
+    localAuthority: la.localAuthority,
+    receivedAt,
+    assignment: { workerId: la.workerId, team: la.team },
+  };
 }
 
 /** Runs `work(i)` for i in [0, n) with `concurrency` in flight; returns the seconds taken. */
@@ -43,7 +49,14 @@ export const INTAKE_CONCURRENCY = 16;
 export function prepareRaw(starter: ProcessStarter, tag: string, count: number, receivedAt: string) {
   return Array.from({ length: count }, (_, i) => {
     const b = referralBody(tag, i, receivedAt);
-    const req: StartProcess = { type: 'referral', caseId: b.caseId, episode: b.referralId, localAuthority: b.localAuthority, anchors: { 'referral-received': b.receivedAt }, assignment: b.assignment };
+    const req: StartProcess = {
+      type: 'referral',
+      caseId: b.caseId,
+      episode: b.referralId,
+      localAuthority: b.localAuthority,
+      anchors: { 'referral-received': b.receivedAt },
+      assignment: b.assignment,
+    };
     const input = starter.buildInput(req, { requireAllStepAnchors: true });
     return workflowStartOptions(req, input, TASK_QUEUE, { hash: requestHash(req), requestId: randomUUID() });
   });
@@ -71,7 +84,10 @@ export async function apiSide(api: string, tag: string, count: number, receivedA
   return failures;
 }
 
-export async function runIntake(stack: BenchStack, opts: BenchOptions): Promise<BenchSection & { ratio: number; rawRate: number; perRound: { raw: number[]; api: number[] } }> {
+export async function runIntake(
+  stack: BenchStack,
+  opts: BenchOptions,
+): Promise<BenchSection & { ratio: number; rawRate: number; perRound: { raw: number[]; api: number[] } }> {
   const rounds = opts.quick ? 3 : 4;
   const perRound = opts.quick ? 150 : 400;
   const concurrency = INTAKE_CONCURRENCY;
@@ -103,13 +119,16 @@ export async function runIntake(stack: BenchStack, opts: BenchOptions): Promise<
       seconds[side] = await phases[side]();
     }
     const { raw, api } = seconds;
-    if (failures.length) throw new Error(`intake: ${failures.length} referrals not started through the API, e.g. ${failures[0]}`);
+    if (failures.length)
+      throw new Error(`intake: ${failures.length} referrals not started through the API, e.g. ${failures[0]}`);
     rawSeconds += raw;
     apiSeconds += api;
     perRoundRatios.push(raw / api);
     rates.raw.push(perRound / raw);
     rates.api.push(perRound / api);
-    opts.log(`intake round ${round + 1}/${rounds}: raw ${(perRound / raw).toFixed(1)}/s, API ${(perRound / api).toFixed(1)}/s, ratio ${(raw / api).toFixed(3)}`);
+    opts.log(
+      `intake round ${round + 1}/${rounds}: raw ${(perRound / raw).toFixed(1)}/s, API ${(perRound / api).toFixed(1)}/s, ratio ${(raw / api).toFixed(3)}`,
+    );
   }
   const total = rounds * perRound;
   const rawRate = total / rawSeconds;
@@ -126,7 +145,11 @@ export async function runIntake(stack: BenchStack, opts: BenchOptions): Promise<
       { measure: 'referrals per second through POST /api/referrals', value: apiRate, unit: '/s' },
       { measure: 'referral workflows per second through client.workflow.start', value: rawRate, unit: '/s' },
       { measure: 'intake ratio (API / raw)', value: ratio, unit: '', goal: '>= 0.8', met: ratio >= 0.8 },
-      { measure: 'lowest and highest round ratio', value: sorted[0], unit: `to ${sorted[sorted.length - 1].toFixed(3)}` },
+      {
+        measure: 'lowest and highest round ratio',
+        value: sorted[0],
+        unit: `to ${sorted[sorted.length - 1].toFixed(3)}`,
+      },
     ],
     notes: [
       `${rounds} rounds of ${perRound} referrals each way, alternating which side goes first, each side starting with the worker idle, ${concurrency} requests in flight, each a new referral (Derbyshire and York, three teams).`,

@@ -22,7 +22,8 @@ async function main() {
   const address = process.env.BENCH_TEMPORAL;
   if (side !== 'api' && side !== 'raw') throw new Error('side: give api or raw');
   if (!Number.isInteger(count) || count < 1) throw new Error(`count: a whole number of referrals, not ${countArg}`);
-  if (!api || !address) throw new Error('BENCH_API and BENCH_TEMPORAL: the addresses `npm run bench -- --serve` prints');
+  if (!api || !address)
+    throw new Error('BENCH_API and BENCH_TEMPORAL: the addresses `npm run bench -- --serve` prints');
   const tag = `BENCH-SIDE-${side}-${randomUUID().slice(0, 8)}`;
   const receivedAt = new Date().toISOString();
   if (side === 'api') {
@@ -32,7 +33,12 @@ async function main() {
   }
   const connection = await Connection.connect({ address });
   const client = new Client({ connection });
-  const prepared = prepareRaw(new ProcessStarter(client, ProfileRegistry.fromDirectory(), TASK_QUEUE), tag, count, receivedAt);
+  const prepared = prepareRaw(
+    new ProcessStarter(client, ProfileRegistry.fromDirectory(), TASK_QUEUE),
+    tag,
+    count,
+    receivedAt,
+  );
   await rawSide(client, prepared);
   await connection.close();
 }

@@ -43,7 +43,10 @@ export function machine(): string {
 
 function table(sections: BenchSection[]): string {
   const rows = sections.flatMap((s) =>
-    s.figures.map((f) => `| ${s.title} | ${f.measure} | ${Number.isInteger(f.value) ? f.value : f.value.toFixed(f.value < 10 ? 3 : 1)} ${f.unit} | ${f.goal ?? ''} | ${f.met === undefined ? '' : f.met ? 'met' : 'NOT MET'} |`),
+    s.figures.map(
+      (f) =>
+        `| ${s.title} | ${f.measure} | ${Number.isInteger(f.value) ? f.value : f.value.toFixed(f.value < 10 ? 3 : 1)} ${f.unit} | ${f.goal ?? ''} | ${f.met === undefined ? '' : f.met ? 'met' : 'NOT MET'} |`,
+    ),
   );
   return ['| benchmark | measure | value | goal | |', '|---|---|---|---|---|', ...rows].join('\n');
 }
@@ -102,7 +105,11 @@ async function main() {
         const s = await runScale(stack, opts, [high]);
         scaleSections.push(s);
         levels.push(...s.levels);
-        sections.push({ ...s, figures: scaleSections.flatMap((x) => x.figures), notes: [...scaleSections.flatMap((x) => x.notes), SCALE_INBOX_NOTE] });
+        sections.push({
+          ...s,
+          figures: scaleSections.flatMap((x) => x.figures),
+          notes: [...scaleSections.flatMap((x) => x.notes), SCALE_INBOX_NOTE],
+        });
         chart.scale = levels;
       }
     } finally {
@@ -132,7 +139,10 @@ async function main() {
   ].join('\n');
   writeFileSync(resolve(dir, `${name}.md`), md);
   writeFileSync(resolve(dir, `${name}.svg`), chartSvg(chart));
-  writeFileSync(resolve(dir, `${name}.json`), JSON.stringify({ started: new Date(started).toISOString(), machine: machine(), sections }, null, 1) + '\n');
+  writeFileSync(
+    resolve(dir, `${name}.json`),
+    JSON.stringify({ started: new Date(started).toISOString(), machine: machine(), sections }, null, 1) + '\n',
+  );
   console.log(table(sections));
   log(`wrote bench/results/${name}.md, ${name}.svg and ${name}.json`);
   if (ratio !== undefined) console.log(`intake ratio ${ratio.toFixed(3)}`);

@@ -62,22 +62,49 @@ export async function waitUntilIdle(pid: number, quietMs = 5000, timeoutMs = 30 
 
 export async function startBenchStack(log: (m: string) => void): Promise<BenchStack> {
   const dir = mkdtempSync(join(tmpdir(), 'clocks-bench-'));
-  const [port, httpPort, metricsPort, apiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [port, httpPort, metricsPort, apiPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   log(`dev server on 127.0.0.1:${port}, SQLite ${dir}/temporal.sqlite`);
-  const server: ChildProcess = await startDevServer({ port, httpPort, metricsPort, headless: true, dbFile: join(dir, 'temporal.sqlite'), searchAttributes: SEARCH_ATTRIBUTES });
+  const server: ChildProcess = await startDevServer({
+    port,
+    httpPort,
+    metricsPort,
+    headless: true,
+    dbFile: join(dir, 'temporal.sqlite'),
+    searchAttributes: SEARCH_ATTRIBUTES,
+  });
   const address = `127.0.0.1:${port}`;
   const connection = await Connection.connect({ address });
   await registerSearchAttributes(connection, 'default');
   const client = new Client({ connection, namespace: 'default' });
   const sink = await BenchSmtpSink.start();
 
-  const common = { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'default', TASK_QUEUE, LOG_LEVEL: 'info', NODE_ENV: 'development' };
-  const worker = TsChild.spawn('worker', 'worker/index.ts', { ...common, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port), OUTBOX_DIR: join(dir, 'outbox'), DIGEST_SCHEDULE: 'false' });
+  const common = {
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_NAMESPACE: 'default',
+    TASK_QUEUE,
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'development',
+  };
+  const worker = TsChild.spawn('worker', 'worker/index.ts', {
+    ...common,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(sink.port),
+    OUTBOX_DIR: join(dir, 'outbox'),
+    DIGEST_SCHEDULE: 'false',
+  });
   log('worker starting (it bundles the workflow code first)');
   await worker.waitForLine('worker running', (line) => line.includes('worker running'), 180_000);
   // The intake system is one caller sending thousands of referrals a minute: its rate limit is raised
   // for the benchmark (the default is for people), as an LA would for its intake integration.
-  const api = await startApi({ ...common, PORT: String(apiPort), AUTH_MODE: 'dev-tokens', RATE_LIMIT_PER_MINUTE: '1000000' }, 120_000);
+  const api = await startApi(
+    { ...common, PORT: String(apiPort), AUTH_MODE: 'dev-tokens', RATE_LIMIT_PER_MINUTE: '1000000' },
+    120_000,
+  );
   const apiUrl = api.url;
   log(`worker pid ${worker.pid}, API ${apiUrl} pid ${api.child.pid}, SMTP sink :${sink.port}`);
   return {

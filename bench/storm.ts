@@ -18,7 +18,10 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-export async function runStorm(stack: BenchStack, opts: BenchOptions & { startsPerSecond: number }): Promise<BenchSection & { latencies: number[] }> {
+export async function runStorm(
+  stack: BenchStack,
+  opts: BenchOptions & { startsPerSecond: number },
+): Promise<BenchSection & { latencies: number[] }> {
   const n = opts.quick ? 1000 : 10_000;
   const run = randomUUID().slice(0, 6);
   const tag = `BENCH-STORM-${run}`;
@@ -27,18 +30,32 @@ export async function runStorm(stack: BenchStack, opts: BenchOptions & { startsP
   const leadMs = Math.ceil((n / Math.max(5, opts.startsPerSecond * 0.3)) * 1000) + 90_000;
   const dueAt = Math.ceil((Date.now() + leadMs) / 1000) * 1000;
   const concernRaised = new Date(dueAt - 24 * 3600_000).toISOString();
-  opts.log(`storm: ${n} enquiries, concern raised ${concernRaised}, strategy discussions all due ${new Date(dueAt).toISOString()} (in ${Math.round(leadMs / 1000)} s)`);
+  opts.log(
+    `storm: ${n} enquiries, concern raised ${concernRaised}, strategy discussions all due ${new Date(dueAt).toISOString()} (in ${Math.round(leadMs / 1000)} s)`,
+  );
   const starter = new ProcessStarter(stack.client, ProfileRegistry.fromDirectory(), TASK_QUEUE);
   const teams = ['derb-north-assessment', 'derb-south-assessment'];
   const setup = await pooled(n, 32, async (i) => {
-    const req: StartProcess = { type: 'child-protection-enquiry', caseId: `${tag}-${i}`, localAuthority: 'derbyshire', anchors: { 'concern-raised': concernRaised }, assignment: { workerId: `sw-bench-${i % 40}`, team: teams[i % 2] } };
+    const req: StartProcess = {
+      type: 'child-protection-enquiry',
+      caseId: `${tag}-${i}`,
+      localAuthority: 'derbyshire',
+      anchors: { 'concern-raised': concernRaised },
+      assignment: { workerId: `sw-bench-${i % 40}`, team: teams[i % 2] },
+    };
     const input = starter.buildInput(req);
-    await stack.client.workflow.start(WORKFLOW_TYPE[req.type], workflowStartOptions(req, input, TASK_QUEUE, { hash: requestHash(req), requestId: randomUUID() }));
+    await stack.client.workflow.start(
+      WORKFLOW_TYPE[req.type],
+      workflowStartOptions(req, input, TASK_QUEUE, { hash: requestHash(req), requestId: randomUUID() }),
+    );
   });
   const idleAfter = await waitUntilIdle(stack.pids.worker, 3000);
   const readyBeforeDueS = (dueAt - Date.now()) / 1000;
-  opts.log(`storm: started in ${setup.toFixed(0)} s, worker idle ${(idleAfter / 1000).toFixed(0)} s later, ${readyBeforeDueS.toFixed(0)} s before the due instant`);
-  if (readyBeforeDueS < 0) opts.log('storm: WARNING the setup overran the due instant; the latencies include setup backlog');
+  opts.log(
+    `storm: started in ${setup.toFixed(0)} s, worker idle ${(idleAfter / 1000).toFixed(0)} s later, ${readyBeforeDueS.toFixed(0)} s before the due instant`,
+  );
+  if (readyBeforeDueS < 0)
+    opts.log('storm: WARNING the setup overran the due instant; the latencies include setup backlog');
 
   const prefix = `child-protection-enquiry-${tag}-`;
   const mine = () => stack.sink.accepted.filter((a) => a.key.startsWith(prefix));
@@ -47,7 +64,8 @@ export async function runStorm(stack: BenchStack, opts: BenchOptions & { startsP
   while (mine().length < n && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 1000));
     peakWorker = Math.max(peakWorker, memoryOf(stack.pids.worker).rssMiB);
-    if (Date.now() > dueAt && (Date.now() - dueAt) % 10_000 < 1000) opts.log(`storm: ${mine().length}/${n} accepted, ${((Date.now() - dueAt) / 1000).toFixed(0)} s after due`);
+    if (Date.now() > dueAt && (Date.now() - dueAt) % 10_000 < 1000)
+      opts.log(`storm: ${mine().length}/${n} accepted, ${((Date.now() - dueAt) / 1000).toFixed(0)} s after due`);
   }
   const got = mine();
   const perKey = new Map<string, number>();
@@ -63,9 +81,21 @@ export async function runStorm(stack: BenchStack, opts: BenchOptions & { startsP
     title: `Timer storm: ${n.toLocaleString('en-GB')} processes due at one instant`,
     latencies,
     figures: [
-      { measure: 'notifications accepted by the mail sink', value: perKey.size, unit: `of ${n}`, goal: `all ${n}, once each`, met: perKey.size === n && duplicates === 0 },
+      {
+        measure: 'notifications accepted by the mail sink',
+        value: perKey.size,
+        unit: `of ${n}`,
+        goal: `all ${n}, once each`,
+        met: perKey.size === n && duplicates === 0,
+      },
       { measure: 'latency p50, due instant to accepted', value: p50, unit: 's' },
-      { measure: 'latency p99, due instant to accepted', value: p99, unit: 's', goal: 'p99 < 60 s', met: perKey.size === n && p99 < 60 },
+      {
+        measure: 'latency p99, due instant to accepted',
+        value: p99,
+        unit: 's',
+        goal: 'p99 < 60 s',
+        met: perKey.size === n && p99 < 60,
+      },
       { measure: 'latency of the last one', value: last, unit: 's' },
       { measure: 'storm throughput', value: got.length / Math.max(last, 0.001), unit: 'emails/s' },
       { measure: 'worker peak RSS during the storm', value: peakWorker, unit: 'MiB' },

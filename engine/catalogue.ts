@@ -166,7 +166,8 @@ const lookedAfter: ProcessShape = {
       type: 'child-protection-plan',
       anchor: 'became-looked-after',
       from: 'became-looked-after',
-      means: 'the child became looked after: the protection plan continues until a review conference ends it, and its next review conference meets with the first looked-after review',
+      means:
+        'the child became looked after: the protection plan continues until a review conference ends it, and its next review conference meets with the first looked-after review',
     },
   ],
   milestones: [
@@ -176,7 +177,12 @@ const lookedAfter: ProcessShape = {
       at: { eligibleCareLeaver: true },
       starts: { type: 'pathway-plan', anchors: { 'date-of-birth': { from: 'date-of-birth' } } },
     },
-    { key: 'eighteenth-birthday', means: 'reached 18: no longer looked after; leaving-care support continues in the pathway plan', at: { birthday: 18 }, ends: true },
+    {
+      key: 'eighteenth-birthday',
+      means: 'reached 18: no longer looked after; leaving-care support continues in the pathway plan',
+      at: { birthday: 18 },
+      ends: true,
+    },
   ],
 };
 
@@ -186,7 +192,13 @@ const pathwayPlan: ProcessShape = {
   cycleSteps: ['pathway-plan-review'],
   outcomes: {},
   milestones: [
-    { key: 'twenty-first-birthday', means: 'reached 21: leaving-care support ends (it continues to 25 on request)', at: { birthday: 21 }, unless: 'support-to-25-requested', ends: true },
+    {
+      key: 'twenty-first-birthday',
+      means: 'reached 21: leaving-care support ends (it continues to 25 on request)',
+      at: { birthday: 21 },
+      unless: 'support-to-25-requested',
+      ends: true,
+    },
     { key: 'twenty-fifth-birthday', means: 'reached 25: leaving-care support ends', at: { birthday: 25 }, ends: true },
   ],
 };
@@ -215,7 +227,10 @@ const toCinPlan = { type: 'child-in-need-plan' as const, anchors: { 'plan-agreed
  * From an assessment, the plan also learns when the assessment started (Northamptonshire counts the first
  * CIN meeting from it, 001 L450): the recorded start, else the decision that started it.
  */
-const toCinPlanFromAssessment = { ...toCinPlan, anchors: { ...toCinPlan.anchors, 'assessment-start': { from: 'assessment-start', orFrom: 'referral-decision' } } };
+const toCinPlanFromAssessment = {
+  ...toCinPlan,
+  anchors: { ...toCinPlan.anchors, 'assessment-start': { from: 'assessment-start', orFrom: 'referral-decision' } },
+};
 
 export const CATALOGUE: Record<ProcessType, ProcessEntry> = {
   referral: {
@@ -229,19 +244,28 @@ export const CATALOGUE: Record<ProcessType, ProcessEntry> = {
         'referral-decision': {
           assessment: {
             means: 'single assessment',
-            starts: { type: 'single-assessment', anchors: { 'referral-received': { from: 'referral-received' }, 'referral-decision': 'outcome' } },
+            starts: {
+              type: 'single-assessment',
+              anchors: { 'referral-received': { from: 'referral-received' }, 'referral-decision': 'outcome' },
+            },
           },
           'strategy-discussion': {
             means: 'strategy discussion (child protection concerns)',
             immediateConcern: 'immediate-concern',
-            starts: { type: 'child-protection-enquiry', anchors: { 'concern-raised': { from: 'referral-received' }, 'immediate-concern': { from: 'immediate-concern' } } },
+            starts: {
+              type: 'child-protection-enquiry',
+              anchors: {
+                'concern-raised': { from: 'referral-received' },
+                'immediate-concern': { from: 'immediate-concern' },
+              },
+            },
           },
           'early-help': { means: 'early help' },
           'information-and-advice': { means: 'information and advice' },
           'no-further-action': { means: 'no further action' },
         },
       },
-  },
+    },
   },
   'single-assessment': {
     workflow: 'singleAssessment',
@@ -255,8 +279,10 @@ export const CATALOGUE: Record<ProcessType, ProcessEntry> = {
         step: 'assessment-complete',
         kind: 'national-working-days',
         anchors: ['referral-received', 'assessment-start'],
-        definition: 'assessments authorised in the period; on time if authorised no later than the last working day the national rule allows after the referral (the assessment start where no referral date is recorded)',
-        source: 'Working Together to Safeguard Children 2023 ("no longer than 45 working days from the point of referral"); CIN census assessment working days',
+        definition:
+          'assessments authorised in the period; on time if authorised no later than the last working day the national rule allows after the referral (the assessment start where no referral date is recorded)',
+        source:
+          'Working Together to Safeguard Children 2023 ("no longer than 45 working days from the point of referral"); CIN census assessment working days',
       },
     ],
     shape: {
@@ -270,13 +296,19 @@ export const CATALOGUE: Record<ProcessType, ProcessEntry> = {
           'strategy-discussion': {
             means: 'strategy discussion (child protection concerns found in the assessment)',
             immediateConcern: 'immediate-concern',
-            starts: { type: 'child-protection-enquiry', anchors: { 'concern-raised': 'outcome', 'immediate-concern': { from: 'immediate-concern' } } },
+            starts: {
+              type: 'child-protection-enquiry',
+              anchors: { 'concern-raised': 'outcome', 'immediate-concern': { from: 'immediate-concern' } },
+            },
             ends: true,
           },
-          'early-help': { means: 'stepped down to early help (a targeted or universal service, outside statutory social care)', ends: true },
+          'early-help': {
+            means: 'stepped down to early help (a targeted or universal service, outside statutory social care)',
+            ends: true,
+          },
         },
       },
-  },
+    },
   },
   'child-protection-enquiry': {
     workflow: 'childProtectionEnquiry',
@@ -291,8 +323,10 @@ export const CATALOGUE: Record<ProcessType, ProcessEntry> = {
         step: 'icpc',
         kind: 'national-working-days',
         anchors: ['s47-start', 'strategy-discussion'],
-        definition: 'initial child protection conferences held in the period; on time if held no later than the last working day the national rule allows after the S47 start date (the strategy discussion that initiated it where no S47 start is recorded)',
-        source: 'DfE KPI as the CIN census measures it: S47 actual start date to ICPC date in England working days (LG Inform metric 3217; CIN validator)',
+        definition:
+          'initial child protection conferences held in the period; on time if held no later than the last working day the national rule allows after the S47 start date (the strategy discussion that initiated it where no S47 start is recorded)',
+        source:
+          'DfE KPI as the CIN census measures it: S47 actual start date to ICPC date in England working days (LG Inform metric 3217; CIN validator)',
       },
     ],
     shape: {
@@ -304,21 +338,32 @@ export const CATALOGUE: Record<ProcessType, ProcessEntry> = {
         },
         's47-complete': {
           icpc: { means: 'initial child protection conference to be convened' },
-          'child-in-need-plan': { means: 'child in need plan', starts: { ...toCinPlan, unlessSteppedUp: true }, ends: true },
+          'child-in-need-plan': {
+            means: 'child in need plan',
+            starts: { ...toCinPlan, unlessSteppedUp: true },
+            ends: true,
+          },
           'no-further-action': { means: 'no further action', ends: true },
         },
         icpc: {
           'child-protection-plan': {
             means: 'child protection plan',
-            starts: { type: 'child-protection-plan', anchors: { icpc: 'outcome', 'expected-delivery-date': { from: 'expected-delivery-date' } } },
+            starts: {
+              type: 'child-protection-plan',
+              anchors: { icpc: 'outcome', 'expected-delivery-date': { from: 'expected-delivery-date' } },
+            },
             supersedes: true,
             ends: true,
           },
-          'child-in-need-plan': { means: 'child in need plan', starts: { ...toCinPlan, unlessSteppedUp: true }, ends: true },
+          'child-in-need-plan': {
+            means: 'child in need plan',
+            starts: { ...toCinPlan, unlessSteppedUp: true },
+            ends: true,
+          },
           'no-further-action': { means: 'no further action', ends: true },
         },
       },
-  },
+    },
   },
   'child-protection-plan': {
     workflow: 'childProtectionPlan',
@@ -328,7 +373,12 @@ export const CATALOGUE: Record<ProcessType, ProcessEntry> = {
     // Made by the child protection conference, which the chair records; a manager for a plan transferred in.
     startedBy: ['cp-chair', ...LINE, 'admin'],
     measures: [
-      byDueDate('rcpc-on-time', 'Child protection review conferences on time', 'rcpc', 'Working Together 2023: first review within 3 months of the ICPC, then at most every 6 months; CIN census "CPPs reviewed within timescales"'),
+      byDueDate(
+        'rcpc-on-time',
+        'Child protection review conferences on time',
+        'rcpc',
+        'Working Together 2023: first review within 3 months of the ICPC, then at most every 6 months; CIN census "CPPs reviewed within timescales"',
+      ),
     ],
     shape: {
       repeatableAnchors: [],
@@ -337,18 +387,28 @@ export const CATALOGUE: Record<ProcessType, ProcessEntry> = {
           continue: { means: 'the child protection plan continues', cycle: true },
           'step-down': { means: 'the plan ends; stepped down to a child in need plan', starts: toCinPlan, ends: true },
           // The child is looked after and safe in placement: the care plan and its reviews (the IRO's) take over.
-          'looked-after': { means: 'the plan ends: the child is looked after, and the care plan and looked-after reviews take over', ends: true },
+          'looked-after': {
+            means: 'the plan ends: the child is looked after, and the care plan and looked-after reviews take over',
+            ends: true,
+          },
           end: { means: 'the child protection plan ends', ends: true },
         },
       },
-  },
+    },
   },
   'child-in-need-plan': {
     workflow: 'childInNeedPlan',
     title: 'Child in need plan',
     // Agreed with the family after the assessment, led by the allocated worker (Children Act 1989 s17).
     startedBy: ['social-worker', ...LINE, 'admin'],
-    measures: [byDueDate('cin-review-on-time', 'Child-in-need plan reviews on time', 'cin-review', "the LA's practice standard (no national interval)")],
+    measures: [
+      byDueDate(
+        'cin-review-on-time',
+        'Child-in-need plan reviews on time',
+        'cin-review',
+        "the LA's practice standard (no national interval)",
+      ),
+    ],
     shape: {
       repeatableAnchors: [],
       outcomes: {
@@ -357,7 +417,7 @@ export const CATALOGUE: Record<ProcessType, ProcessEntry> = {
           close: { means: 'the child in need plan ends', ends: true },
         },
       },
-  },
+    },
   },
   'looked-after': {
     workflow: 'lookedAfter',
@@ -367,7 +427,12 @@ export const CATALOGUE: Record<ProcessType, ProcessEntry> = {
     // Accommodation or a care order is a manager's decision (Children Act 1989 ss20, 31), never a worker's alone.
     startedBy: [...LINE, 'admin'],
     measures: [
-      byDueDate('lac-review-on-time', 'Looked-after reviews on time', 'lac-review', 'Care Planning, Placement and Case Review (England) Regulations 2010, reg 33: 20 working days, then 3 months, then every 6 months; SSDA903 review dates'),
+      byDueDate(
+        'lac-review-on-time',
+        'Looked-after reviews on time',
+        'lac-review',
+        'Care Planning, Placement and Case Review (England) Regulations 2010, reg 33: 20 working days, then 3 months, then every 6 months; SSDA903 review dates',
+      ),
     ],
     shape: lookedAfter,
   },
@@ -379,7 +444,12 @@ export const CATALOGUE: Record<ProcessType, ProcessEntry> = {
     // The care leaver's plan, kept by the allocated worker or personal adviser (Children Act 1989 Sch 2 para 19B).
     startedBy: ['social-worker', ...LINE, 'admin'],
     measures: [
-      byDueDate('pathway-plan-review-on-time', 'Pathway plan reviews on time', 'pathway-plan-review', 'Care Leavers (England) Regulations 2010, reg 7: reviewed at least every 6 months'),
+      byDueDate(
+        'pathway-plan-review-on-time',
+        'Pathway plan reviews on time',
+        'pathway-plan-review',
+        'Care Leavers (England) Regulations 2010, reg 7: reviewed at least every 6 months',
+      ),
     ],
     shape: pathwayPlan,
   },
@@ -390,11 +460,36 @@ export const CATALOGUE: Record<ProcessType, ProcessEntry> = {
     // Received and recorded by the complaints manager (Derbyshire 000 L1598).
     startedBy: ['complaints-manager', 'admin'],
     measures: [
-      byDueDate('complaint-stage1-on-time', 'Complaints: stage 1 responses on time', 'stage1-response', 'Children Act 1989 Representations Procedure (England) Regulations 2006, reg 14: 10 working days, up to 20 with an extension'),
-      byDueDate('complaint-stage2-on-time', 'Complaints: stage 2 responses on time', 'stage2-response', '2006 Regulations, reg 17: 25 working days, up to 65 with an extension'),
-      byDueDate('complaint-stage3-panel-on-time', 'Complaints: stage 3 panels on time', 'stage3-panel', '2006 Regulations, reg 19: panel within 30 working days of the request'),
-      byDueDate('complaint-stage3-report-on-time', 'Complaints: stage 3 panel reports on time', 'stage3-panel-report', '2006 Regulations, reg 20: panel report within 5 working days'),
-      byDueDate('complaint-stage3-response-on-time', 'Complaints: LA responses to the panel on time', 'stage3-la-response', '2006 Regulations, reg 21: LA response within 15 working days of the report'),
+      byDueDate(
+        'complaint-stage1-on-time',
+        'Complaints: stage 1 responses on time',
+        'stage1-response',
+        'Children Act 1989 Representations Procedure (England) Regulations 2006, reg 14: 10 working days, up to 20 with an extension',
+      ),
+      byDueDate(
+        'complaint-stage2-on-time',
+        'Complaints: stage 2 responses on time',
+        'stage2-response',
+        '2006 Regulations, reg 17: 25 working days, up to 65 with an extension',
+      ),
+      byDueDate(
+        'complaint-stage3-panel-on-time',
+        'Complaints: stage 3 panels on time',
+        'stage3-panel',
+        '2006 Regulations, reg 19: panel within 30 working days of the request',
+      ),
+      byDueDate(
+        'complaint-stage3-report-on-time',
+        'Complaints: stage 3 panel reports on time',
+        'stage3-panel-report',
+        '2006 Regulations, reg 20: panel report within 5 working days',
+      ),
+      byDueDate(
+        'complaint-stage3-response-on-time',
+        'Complaints: LA responses to the panel on time',
+        'stage3-la-response',
+        '2006 Regulations, reg 21: LA response within 15 working days of the report',
+      ),
     ],
     shape: complaintStatutory,
   },
@@ -403,22 +498,38 @@ export const CATALOGUE: Record<ProcessType, ProcessEntry> = {
     title: 'Complaint (corporate procedure)',
     post: 'complaints-manager',
     startedBy: ['complaints-manager', 'admin'],
-    measures: [byDueDate('complaint-corporate-response-on-time', 'Corporate complaints: responses on time', 'response', "the LA's corporate complaints procedure")],
+    measures: [
+      byDueDate(
+        'complaint-corporate-response-on-time',
+        'Corporate complaints: responses on time',
+        'response',
+        "the LA's corporate complaints procedure",
+      ),
+    ],
     shape: complaintCorporate,
   },
 };
 
 /** The outcome graph of each process type (the worker acts on it; /openapi.json lists it). */
-export const SHAPES: Record<string, ProcessShape> = Object.fromEntries(PROCESS_TYPES.map((t) => [t, CATALOGUE[t].shape]));
+export const SHAPES: Record<string, ProcessShape> = Object.fromEntries(
+  PROCESS_TYPES.map((t) => [t, CATALOGUE[t].shape]),
+);
 
 /** Process type -> workflow type (the exported workflow function). */
-export const WORKFLOW_TYPE = Object.fromEntries(PROCESS_TYPES.map((t) => [t, CATALOGUE[t].workflow])) as Record<ProcessType, string>;
+export const WORKFLOW_TYPE = Object.fromEntries(PROCESS_TYPES.map((t) => [t, CATALOGUE[t].workflow])) as Record<
+  ProcessType,
+  string
+>;
 
 /** What each process is called in words a manager uses. */
-export const PROCESS_TITLES: Record<string, string> = Object.fromEntries(PROCESS_TYPES.map((t) => [t, CATALOGUE[t].title]));
+export const PROCESS_TITLES: Record<string, string> = Object.fromEntries(
+  PROCESS_TYPES.map((t) => [t, CATALOGUE[t].title]),
+);
 
 /** Every anchor that is a person's data, whichever process records it (a hand-over carries it on). */
-export const PERSONAL_ANCHORS: readonly string[] = [...new Set(PROCESS_TYPES.flatMap((t) => CATALOGUE[t].personalAnchors ?? []))];
+export const PERSONAL_ANCHORS: readonly string[] = [
+  ...new Set(PROCESS_TYPES.flatMap((t) => CATALOGUE[t].personalAnchors ?? [])),
+];
 
 /** The process types an LA-wide post acts on. */
 export function typesOf(post: Post): ProcessType[] {
@@ -444,7 +555,11 @@ export interface HandoverFrom {
   orFrom?: string;
 }
 
-export function handoverAnchors(starts: { anchors: Record<string, 'outcome' | HandoverFrom> }, facts: Record<string, string>, outcomeAt: string): Record<string, string> {
+export function handoverAnchors(
+  starts: { anchors: Record<string, 'outcome' | HandoverFrom> },
+  facts: Record<string, string>,
+  outcomeAt: string,
+): Record<string, string> {
   const anchors: Record<string, string> = {};
   for (const [name, from] of Object.entries(starts.anchors)) {
     const value = from === 'outcome' ? outcomeAt : (facts[from.from] ?? (from.orFrom ? facts[from.orFrom] : undefined));
@@ -455,7 +570,9 @@ export function handoverAnchors(starts: { anchors: Record<string, 'outcome' | Ha
 
 /** Which of this process's anchors each of the next one's comes from ('outcome': the date of the outcome). */
 export function handoverSources(starts: { anchors: Record<string, 'outcome' | HandoverFrom> }): Record<string, string> {
-  return Object.fromEntries(Object.entries(starts.anchors).map(([name, from]) => [name, from === 'outcome' ? 'outcome' : from.from]));
+  return Object.fromEntries(
+    Object.entries(starts.anchors).map(([name, from]) => [name, from === 'outcome' ? 'outcome' : from.from]),
+  );
 }
 
 export function shapeOf(processType: string): ProcessShape {

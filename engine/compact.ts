@@ -18,19 +18,28 @@ export function compactForContinueAsNew(input: ClockInput, state: ClockState, no
     const rule = input.rules.steps.find((r) => r.key === step);
     // One-off steps keep their single record; recurring ones the recent ones (the next due date needs only the last).
     // The first is kept too: a rule may count from it (a permanence plan due 3 months after the first review).
-    completions[step] = rule?.repeat && list.length > RECENT_OCCURRENCES ? [list[0], ...list.slice(-RECENT_OCCURRENCES)] : list;
+    completions[step] =
+      rule?.repeat && list.length > RECENT_OCCURRENCES ? [list[0], ...list.slice(-RECENT_OCCURRENCES)] : list;
   }
   const keepOccurrence = (step: string, occurrence: number) => occurrence >= (open.get(step) ?? 1) - RECENT_OCCURRENCES;
   const carried: ClockState = {
     ...state,
     completions,
-    noAccess: Object.fromEntries(Object.entries(state.noAccess).map(([k, v]) => [k, v.filter((x) => x.occurrence === open.get(k))])),
-    extensions: Object.fromEntries(Object.entries(state.extensions).map(([k, v]) => [k, v.filter((x) => (x.occurrence ?? 1) === open.get(k))])),
+    noAccess: Object.fromEntries(
+      Object.entries(state.noAccess).map(([k, v]) => [k, v.filter((x) => x.occurrence === open.get(k))]),
+    ),
+    extensions: Object.fromEntries(
+      Object.entries(state.extensions).map(([k, v]) => [k, v.filter((x) => (x.occurrence ?? 1) === open.get(k))]),
+    ),
     notifications: state.notifications.filter((n) => keepOccurrence(n.step, n.occurrence)),
     history: state.history.slice(-CARRIED_HISTORY),
     recentEventIds: [...state.recentEventIds],
     run: state.run + 1,
   };
-  recordHistory(carried, formatLondon(now), `continued as new after run ${state.run}: ${state.notifications.length - carried.notifications.length} settled notification records and ${state.history.length - carried.history.length} history lines left in the previous run`);
+  recordHistory(
+    carried,
+    formatLondon(now),
+    `continued as new after run ${state.run}: ${state.notifications.length - carried.notifications.length} settled notification records and ${state.history.length - carried.history.length} history lines left in the previous run`,
+  );
   return carried;
 }

@@ -6,6 +6,16 @@
  */
 import { z } from 'zod';
 
-export const API_ROLES = ['intake-system', 'social-worker', 'team-manager', 'service-manager', 'head-of-service', 'cp-chair', 'iro', 'complaints-manager', 'admin'] as const;
+export const API_ROLES = [
+  'intake-system',
+  'social-worker',
+  'team-manager',
+  'service-manager',
+  'head-of-service',
+  'cp-chair',
+  'iro',
+  'complaints-manager',
+  'admin',
+] as const;
 export const ApiRoleSchema = z.enum(API_ROLES);
 export type ApiRole = z.infer<typeof ApiRoleSchema>;

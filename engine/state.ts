@@ -3,11 +3,14 @@ import type { ClockInput, ClockState } from './types';
 
 export function initialState(input: ClockInput): ClockState {
   // Runs carried from before a field existed get its empty value (replay-safe: pure).
-  if (input.carried) return { ...input.carried, anchorKinds: input.carried.anchorKinds ?? {}, reached: input.carried.reached ?? {} };
+  if (input.carried)
+    return { ...input.carried, anchorKinds: input.carried.anchorKinds ?? {}, reached: input.carried.reached ?? {} };
   const state: ClockState = {
     anchors: { ...input.anchors },
     anchorLog: Object.fromEntries(Object.entries(input.anchors).map(([k, v]) => [k, [v]])),
-    anchorKinds: Object.fromEntries(Object.entries(input.anchorKinds ?? {}).map(([k, kind]) => [k, [{ at: input.anchors[k], kind }]])),
+    anchorKinds: Object.fromEntries(
+      Object.entries(input.anchorKinds ?? {}).map(([k, kind]) => [k, [{ at: input.anchors[k], kind }]]),
+    ),
     reached: {},
     completions: {},
     noAccess: {},

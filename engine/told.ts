@@ -5,5 +5,12 @@ import type { ClockState, StepView } from './types';
 export function escalationsIn(state: ClockState, step: string, occurrence: number): StepView['escalations'] {
   return state.notifications
     .filter((n) => n.step === step && n.occurrence === occurrence)
-    .map((n) => ({ tier: n.tier, role: n.role, at: n.firesAt, deliveredAt: n.deliveredAt, recipients: n.recipients, ...(n.caughtUpIn ? { caughtUpIn: n.caughtUpIn } : {}) }));
+    .map((n) => ({
+      tier: n.tier,
+      role: n.role,
+      at: n.firesAt,
+      deliveredAt: n.deliveredAt,
+      recipients: n.recipients,
+      ...(n.caughtUpIn ? { caughtUpIn: n.caughtUpIn } : {}),
+    }));
 }

@@ -210,7 +210,15 @@ export interface ClockState {
  * `awaiting-complainant`: a complainant's window is open (their time, not the LA's duty); `lapsed`: it
  * ended with no request recorded.
  */
-export type StepStatus = 'pending' | 'completed' | 'overdue' | 'extended' | 'cancelled' | 'awaiting-anchor' | 'awaiting-complainant' | 'lapsed';
+export type StepStatus =
+  | 'pending'
+  | 'completed'
+  | 'overdue'
+  | 'extended'
+  | 'cancelled'
+  | 'awaiting-anchor'
+  | 'awaiting-complainant'
+  | 'lapsed';
 
 /** One timing a step's date was counted on, where it has more than one (the earliest applies). */
 export interface TimingView {
@@ -249,7 +257,14 @@ export interface StepView {
   outcome?: string;
   late?: boolean;
   /** Each tier decided for this occurrence; one caught up in a higher tier (never sent on its own) says which. */
-  escalations: { tier: NoticeTier; role: Role; at: string; deliveredAt?: string; recipients?: string[]; caughtUpIn?: NoticeTier }[];
+  escalations: {
+    tier: NoticeTier;
+    role: Role;
+    at: string;
+    deliveredAt?: string;
+    recipients?: string[];
+    caughtUpIn?: NoticeTier;
+  }[];
   /** Visits at which the child was not seen, for this occurrence. */
   noAccess?: { occurredAt: string; note?: string }[];
   /** The per-child interval in force for a recurring step, when one was set. */
@@ -261,7 +276,7 @@ export interface StepView {
     unit: string;
     anchor: string;
     kind: 'statutory' | 'local';
-    source: ResolvedProcessRules["steps"][number]["source"];
+    source: ResolvedProcessRules['steps'][number]['source'];
     definedBy: string;
     looserThanNational?: string;
     note?: string;
@@ -322,7 +337,13 @@ export interface ClockView {
   steps: StepView[];
   nextDue?: { step: string; occurrence: number; dueDate: string; dueAt: string };
   /** Whether the process started within its time limit, and the decision that accepted it if not. */
-  timeLimit?: { anchor: string; limitDate: string; late: boolean; acceptedLate?: ClockInput['lateAccepted']; source: string };
+  timeLimit?: {
+    anchor: string;
+    limitDate: string;
+    late: boolean;
+    acceptedLate?: ClockInput['lateAccepted'];
+    source: string;
+  };
   closed?: ClockState['closed'];
   handedOver?: ClockState['handedOver'];
   /** A refused hand-over waiting for its missing fact. */

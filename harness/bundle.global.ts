@@ -6,7 +6,10 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 export const BUNDLE_PATH = resolve(__dirname, '../.temporal/test-bundle.js');
 
 export default async function globalSetup() {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: { log() {}, info() {}, warn() {}, error() {}, debug() {}, trace() {} } as never });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows'),
+    logger: { log() {}, info() {}, warn() {}, error() {}, debug() {}, trace() {} } as never,
+  });
   mkdirSync(resolve(BUNDLE_PATH, '..'), { recursive: true });
   writeFileSync(BUNDLE_PATH, code);
 }

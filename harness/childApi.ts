@@ -36,8 +36,17 @@ export function spawnApi(env: Record<string, string>): ApiProcess {
 async function untilHealthy(child: TsChild, url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    if (!child.running) throw new Error(`API exited (${child.proc.exitCode ?? child.proc.signalCode}) before answering /healthz\n${child.output}`);
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return;
+    if (!child.running)
+      throw new Error(
+        `API exited (${child.proc.exitCode ?? child.proc.signalCode}) before answering /healthz\n${child.output}`,
+      );
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     if (Date.now() > until) {
       await child.kill();
       throw new Error(`API did not answer /healthz within ${timeoutMs / 1000}s\n${child.output}`);
@@ -47,7 +56,10 @@ async function untilHealthy(child: TsChild, url: string, timeoutMs: number): Pro
 }
 
 /** Spawns the API with `env` (PORT required) and waits until it is healthy. */
-export async function startApi(env: Record<string, string> & { PORT: string }, timeoutMs = 180_000): Promise<ApiProcess & { url: string }> {
+export async function startApi(
+  env: Record<string, string> & { PORT: string },
+  timeoutMs = 180_000,
+): Promise<ApiProcess & { url: string }> {
   const api = spawnApi({ HOST: '127.0.0.1', ...env });
   const url = `http://127.0.0.1:${env.PORT}`;
   await untilHealthy(api.child, url, timeoutMs);

@@ -24,7 +24,20 @@ export class MailSink {
   ) {}
 
   private static spawn(smtpPort: number, webPort: number): ChildProcess {
-    return spawn(process.execPath, [require.resolve('maildev/bin/maildev'), '--ip', '127.0.0.1', '--smtp', String(smtpPort), '--web', String(webPort), '--silent'], { stdio: 'ignore' });
+    return spawn(
+      process.execPath,
+      [
+        require.resolve('maildev/bin/maildev'),
+        '--ip',
+        '127.0.0.1',
+        '--smtp',
+        String(smtpPort),
+        '--web',
+        String(webPort),
+        '--silent',
+      ],
+      { stdio: 'ignore' },
+    );
   }
 
   private ready(): Promise<boolean> {

@@ -29,10 +29,20 @@ export function quietRuntime() {
   }
 }
 
-export async function startTestWorker(connection: NativeConnection, client: Client, env: Record<string, string>, visibility?: Client): Promise<TestWorker> {
+export async function startTestWorker(
+  connection: NativeConnection,
+  client: Client,
+  env: Record<string, string>,
+  visibility?: Client,
+): Promise<TestWorker> {
   const outboxDir = mkdtempSync(join(tmpdir(), 'clocks-outbox-'));
   const taskQueue = `clocks-test-${Math.random().toString(36).slice(2, 8)}`;
-  const config = loadWorkerConfig({ ...env, OUTBOX_DIR: outboxDir, TASK_QUEUE: taskQueue, LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv);
+  const config = loadWorkerConfig({
+    ...env,
+    OUTBOX_DIR: outboxDir,
+    TASK_QUEUE: taskQueue,
+    LOG_LEVEL: 'warn',
+  } as NodeJS.ProcessEnv);
   const { worker, close } = await createClockWorker(config, {
     connection,
     client,

@@ -72,9 +72,13 @@ export class TsChild {
   /** Resolves when a line of output passes `test`; rejects if the process exits first or time runs out. */
   waitForLine(what: string, test: (line: string) => boolean, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => fail(new Error(`${this.name}: no '${what}' within ${timeoutMs / 1000}s\n${this.out}`)), timeoutMs);
+      const timer = setTimeout(
+        () => fail(new Error(`${this.name}: no '${what}' within ${timeoutMs / 1000}s\n${this.out}`)),
+        timeoutMs,
+      );
       const waiter = { test, resolve: () => done() };
-      const onExit = ({ code, signal }: { code: number | null; signal: NodeJS.Signals | null }) => fail(new Error(`${this.name} exited (${signal ?? code}) before '${what}'\n${this.out}`));
+      const onExit = ({ code, signal }: { code: number | null; signal: NodeJS.Signals | null }) =>
+        fail(new Error(`${this.name} exited (${signal ?? code}) before '${what}'\n${this.out}`));
       const done = () => {
         clearTimeout(timer);
         resolve();

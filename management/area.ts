@@ -8,7 +8,15 @@ import { typesOf, type ProcessType } from '../engine/catalogue';
 import type { DirectoryData } from './directory';
 
 /** Roles whose area comes from the directory; admin and the intake system see every case. */
-export const AREA_ROLES = ['social-worker', 'team-manager', 'service-manager', 'head-of-service', 'cp-chair', 'iro', 'complaints-manager'] as const;
+export const AREA_ROLES = [
+  'social-worker',
+  'team-manager',
+  'service-manager',
+  'head-of-service',
+  'cp-chair',
+  'iro',
+  'complaints-manager',
+] as const;
 export type AreaRole = (typeof AREA_ROLES)[number];
 
 export const COMPLAINT_TYPES: ProcessType[] = typesOf('complaints-manager');
@@ -58,7 +66,8 @@ export function areaOf(directory: DirectoryData, role: AreaRole, personId: strin
     }
     case 'head-of-service': {
       const las = new Set([...lasWhere(role), ...teamsWhere(role).map((t) => directory.teams[t].localAuthority)]);
-      if (!las.size) throw new AreaError(`${personId} is head of service of no local authority or team in the directory`);
+      if (!las.size)
+        throw new AreaError(`${personId} is head of service of no local authority or team in the directory`);
       return { label, personId, role, localAuthorities: [...las].sort() };
     }
     case 'cp-chair':
@@ -89,21 +98,35 @@ export function managersIn(directory: DirectoryData): { personId: string; role: 
     add(la['head-of-service'], 'head-of-service');
     add(la['complaints-manager'], 'complaints-manager');
   }
-  return [...out.entries()].map(([key, role]) => ({ personId: key.split('|')[1], role })).sort((a, b) => a.personId.localeCompare(b.personId));
+  return [...out.entries()]
+    .map(([key, role]) => ({ personId: key.split('|')[1], role }))
+    .sort((a, b) => a.personId.localeCompare(b.personId));
 }
 
 /** Whether a narrowing filter stays inside the area (a team manager asking for another team's cases does not). */
-export function outsideArea(area: Area, filter: { team?: string; localAuthority?: string; type?: string; worker?: string }, teamsLa: (team: string) => string | undefined): { field: string; message: string } | undefined {
-  if (filter.team && area.teams && !area.teams.includes(filter.team)) return { field: 'team', message: `${filter.team} is not in the area of ${area.label} (${area.teams.join(', ')})` };
-  if (filter.team && area.localAuthorities && !area.localAuthorities.includes(teamsLa(filter.team) ?? '')) return { field: 'team', message: `${filter.team} is not a team of ${area.localAuthorities.join(', ')}` };
-  if (filter.localAuthority && area.localAuthorities && !area.localAuthorities.includes(filter.localAuthority)) return { field: 'localAuthority', message: `${filter.localAuthority} is not in the area of ${area.label}` };
-  if (filter.type && area.types && !area.types.includes(filter.type as ProcessType)) return { field: 'type', message: `${area.label} sees ${area.types.join(', ')} only` };
-  if (filter.worker && area.workerId && filter.worker !== area.workerId) return { field: 'worker', message: `a social worker sees their own cases only` };
+export function outsideArea(
+  area: Area,
+  filter: { team?: string; localAuthority?: string; type?: string; worker?: string },
+  teamsLa: (team: string) => string | undefined,
+): { field: string; message: string } | undefined {
+  if (filter.team && area.teams && !area.teams.includes(filter.team))
+    return { field: 'team', message: `${filter.team} is not in the area of ${area.label} (${area.teams.join(', ')})` };
+  if (filter.team && area.localAuthorities && !area.localAuthorities.includes(teamsLa(filter.team) ?? ''))
+    return { field: 'team', message: `${filter.team} is not a team of ${area.localAuthorities.join(', ')}` };
+  if (filter.localAuthority && area.localAuthorities && !area.localAuthorities.includes(filter.localAuthority))
+    return { field: 'localAuthority', message: `${filter.localAuthority} is not in the area of ${area.label}` };
+  if (filter.type && area.types && !area.types.includes(filter.type as ProcessType))
+    return { field: 'type', message: `${area.label} sees ${area.types.join(', ')} only` };
+  if (filter.worker && area.workerId && filter.worker !== area.workerId)
+    return { field: 'worker', message: `a social worker sees their own cases only` };
   return undefined;
 }
 
 /** Whether one process lies in the area: what areaClauses (and the worker filter) select, for a single clock. */
-export function holds(area: Area, clock: { type: string; localAuthority: string; assignment: { team?: string; workerId?: string } }): boolean {
+export function holds(
+  area: Area,
+  clock: { type: string; localAuthority: string; assignment: { team?: string; workerId?: string } },
+): boolean {
   if (area.teams && !area.teams.includes(clock.assignment.team ?? '')) return false;
   if (area.localAuthorities && !area.localAuthorities.includes(clock.localAuthority)) return false;
   if (area.types && !area.types.includes(clock.type as ProcessType)) return false;
@@ -125,12 +148,27 @@ export function areaClauses(area: Area): string[] {
  * Why a process started with this LA, type and assignment would lie outside the area (so its starter
  * could not read it), naming the field of the start's body; undefined when inside.
  */
-export function startOutside(area: Area, start: { type: string; localAuthority: string; assignment?: { team?: string; workerId?: string } }): { field: string; message: string } | undefined {
-  if (area.localAuthorities && !area.localAuthorities.includes(start.localAuthority)) return { field: 'localAuthority', message: `${start.localAuthority} is not in the area of ${area.label} (${area.localAuthorities.join(', ')})` };
-  if (area.types && !area.types.includes(start.type as ProcessType)) return { field: 'type', message: `${area.label} acts on ${area.types.join(', ')} only` };
+export function startOutside(
+  area: Area,
+  start: { type: string; localAuthority: string; assignment?: { team?: string; workerId?: string } },
+): { field: string; message: string } | undefined {
+  if (area.localAuthorities && !area.localAuthorities.includes(start.localAuthority))
+    return {
+      field: 'localAuthority',
+      message: `${start.localAuthority} is not in the area of ${area.label} (${area.localAuthorities.join(', ')})`,
+    };
+  if (area.types && !area.types.includes(start.type as ProcessType))
+    return { field: 'type', message: `${area.label} acts on ${area.types.join(', ')} only` };
   if (area.teams && !area.teams.includes(start.assignment?.team ?? '')) {
-    return { field: 'assignment.team', message: `${start.assignment?.team ? `${start.assignment.team} is not` : 'no team given; the process must be'} in the area of ${area.label}: give one of ${area.teams.join(', ')}` };
+    return {
+      field: 'assignment.team',
+      message: `${start.assignment?.team ? `${start.assignment.team} is not` : 'no team given; the process must be'} in the area of ${area.label}: give one of ${area.teams.join(', ')}`,
+    };
   }
-  if (area.workerId && start.assignment?.workerId !== area.workerId) return { field: 'assignment.workerId', message: `a social worker starts processes on their own cases only (assignment.workerId ${area.workerId})` };
+  if (area.workerId && start.assignment?.workerId !== area.workerId)
+    return {
+      field: 'assignment.workerId',
+      message: `a social worker starts processes on their own cases only (assignment.workerId ${area.workerId})`,
+    };
   return undefined;
 }

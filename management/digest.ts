@@ -21,13 +21,23 @@ export function digestKey(personId: string, date: string): string {
 }
 
 function line(item: InboxItem, link: (workflowId: string) => string): string {
-  const when = item.state === 'overdue' ? `due ${formatLongDate(item.dueDate)}, ${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'} overdue` : `due ${formatLongDate(item.dueDate)}`;
+  const when =
+    item.state === 'overdue'
+      ? `due ${formatLongDate(item.dueDate)}, ${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'} overdue`
+      : `due ${formatLongDate(item.dueDate)}`;
   const told = item.lastEscalation ? `; ${item.lastEscalation.tier} sent ${item.lastEscalation.at.slice(0, 10)}` : '';
   const who = [item.team && `team ${item.team}`, item.workerId && `worker ${item.workerId}`].filter(Boolean).join(', ');
   return `- case ${item.caseId} (${item.localAuthority}${who ? `, ${who}` : ''}): ${item.title} [${item.step}${item.occurrence > 1 ? ` #${item.occurrence}` : ''}], ${when}${told}\n  ${link(item.workflowId)}`;
 }
 
-export function composeDigest(input: { name: string; area: Area; date: string; inbox: Inbox; uiBaseUrl: string; namespace: string }) {
+export function composeDigest(input: {
+  name: string;
+  area: Area;
+  date: string;
+  inbox: Inbox;
+  uiBaseUrl: string;
+  namespace: string;
+}) {
   const { inbox } = input;
   const link = (id: string) => caseClockUrl(input.uiBaseUrl, input.namespace, id);
   const overdue = inbox.items.filter((i) => i.state === 'overdue');
@@ -42,7 +52,13 @@ export function composeDigest(input: { name: string; area: Area; date: string; i
   const byStep = Object.entries(inbox.counts.byStep)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([step, c]) => `${step}: ${c.overdue} overdue, ${c.dueSoon} due soon`);
-  const areaWords = [input.area.teams && `teams ${input.area.teams.join(', ')}`, input.area.localAuthorities && `local authorities ${input.area.localAuthorities.join(', ')}`, input.area.types && `processes ${input.area.types.join(', ')}`].filter(Boolean).join('; ');
+  const areaWords = [
+    input.area.teams && `teams ${input.area.teams.join(', ')}`,
+    input.area.localAuthorities && `local authorities ${input.area.localAuthorities.join(', ')}`,
+    input.area.types && `processes ${input.area.types.join(', ')}`,
+  ]
+    .filter(Boolean)
+    .join('; ');
   const text = [
     `${input.name}, this is your digest for ${formatLongDate(input.date)} as ${input.area.label} (${areaWords || 'every case'}).`,
     `Counted at ${inbox.asOf}.`,

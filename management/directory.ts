@@ -12,7 +12,11 @@ import type { Assignment } from '../engine/types';
 export const DEFAULT_DIRECTORY_FILE = resolve(__dirname, '..', 'config/directory.json');
 
 const PersonId = z.string().regex(/^[A-Za-z0-9._-]+$/);
-const RoleHolders = z.object(Object.fromEntries(NOTIFICATION_ROLES.filter((r) => r !== 'assigned-worker').map((r) => [r, PersonId.optional()])) as Record<Exclude<Role, 'assigned-worker'>, z.ZodOptional<typeof PersonId>>);
+const RoleHolders = z.object(
+  Object.fromEntries(
+    NOTIFICATION_ROLES.filter((r) => r !== 'assigned-worker').map((r) => [r, PersonId.optional()]),
+  ) as Record<Exclude<Role, 'assigned-worker'>, z.ZodOptional<typeof PersonId>>,
+);
 
 export const DirectorySchema = z.object({
   people: z.record(PersonId, z.object({ name: z.string().min(1), email: z.email() })),
@@ -35,12 +39,14 @@ export class Directory {
   constructor(readonly data: DirectoryData) {
     for (const [team, t] of Object.entries(data.teams)) {
       for (const [role, person] of Object.entries(t)) {
-        if (role !== 'localAuthority' && person && !data.people[person as string]) throw new Error(`directory: teams.${team}.${role}: unknown person '${person}'`);
+        if (role !== 'localAuthority' && person && !data.people[person as string])
+          throw new Error(`directory: teams.${team}.${role}: unknown person '${person}'`);
       }
     }
     for (const [la, t] of Object.entries(data.localAuthorities)) {
       for (const [role, person] of Object.entries(t)) {
-        if (person && !data.people[person as string]) throw new Error(`directory: localAuthorities.${la}.${role}: unknown person '${person}'`);
+        if (person && !data.people[person as string])
+          throw new Error(`directory: localAuthorities.${la}.${role}: unknown person '${person}'`);
       }
     }
   }
@@ -48,7 +54,9 @@ export class Directory {
   static fromFile(path: string): Directory {
     const parsed = DirectorySchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
     if (!parsed.success) {
-      throw new Error(`directory ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new Error(
+        `directory ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     return new Directory(parsed.data);
   }
@@ -75,7 +83,9 @@ export class Directory {
     const byLa = la?.[role];
     if (byLa) return this.person(byLa, `${role} of ${localAuthority}`)!;
     if (la) return this.person(la.fallback, `fallback for ${localAuthority} (no ${role} listed)`)!;
-    throw new Error(`directory: nobody to notify for ${role} in ${localAuthority} (no team ${assignment.team ?? '-'}, no LA entry)`);
+    throw new Error(
+      `directory: nobody to notify for ${role} in ${localAuthority} (no team ${assignment.team ?? '-'}, no LA entry)`,
+    );
   }
 }
 
@@ -84,15 +94,31 @@ export class Directory {
  * the directory or belongs to another LA (its managers would be told of another LA's child), or a worker
  * who is not a person in the directory (nobody would be told). Undefined when it can.
  */
-export function assignmentProblem(directory: DirectoryData, localAuthority: string, assignment: Assignment | undefined): { field: 'team' | 'workerId'; message: string } | undefined {
+export function assignmentProblem(
+  directory: DirectoryData,
+  localAuthority: string,
+  assignment: Assignment | undefined,
+): { field: 'team' | 'workerId'; message: string } | undefined {
   const team = assignment?.team;
   if (team !== undefined) {
     const entry = directory.teams[team];
-    if (!entry) return { field: 'team', message: `${team} is not a team in the directory (teams of ${localAuthority}: ${teamsOf(directory, localAuthority).join(', ') || 'none'})` };
-    if (entry.localAuthority !== localAuthority) return { field: 'team', message: `${team} is a team of ${entry.localAuthority}, not of ${localAuthority} (its teams: ${teamsOf(directory, localAuthority).join(', ') || 'none'})` };
+    if (!entry)
+      return {
+        field: 'team',
+        message: `${team} is not a team in the directory (teams of ${localAuthority}: ${teamsOf(directory, localAuthority).join(', ') || 'none'})`,
+      };
+    if (entry.localAuthority !== localAuthority)
+      return {
+        field: 'team',
+        message: `${team} is a team of ${entry.localAuthority}, not of ${localAuthority} (its teams: ${teamsOf(directory, localAuthority).join(', ') || 'none'})`,
+      };
   }
   const worker = assignment?.workerId;
-  if (worker !== undefined && !directory.people[worker]) return { field: 'workerId', message: `${worker} is not a person in the directory, so nobody would be told of this child's deadlines` };
+  if (worker !== undefined && !directory.people[worker])
+    return {
+      field: 'workerId',
+      message: `${worker} is not a person in the directory, so nobody would be told of this child's deadlines`,
+    };
   return undefined;
 }
 

@@ -62,7 +62,11 @@ const STATE_ORDER: Record<InboxItem['state'], number> = { alarm: 0, overdue: 1, 
 
 /** A step that is the LA's to do now: not finished, not waiting for an anchor or a complainant. */
 function actionable(step: StepView): boolean {
-  return (step.status === 'pending' || step.status === 'overdue' || step.status === 'extended') && !!step.dueAt && !!step.dueDate;
+  return (
+    (step.status === 'pending' || step.status === 'overdue' || step.status === 'extended') &&
+    !!step.dueAt &&
+    !!step.dueDate
+  );
 }
 
 /**
@@ -77,7 +81,9 @@ export function dueByClause(now: number, dueWithinDays = 7): string {
 }
 
 /** Whose item it is: the process, its case and LA, and who holds it. */
-function whose(view: ClockView): Pick<InboxItem, 'workflowId' | 'caseId' | 'type' | 'localAuthority' | 'team' | 'workerId'> {
+function whose(
+  view: ClockView,
+): Pick<InboxItem, 'workflowId' | 'caseId' | 'type' | 'localAuthority' | 'team' | 'workerId'> {
   return {
     workflowId: view.workflowId,
     caseId: view.caseId,
@@ -89,7 +95,8 @@ function whose(view: ClockView): Pick<InboxItem, 'workflowId' | 'caseId' | 'type
 }
 
 /** The highest tier decided so far. */
-const highest = (escalations: StepView['escalations']) => [...escalations].sort((a, b) => TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier)).at(-1);
+const highest = (escalations: StepView['escalations']) =>
+  [...escalations].sort((a, b) => TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier)).at(-1);
 
 export function buildInbox(views: ClockView[], now: number, filter: InboxFilter = {}): Inbox {
   const today = londonDate(now);
@@ -116,7 +123,15 @@ export function buildInbox(views: ClockView[], now: number, filter: InboxFilter 
         dueAt: alarm.raisedAt,
         daysOverdue: Math.max(0, toDayNumber(today) - toDayNumber(alarm.raisedAt.slice(0, 10))),
         daysUntilDue: 0,
-        ...(last ? { lastEscalation: { tier: last.tier, at: last.at, ...(last.recipients ? { recipients: last.recipients } : {}) } } : {}),
+        ...(last
+          ? {
+              lastEscalation: {
+                tier: last.tier,
+                at: last.at,
+                ...(last.recipients ? { recipients: last.recipients } : {}),
+              },
+            }
+          : {}),
         rule: `raised ${alarm.raisedAt}`,
       });
     }
@@ -138,13 +153,28 @@ export function buildInbox(views: ClockView[], now: number, filter: InboxFilter 
         ...(step.revisedTarget ? { revisedTarget: step.revisedTarget } : {}),
         daysOverdue: overdue ? Math.max(0, toDayNumber(today) - toDayNumber(step.dueDate!)) : 0,
         daysUntilDue: overdue ? 0 : Math.max(0, toDayNumber(step.dueDate!) - toDayNumber(today)),
-        ...(last ? { lastEscalation: { tier: last.tier, at: last.at, ...(last.recipients ? { recipients: last.recipients } : {}) } } : {}),
+        ...(last
+          ? {
+              lastEscalation: {
+                tier: last.tier,
+                at: last.at,
+                ...(last.recipients ? { recipients: last.recipients } : {}),
+              },
+            }
+          : {}),
         rule: `${durationWords(step.rule)} from ${step.rule.anchor}`,
       });
     }
   }
   // Most overdue first (earliest due instant), then what falls due soonest; ties in a stable id order.
-  items.sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.workflowId.localeCompare(b.workflowId) || a.step.localeCompare(b.step) || a.occurrence - b.occurrence);
+  items.sort(
+    (a, b) =>
+      STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
+      Date.parse(a.dueAt) - Date.parse(b.dueAt) ||
+      a.workflowId.localeCompare(b.workflowId) ||
+      a.step.localeCompare(b.step) ||
+      a.occurrence - b.occurrence,
+  );
   const byStep: Inbox['counts']['byStep'] = {};
   for (const item of items) {
     const c = (byStep[item.step] ??= { overdue: 0, dueSoon: 0 });
@@ -156,6 +186,11 @@ export function buildInbox(views: ClockView[], now: number, filter: InboxFilter 
     today,
     dueSoonUntil,
     items,
-    counts: { alarms: items.filter((i) => i.state === 'alarm').length, overdue: items.filter((i) => i.state === 'overdue').length, dueSoon: items.filter((i) => i.state === 'due-soon').length, byStep },
+    counts: {
+      alarms: items.filter((i) => i.state === 'alarm').length,
+      overdue: items.filter((i) => i.state === 'overdue').length,
+      dueSoon: items.filter((i) => i.state === 'due-soon').length,
+      byStep,
+    },
   };
 }

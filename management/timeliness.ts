@@ -16,7 +16,9 @@ import type { ResolvedProcessRules } from '../engine/profile/resolved';
 /** A measure of the catalogue, with the process type it counts. */
 export type Measure = MeasureSpec & { processType: ProcessType };
 
-export const MEASURES: Measure[] = PROCESS_TYPES.flatMap((t) => (CATALOGUE[t].measures ?? []).map((m) => ({ ...m, processType: t })));
+export const MEASURES: Measure[] = PROCESS_TYPES.flatMap((t) =>
+  (CATALOGUE[t].measures ?? []).map((m) => ({ ...m, processType: t })),
+);
 
 /** The working days each national measure allows, by measure id. */
 export type NationalDays = Record<string, number>;
@@ -30,7 +32,10 @@ export function nationalDays(national: (processType: ProcessType) => ResolvedPro
   for (const m of MEASURES) {
     if (m.kind !== 'national-working-days') continue;
     const due = national(m.processType).steps.find((s) => s.key === m.step)?.due;
-    if (!due || due.unit !== 'working-days' || due.before) throw new Error(`timeliness measure ${m.id}: the national rule for ${m.processType} ${m.step} is not a count of working days`);
+    if (!due || due.unit !== 'working-days' || due.before)
+      throw new Error(
+        `timeliness measure ${m.id}: the national rule for ${m.processType} ${m.step} is not a count of working days`,
+      );
     out[m.id] = due.value;
   }
   return out;
@@ -96,12 +101,27 @@ interface Done {
   fallback: boolean;
 }
 
-function judge(measure: Measure, view: ClockView, step: StepView, cal: WorkingDayCalendar, days: NationalDays): Done | undefined {
+function judge(
+  measure: Measure,
+  view: ClockView,
+  step: StepView,
+  cal: WorkingDayCalendar,
+  days: NationalDays,
+): Done | undefined {
   const done = londonDay(step.completedAt!);
   if (measure.kind === 'by-due-date') {
     if (!step.dueDate) return undefined;
     const daysLate = toDayNumber(done) - toDayNumber(step.dueDate);
-    return { measure, view, step, done, dueBy: step.dueDate, onTime: done <= step.dueDate, taken: daysLate > 0 ? `${durationWords({ value: daysLate, unit: 'days' })} late` : 'on time', fallback: false };
+    return {
+      measure,
+      view,
+      step,
+      done,
+      dueBy: step.dueDate,
+      onTime: done <= step.dueDate,
+      taken: daysLate > 0 ? `${durationWords({ value: daysLate, unit: 'days' })} late` : 'on time',
+      fallback: false,
+    };
   }
   const anchor = measure.anchors.find((a) => view.anchors[a]);
   if (!anchor) return undefined;
@@ -109,7 +129,16 @@ function judge(measure: Measure, view: ClockView, step: StepView, cal: WorkingDa
   const dueBy = cal.workingDaysAfter(from, days[measure.id]);
   let taken = 0;
   for (let d = from; d < done; d = addDays(d, 1)) if (cal.isWorkingDay(addDays(d, 1))) taken++;
-  return { measure, view, step, done, dueBy, onTime: done <= dueBy, taken: `${durationWords({ value: taken, unit: 'working-days' })} from ${anchor}`, fallback: anchor !== measure.anchors[0] };
+  return {
+    measure,
+    view,
+    step,
+    done,
+    dueBy,
+    onTime: done <= dueBy,
+    taken: `${durationWords({ value: taken, unit: 'working-days' })} from ${anchor}`,
+    fallback: anchor !== measure.anchors[0],
+  };
 }
 
 /** Every run of a process lists separately (continue-as-new): each completed occurrence counts once. */
@@ -125,10 +154,17 @@ function completedOccurrences(views: ClockView[], measure: Measure): { view: Clo
   return [...seen.values()];
 }
 
-export function timelinessReport(views: ClockView[], query: TimelinessQuery, cal: WorkingDayCalendar, days: NationalDays): TimelinessReport {
+export function timelinessReport(
+  views: ClockView[],
+  query: TimelinessQuery,
+  cal: WorkingDayCalendar,
+  days: NationalDays,
+): TimelinessReport {
   parseLocalDate(query.from, 'from');
   parseLocalDate(query.to, 'to');
-  const measures = MEASURES.filter((m) => (!query.measure || m.id === query.measure) && (!query.type || m.processType === query.type));
+  const measures = MEASURES.filter(
+    (m) => (!query.measure || m.id === query.measure) && (!query.type || m.processType === query.type),
+  );
   const rows = new Map<string, TimelinessRow>();
   for (const measure of measures) {
     for (const { view, step } of completedOccurrences(views, measure)) {
@@ -137,31 +173,78 @@ export function timelinessReport(views: ClockView[], query: TimelinessQuery, cal
       if (!judged || judged.done < query.from || judged.done > query.to) continue;
       const period = query.by === 'month' ? judged.done.slice(0, 7) : `${query.from}..${query.to}`;
       const key = `${measure.id}|${view.localAuthority}|${period}`;
-      const row = rows.get(key) ?? { measure: measure.id, title: measure.title, processType: measure.processType, step: measure.step, localAuthority: view.localAuthority, period, completed: 0, onTime: 0, late: 0, percentOnTime: null, ...(measure.kind === 'national-working-days' ? { countedFromFallback: 0 } : {}), lateItems: [] };
+      const row = rows.get(key) ?? {
+        measure: measure.id,
+        title: measure.title,
+        processType: measure.processType,
+        step: measure.step,
+        localAuthority: view.localAuthority,
+        period,
+        completed: 0,
+        onTime: 0,
+        late: 0,
+        percentOnTime: null,
+        ...(measure.kind === 'national-working-days' ? { countedFromFallback: 0 } : {}),
+        lateItems: [],
+      };
       row.completed++;
       if (judged.onTime) row.onTime++;
       else {
         row.late++;
-        row.lateItems.push({ workflowId: view.workflowId, caseId: view.caseId, occurrence: step.occurrence, done: judged.done, dueBy: judged.dueBy, taken: judged.taken });
+        row.lateItems.push({
+          workflowId: view.workflowId,
+          caseId: view.caseId,
+          occurrence: step.occurrence,
+          done: judged.done,
+          dueBy: judged.dueBy,
+          taken: judged.taken,
+        });
       }
       if (judged.fallback) row.countedFromFallback!++;
       rows.set(key, row);
     }
   }
-  const out = [...rows.values()].map((r) => ({ ...r, percentOnTime: r.completed ? Math.round((r.onTime / r.completed) * 1000) / 10 : null, lateItems: r.lateItems.sort((a, b) => a.done.localeCompare(b.done) || a.workflowId.localeCompare(b.workflowId)) }));
+  const out = [...rows.values()].map((r) => ({
+    ...r,
+    percentOnTime: r.completed ? Math.round((r.onTime / r.completed) * 1000) / 10 : null,
+    lateItems: r.lateItems.sort((a, b) => a.done.localeCompare(b.done) || a.workflowId.localeCompare(b.workflowId)),
+  }));
   const order = new Map(MEASURES.map((m, i) => [m.id, i]));
-  out.sort((a, b) => order.get(a.measure)! - order.get(b.measure)! || a.localAuthority.localeCompare(b.localAuthority) || a.period.localeCompare(b.period));
+  out.sort(
+    (a, b) =>
+      order.get(a.measure)! - order.get(b.measure)! ||
+      a.localAuthority.localeCompare(b.localAuthority) ||
+      a.period.localeCompare(b.period),
+  );
   return {
     from: query.from,
     to: query.to,
     by: query.by,
     calendarVersion: cal.data.version,
-    measures: measures.map(({ id, title, processType, step, definition, source }) => ({ id, title, processType, step, definition, source })),
+    measures: measures.map(({ id, title, processType, step, definition, source }) => ({
+      id,
+      title,
+      processType,
+      step,
+      definition,
+      source,
+    })),
     rows: out,
   };
 }
 
-const CSV_COLUMNS = ['measure', 'processType', 'step', 'localAuthority', 'period', 'completed', 'onTime', 'late', 'percentOnTime', 'countedFromFallback'] as const;
+const CSV_COLUMNS = [
+  'measure',
+  'processType',
+  'step',
+  'localAuthority',
+  'period',
+  'completed',
+  'onTime',
+  'late',
+  'percentOnTime',
+  'countedFromFallback',
+] as const;
 
 /** RFC 4180 CSV, one row per measure, LA and period; late items stay in the JSON. */
 export function timelinessCsv(report: TimelinessReport): string {

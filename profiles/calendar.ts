@@ -22,7 +22,13 @@ const ALL_DATES = englandAndWales.days.map((d) => d.date);
 // The hash of the official list, where projection starts and the rule projecting names the calendar version
 // every due date was computed on: a newer official list is a new version (docs/design.md, Time).
 const BASE_VERSION = `ew-${createHash('sha256')
-  .update(JSON.stringify({ days: englandAndWales.days, provisionalFrom: englandAndWales.provisionalFrom, projection: PROJECTION_RULE }))
+  .update(
+    JSON.stringify({
+      days: englandAndWales.days,
+      provisionalFrom: englandAndWales.provisionalFrom,
+      projection: PROJECTION_RULE,
+    }),
+  )
   .digest('hex')
   .slice(0, 12)}`;
 
@@ -31,6 +37,15 @@ export function calendarData(closures: { date: string }[] = [], from?: string): 
   const holidays = from ? ALL_DATES.filter((d) => d >= from) : ALL_DATES;
   const closureDates = closures.map((c) => c.date).sort();
   const coverage = { from: from && from > englandAndWales.coverage.from ? from : englandAndWales.coverage.from };
-  const version = closureDates.length ? `${BASE_VERSION}+${createHash('sha256').update(closureDates.join()).digest('hex').slice(0, 6)}` : BASE_VERSION;
-  return { version, region: 'england-and-wales', coverage, provisionalFrom: englandAndWales.provisionalFrom, holidays, closures: closureDates };
+  const version = closureDates.length
+    ? `${BASE_VERSION}+${createHash('sha256').update(closureDates.join()).digest('hex').slice(0, 6)}`
+    : BASE_VERSION;
+  return {
+    version,
+    region: 'england-and-wales',
+    coverage,
+    provisionalFrom: englandAndWales.provisionalFrom,
+    holidays,
+    closures: closureDates,
+  };
 }

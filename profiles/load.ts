@@ -47,7 +47,8 @@ export class ProfileRegistry {
       }
       if (parsed.data.id !== name) problems.push(`${name}: id '${parsed.data.id}' does not match the file name`);
       for (const type of Object.keys(parsed.data.processes)) {
-        if (!(PROCESS_TYPES as readonly string[]).includes(type)) problems.push(`${name}: processes.${type}: unknown process type (known: ${PROCESS_TYPES.join(', ')})`);
+        if (!(PROCESS_TYPES as readonly string[]).includes(type))
+          problems.push(`${name}: processes.${type}: unknown process type (known: ${PROCESS_TYPES.join(', ')})`);
       }
       files.set(parsed.data.id, parsed.data);
     }
@@ -72,7 +73,9 @@ export class ProfileRegistry {
   static fromDirectory(dir = DEFAULT_PROFILE_DIR): ProfileRegistry {
     const raw: Record<string, unknown> = {};
     const problems: string[] = [];
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const id = file.replace(/\.json$/, '');
       try {
         raw[id] = JSON.parse(readFileSync(join(dir, file), 'utf8'));
@@ -108,7 +111,8 @@ export class ProfileRegistry {
       seen.add(cur.id);
       out.unshift(cur);
       if (!cur.inherits) break;
-      if (!this.files.has(cur.inherits)) throw new ProfileError([`${cur.id}: inherits '${cur.inherits}', which does not exist`]);
+      if (!this.files.has(cur.inherits))
+        throw new ProfileError([`${cur.id}: inherits '${cur.inherits}', which does not exist`]);
       cur = this.files.get(cur.inherits);
     }
     return out;

@@ -14,14 +14,23 @@ const DEFAULT_BUNDLE = 'dist/workflow-bundle.js';
 const out = resolve(process.cwd(), process.argv[2] || resolve(root, DEFAULT_BUNDLE));
 
 // webpack's own chatter is not wanted in a build log; its warnings and errors are.
-const quiet = { trace() {}, debug() {}, info() {}, log() {}, warn: (m) => console.warn(m), error: (m) => console.error(m) };
+const quiet = {
+  trace() {},
+  debug() {},
+  info() {},
+  log() {},
+  warn: (m) => console.warn(m),
+  error: (m) => console.error(m),
+};
 
 async function main() {
   const { code } = await bundleWorkflowCode({ workflowsPath: resolve(root, 'workflows/index.ts'), logger: quiet });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, code);
   const sha256 = createHash('sha256').update(code).digest('hex');
-  console.log(`workflow bundle: ${relative(process.cwd(), out) || out} (${Buffer.byteLength(code)} bytes, sha256 ${sha256})`);
+  console.log(
+    `workflow bundle: ${relative(process.cwd(), out) || out} (${Buffer.byteLength(code)} bytes, sha256 ${sha256})`,
+  );
 }
 
 // Also required by test/unit/compose.test.ts for DEFAULT_BUNDLE, without building.

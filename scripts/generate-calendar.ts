@@ -20,7 +20,9 @@ if (!source) {
 }
 const govuk = JSON.parse(readFileSync(source, 'utf8'));
 const events: { date: string; title: string }[] = govuk['england-and-wales'].events;
-const days = events.map((e) => ({ date: e.date, title: e.title, source: 'gov.uk' as const })).sort((a, b) => a.date.localeCompare(b.date));
+const days = events
+  .map((e) => ({ date: e.date, title: e.title, source: 'gov.uk' as const }))
+  .sort((a, b) => a.date.localeCompare(b.date));
 const officialEnd = days.at(-1)!.date;
 const provisionalFrom = addDays(officialEnd, 1);
 const out = {
@@ -34,5 +36,8 @@ const out = {
   },
   days,
 };
-writeFileSync(resolve(__dirname, '../profiles/data/calendar/england-and-wales.json'), JSON.stringify(out, null, 1) + '\n');
+writeFileSync(
+  resolve(__dirname, '../profiles/data/calendar/england-and-wales.json'),
+  JSON.stringify(out, null, 1) + '\n',
+);
 console.log(`wrote ${days.length} official days from ${out.coverage.from}; provisional from ${provisionalFrom}`);

@@ -27,7 +27,11 @@ function onPath(name) {
 /** The Chromium executable to drive, or undefined when there is none. */
 function chromiumPath() {
   if (process.env.CHROMIUM_PATH && executable(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
-  return onPath('chromium') || onPath('chromium-browser') || (executable('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  return (
+    onPath('chromium') ||
+    onPath('chromium-browser') ||
+    (executable('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+  );
 }
 
 function install() {
@@ -36,14 +40,19 @@ function install() {
     console.log(`chromium: ${found}`);
     return 0;
   }
-  if (process.env.CHROMIUM_PATH) console.log(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable; installing Debian's chromium`);
+  if (process.env.CHROMIUM_PATH)
+    console.log(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable; installing Debian's chromium`);
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!onPath('apt-get')) {
-    console.error('chromium not found and apt-get is not available: install Chromium yourself and set CHROMIUM_PATH to its executable.');
+    console.error(
+      'chromium not found and apt-get is not available: install Chromium yourself and set CHROMIUM_PATH to its executable.',
+    );
     return 1;
   }
   if (!root && !onPath('sudo')) {
-    console.error('chromium not found; installing it needs root (apt-get install chromium) and sudo is not available. Install it as root or set CHROMIUM_PATH.');
+    console.error(
+      'chromium not found; installing it needs root (apt-get install chromium) and sudo is not available. Install it as root or set CHROMIUM_PATH.',
+    );
     return 1;
   }
   const run = (args) => {
@@ -56,7 +65,9 @@ function install() {
     // Recommends would add upower, udev, mesa, a notification daemon and printer tools; fonts-liberation is the one wanted.
     run(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium', 'fonts-liberation']);
   } catch (err) {
-    console.error(`could not install chromium with apt-get: ${err.message}\nInstall it yourself (apt-get install chromium) or set CHROMIUM_PATH.`);
+    console.error(
+      `could not install chromium with apt-get: ${err.message}\nInstall it yourself (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
     return 1;
   }
   const now = chromiumPath();

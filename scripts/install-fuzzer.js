@@ -32,7 +32,10 @@ function installFuzzer() {
     console.log(`api fuzzer: schemathesis ${VERSION} at ${schemathesisPath()}`);
     return;
   }
-  pipInstall([`schemathesis==${VERSION}`], `Install it into ${VENV} yourself: ${join(VENV, 'bin', 'pip')} install schemathesis==${VERSION}`);
+  pipInstall(
+    [`schemathesis==${VERSION}`],
+    `Install it into ${VENV} yourself: ${join(VENV, 'bin', 'pip')} install schemathesis==${VERSION}`,
+  );
   console.log(`api fuzzer: schemathesis ${installedVersion()} at ${schemathesisPath()}`);
 }
 

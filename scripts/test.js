@@ -65,7 +65,8 @@ async function main() {
       // the README's `npm install && npm test` needs nothing installed by hand. Present, it does nothing.
       if (project.name === 'e2e') {
         const browser = await run(process.execPath, [join(root, 'scripts', 'install-browser.js')]);
-        if (browser.code !== 0) console.error('[test] no Chromium: the browser tests will fail (see the message above)');
+        if (browser.code !== 0)
+          console.error('[test] no Chromium: the browser tests will fail (see the message above)');
       }
       const outputFile = join(dir, `${project.name}.json`);
       const args = [jest, '--selectProjects', project.name, ...project.flags, '--json', `--outputFile=${outputFile}`];

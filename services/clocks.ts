@@ -116,7 +116,10 @@ export interface ClockService {
   /** Who sent the event with this id, if the clock applied one (undefined when unknown or unanswered). */
   eventSender(workflowId: string, eventId: string): Promise<string | undefined>;
   /** Moves a running process onto today's rules and calendar for its LA and type, with who and why. */
-  migrateRules(workflowId: string, migration: { localAuthority: string; type: string; reason: string; by: string; eventId?: string }): Promise<ClockView>;
+  migrateRules(
+    workflowId: string,
+    migration: { localAuthority: string; type: string; reason: string; by: string; eventId?: string },
+  ): Promise<ClockView>;
   /** A family event recorded under this id: who it was for and, where still kept, what it said. */
   familyEvent(workflowId: string): Promise<{ siblings: FamilySibling[]; input?: FamilyEventInput } | undefined>;
   /** Starts a family event (a second start of the same id, racing this one, is not an error). */

@@ -15,14 +15,18 @@ export const StartProcessSchema = z.strictObject({
   caseId: OpaqueIdSchema.describe('the case reference in your case-management system (no names)'),
   episode: OpaqueIdSchema.optional().describe('distinguishes repeated processes of one case; default 1'),
   localAuthority: z.string().min(1).describe('an LA profile id, e.g. derbyshire'),
-  anchors: z.record(z.string().regex(/^[a-z0-9-]+$/), MomentSchema).refine((a) => Object.keys(a).length > 0, 'give at least one anchor'),
+  anchors: z
+    .record(z.string().regex(/^[a-z0-9-]+$/), MomentSchema)
+    .refine((a) => Object.keys(a).length > 0, 'give at least one anchor'),
   anchorKinds: z
     .record(z.string().regex(/^[a-z0-9-]+$/), z.string().min(1).max(64))
     .optional()
     .describe("the kind of an anchor that carries one, e.g. {'placement-start': 'foster-care'}"),
   assignment: AssignmentSchema.optional(),
   familyId: OpaqueIdSchema.optional(),
-  steppedUpFrom: OpaqueIdSchema.optional().describe('the workflow id of the process this one stepped up from (a CIN plan); a CP plan closes it'),
+  steppedUpFrom: OpaqueIdSchema.optional().describe(
+    'the workflow id of the process this one stepped up from (a CIN plan); a CP plan closes it',
+  ),
   completed: z
     .array(
       z.strictObject({
@@ -35,7 +39,9 @@ export const StartProcessSchema = z.strictObject({
     )
     .max(200)
     .optional()
-    .describe('steps already done before the process starts here (an open case moved in), oldest first, as step-completed events carry them; on-time history then raises no alarm'),
+    .describe(
+      'steps already done before the process starts here (an open case moved in), oldest first, as step-completed events carry them; on-time history then raises no alarm',
+    ),
   lateAccepted: z
     .strictObject({ reason: z.string().trim().min(3, 'a reason is required to accept a late complaint').max(500) })
     .optional()

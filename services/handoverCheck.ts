@@ -28,12 +28,18 @@ function nextProcesses(type: string, facts: Record<string, string>, outcomeAt: s
   for (const [step, outcomes] of Object.entries(shape.outcomes)) {
     for (const [outcome, effect] of Object.entries(outcomes)) {
       if (!effect.starts) continue;
-      out.push({ type: effect.starts.type, anchors: handoverAnchors(effect.starts, facts, outcomeAt), from: handoverSources(effect.starts), why: `${step} outcome '${outcome}'` });
+      out.push({
+        type: effect.starts.type,
+        anchors: handoverAnchors(effect.starts, facts, outcomeAt),
+        from: handoverSources(effect.starts),
+        why: `${step} outcome '${outcome}'`,
+      });
     }
   }
   // A looked-after child becomes an eligible care leaver on a date its facts give; pathway planning starts then.
   for (const m of shape.milestones ?? []) {
-    if (!m.starts || !('eligibleCareLeaver' in m.at) || !facts['date-of-birth'] || !facts['became-looked-after']) continue;
+    if (!m.starts || !('eligibleCareLeaver' in m.at) || !facts['date-of-birth'] || !facts['became-looked-after'])
+      continue;
     const eligible = eligibleCareLeaverFrom(facts['date-of-birth'], facts['became-looked-after']);
     if (!eligible) continue;
     const anchors = { [eligible.anchor]: eligible.date, ...handoverAnchors(m.starts, facts, eligible.date) };
@@ -44,7 +50,11 @@ function nextProcesses(type: string, facts: Record<string, string>, outcomeAt: s
 }
 
 /** The starter's refusal of a next process, if it would refuse it, with the anchor at fault. */
-function refusal(starter: StartChecks, base: Pick<StartProcess, 'caseId' | 'episode' | 'localAuthority' | 'assignment'>, next: Next): { anchor?: string; error: StartError } | undefined {
+function refusal(
+  starter: StartChecks,
+  base: Pick<StartProcess, 'caseId' | 'episode' | 'localAuthority' | 'assignment'>,
+  next: Next,
+): { anchor?: string; error: StartError } | undefined {
   try {
     starter.buildInput({ ...base, type: next.type as StartProcess['type'], anchors: next.anchors });
     return undefined;
@@ -60,10 +70,20 @@ function refusal(starter: StartChecks, base: Pick<StartProcess, 'caseId' | 'epis
  * one of those facts is refused now, naming `fieldOf(anchor)`; one caused by an outcome's date is the
  * event's to answer (checkHandoverOfEvent), and an LA with no such process is not the caller's to fix.
  */
-export function checkHandoversAtStart(starter: StartChecks, req: StartProcess, fieldOf: (anchor: string) => string): void {
+export function checkHandoversAtStart(
+  starter: StartChecks,
+  req: StartProcess,
+  fieldOf: (anchor: string) => string,
+): void {
   // What a refusal can depend on is the LA, the type, which anchors were given, their days and whether
   // each has a time: intake answers the same shape from memory (each check dry-runs whole schedules).
-  const key = [req.localAuthority, req.type, ...Object.entries(req.anchors).sort().map(([k, v]) => `${k}=${v.slice(0, 10)}${v.length > 10 ? 'T' : ''}`)].join('|');
+  const key = [
+    req.localAuthority,
+    req.type,
+    ...Object.entries(req.anchors)
+      .sort()
+      .map(([k, v]) => `${k}=${v.slice(0, 10)}${v.length > 10 ? 'T' : ''}`),
+  ].join('|');
   const checks = INTAKE_CHECKS.get(starter) ?? new Map<string, IntakeRefusal | null>();
   INTAKE_CHECKS.set(starter, checks);
   const known = checks.get(key);
@@ -101,10 +121,17 @@ class IntakeRefusal extends Error {
 function checkShape(starter: StartChecks, req: StartProcess): void {
   const latest = Object.values(req.anchors).sort().at(-1)!;
   for (const next of nextProcesses(req.type, req.anchors, latest)) {
-    const refused = refusal(starter, { caseId: req.caseId, episode: req.episode, localAuthority: req.localAuthority }, next);
+    const refused = refusal(
+      starter,
+      { caseId: req.caseId, episode: req.episode, localAuthority: req.localAuthority },
+      next,
+    );
     const source = refused?.anchor ? next.from[refused.anchor] : undefined;
     if (!refused || !source || source === 'outcome' || !req.anchors[source]) continue;
-    throw new IntakeRefusal(source, `a ${next.why} would start ${next.type}, which ${req.localAuthority} would refuse: ${refused.error.message}`);
+    throw new IntakeRefusal(
+      source,
+      `a ${next.why} would start ${next.type}, which ${req.localAuthority} would refuse: ${refused.error.message}`,
+    );
   }
 }
 
@@ -113,16 +140,38 @@ function checkShape(starter: StartChecks, req: StartProcess): void {
  * event's own date is refused (422 naming occurredAt) and nothing is recorded; any other refusal lets the
  * event through, and the process raises its alarm at once (engine/decide/alarms.ts).
  */
-export function checkHandoverOfEvent(starter: StartChecks, clock: Pick<ClockView, 'type' | 'caseId' | 'episode' | 'localAuthority' | 'anchors' | 'assignment' | 'steppedUpFrom'>, event: ClockEvent): StartError | undefined {
+export function checkHandoverOfEvent(
+  starter: StartChecks,
+  clock: Pick<ClockView, 'type' | 'caseId' | 'episode' | 'localAuthority' | 'anchors' | 'assignment' | 'steppedUpFrom'>,
+  event: ClockEvent,
+): StartError | undefined {
   if (event.type !== 'step-completed' || !event.outcome) return undefined;
   const effect = shapeOf(clock.type).outcomes[event.step]?.[event.outcome];
   if (!effect?.starts || (effect.starts.unlessSteppedUp && clock.steppedUpFrom)) return undefined;
   // Immediate concerns are recorded by this event, at its time: they count as the outcome's own date.
   const immediate = event.immediateConcern && effect.immediateConcern;
   const facts = immediate ? { ...clock.anchors, [immediate]: event.occurredAt } : clock.anchors;
-  const next: Next = { type: effect.starts.type, anchors: handoverAnchors(effect.starts, facts, event.occurredAt), from: handoverSources(effect.starts), why: `${event.step} outcome '${event.outcome}'` };
-  const refused = refusal(starter, { caseId: clock.caseId, episode: clock.episode, localAuthority: clock.localAuthority, assignment: clock.assignment }, next);
+  const next: Next = {
+    type: effect.starts.type,
+    anchors: handoverAnchors(effect.starts, facts, event.occurredAt),
+    from: handoverSources(effect.starts),
+    why: `${event.step} outcome '${event.outcome}'`,
+  };
+  const refused = refusal(
+    starter,
+    {
+      caseId: clock.caseId,
+      episode: clock.episode,
+      localAuthority: clock.localAuthority,
+      assignment: clock.assignment,
+    },
+    next,
+  );
   const source = refused?.anchor ? next.from[refused.anchor] : undefined;
   if (!refused || !(source === 'outcome' || (immediate && source === immediate))) return undefined;
-  return new StartError(422, 'occurredAt', `outcome '${event.outcome}' starts ${next.type}, which ${clock.localAuthority} would refuse with this date: ${refused.error.message}`);
+  return new StartError(
+    422,
+    'occurredAt',
+    `outcome '${event.outcome}' starts ${next.type}, which ${clock.localAuthority} would refuse with this date: ${refused.error.message}`,
+  );
 }

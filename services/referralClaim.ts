@@ -11,7 +11,15 @@ export const claimIdFor = (localAuthority: string, referralId: string) => `intak
 export async function claimReferralId(client: Client, taskQueue: string, claim: ReferralClaim): Promise<void> {
   const workflowId = claimIdFor(claim.localAuthority, claim.referralId);
   try {
-    await client.workflow.start('referralClaim', { taskQueue, workflowId, args: [claim], workflowIdConflictPolicy: 'FAIL', workflowIdReusePolicy: 'REJECT_DUPLICATE', memo: { caseId: claim.caseId }, staticSummary: `Referral id ${claim.referralId} of ${claim.localAuthority}` });
+    await client.workflow.start('referralClaim', {
+      taskQueue,
+      workflowId,
+      args: [claim],
+      workflowIdConflictPolicy: 'FAIL',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      memo: { caseId: claim.caseId },
+      staticSummary: `Referral id ${claim.referralId} of ${claim.localAuthority}`,
+    });
     return;
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
@@ -24,5 +32,9 @@ export async function claimReferralId(client: Client, taskQueue: string, claim: 
 
 /** The refusal of a referral id already held for another case. */
 export function claimedForAnotherCase(claim: ReferralClaim): StartError {
-  return new StartError(409, 'referralId', `referral ${claim.referralId} of ${claim.localAuthority} was received for another case; a referral id is unique within its local authority (a new referral needs a new id)`);
+  return new StartError(
+    409,
+    'referralId',
+    `referral ${claim.referralId} of ${claim.localAuthority} was received for another case; a referral id is unique within its local authority (a new referral needs a new id)`,
+  );
 }

@@ -5,7 +5,12 @@
  * any year is accepted where only calendar time counts from it (a date of birth).
  */
 import { randomUUID, createHash } from 'node:crypto';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowExecutionDescription, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowExecutionDescription,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
 import { startInputOf } from './startInput';
 import { bodyDifferences, canonical } from '../engine/events/sameEvent';
 import { calendarData } from '../profiles/calendar';
@@ -102,22 +107,35 @@ export class ProcessStarter {
   /** Builds and checks a workflow input without starting anything (also used by previews and tests). */
   buildInput(req: StartProcess, options: StartOptions = {}, now = Date.now()): ClockInput {
     if (!this.profiles.has(req.localAuthority)) {
-      throw new StartError(422, 'localAuthority', `unknown LA profile '${req.localAuthority}' (known: ${this.profiles.ids().join(', ')})`);
+      throw new StartError(
+        422,
+        'localAuthority',
+        `unknown LA profile '${req.localAuthority}' (known: ${this.profiles.ids().join(', ')})`,
+      );
     }
     if (!this.profiles.processTypes(req.localAuthority).includes(req.type)) {
-      throw new StartError(422, 'type', `${req.localAuthority} has no ${req.type} procedure in its profile (its practice standards describe none); add processes.${req.type} to profiles/data/${req.localAuthority}.json`);
+      throw new StartError(
+        422,
+        'type',
+        `${req.localAuthority} has no ${req.type} procedure in its profile (its practice standards describe none); add processes.${req.type} to profiles/data/${req.localAuthority}.json`,
+      );
     }
     const rules = this.profiles.resolve(req.localAuthority, req.type);
     for (const key of Object.keys(req.anchors)) {
       if (!rules.anchors.includes(key)) {
-        throw new StartError(422, `anchors.${key}`, `'${key}' is not an anchor of ${req.type} for ${rules.profileName} (anchors: ${rules.anchors.join(', ')})`);
+        throw new StartError(
+          422,
+          `anchors.${key}`,
+          `'${key}' is not an anchor of ${req.type} for ${rules.profileName} (anchors: ${rules.anchors.join(', ')})`,
+        );
       }
     }
     const birthday = sixteenthBirthdayContradiction(req.anchors, 'anchors.sixteenth-birthday');
     if (birthday) throw new StartError(422, birthday.field, birthday.message);
     const shape = shapeOf(req.type);
     for (const anchor of shape.requiredAnchors ?? []) {
-      if (!req.anchors[anchor]) throw new StartError(422, `anchors.${anchor}`, `${req.type} needs '${anchor}' to start`);
+      if (!req.anchors[anchor])
+        throw new StartError(422, `anchors.${anchor}`, `${req.type} needs '${anchor}' to start`);
     }
     for (const [anchor, kinds] of Object.entries(shape.anchorKinds ?? {})) {
       const kind = req.anchorKinds?.[anchor];
@@ -127,32 +145,58 @@ export class ProcessStarter {
     }
     for (const anchor of Object.keys(req.anchorKinds ?? {})) {
       if (!shape.anchorKinds?.[anchor] || !req.anchors[anchor]) {
-        throw new StartError(422, `anchorKinds.${anchor}`, `'${anchor}' ${req.anchors[anchor] ? 'takes no kind' : 'was not given in anchors'}`);
+        throw new StartError(
+          422,
+          `anchorKinds.${anchor}`,
+          `'${anchor}' ${req.anchors[anchor] ? 'takes no kind' : 'was not given in anchors'}`,
+        );
       }
     }
     // A request for the next stage closes a window that opens only when the previous stage's response is recorded.
     for (const step of rules.steps.filter((r) => r.window && req.anchors[r.window.closedBy])) {
-      throw new StartError(422, `anchors.${step.window!.closedBy}`, `'${step.window!.closedBy}' is recorded as an event after '${step.anchor}' (start with ${rules.anchors.filter((a) => !rules.steps.some((r) => r.window?.closedBy === a)).join(', ')}; then record the earlier stages as events, back-dated)`);
+      throw new StartError(
+        422,
+        `anchors.${step.window!.closedBy}`,
+        `'${step.window!.closedBy}' is recorded as an event after '${step.anchor}' (start with ${rules.anchors.filter((a) => !rules.steps.some((r) => r.window?.closedBy === a)).join(', ')}; then record the earlier stages as events, back-dated)`,
+      );
     }
     const limit = timeLimitOf({ rules, ...(req.lateAccepted ? { lateAccepted: req.lateAccepted } : {}) }, req.anchors);
     if (limit?.late && !req.lateAccepted) {
-      throw new StartError(422, 'lateAccepted', `${rules.timeLimit!.of} ${req.anchors[rules.timeLimit!.of]} is after the time limit (${durationWords(rules.timeLimit!.within)} after ${rules.timeLimit!.anchor} ${req.anchors[rules.timeLimit!.anchor]}: ${limit.limitDate}; ${limit.source}); to consider it anyway, record the decision in lateAccepted.reason`);
+      throw new StartError(
+        422,
+        'lateAccepted',
+        `${rules.timeLimit!.of} ${req.anchors[rules.timeLimit!.of]} is after the time limit (${durationWords(rules.timeLimit!.within)} after ${rules.timeLimit!.anchor} ${req.anchors[rules.timeLimit!.anchor]}: ${limit.limitDate}; ${limit.source}); to consider it anyway, record the decision in lateAccepted.reason`,
+      );
     }
     if (req.lateAccepted && !limit?.late) {
-      throw new StartError(422, 'lateAccepted', limit ? `not late: ${rules.timeLimit!.of} is within the time limit (${limit.limitDate})` : `${req.type} for ${rules.profileName} has no time limit, or '${rules.timeLimit?.anchor ?? 'its anchor'}' was not given`);
+      throw new StartError(
+        422,
+        'lateAccepted',
+        limit
+          ? `not late: ${rules.timeLimit!.of} is within the time limit (${limit.limitDate})`
+          : `${req.type} for ${rules.profileName} has no time limit, or '${rules.timeLimit?.anchor ?? 'its anchor'}' was not given`,
+      );
     }
     const needed = [...new Set(rules.steps.flatMap((s) => [s.anchor, ...(s.also ?? []).map((a) => a.anchor)]))];
     if (options.requireAllStepAnchors) {
       const missing = needed.filter((a) => !req.anchors[a]);
       if (missing.length) {
         const step = rules.steps.find((s) => s.anchor === missing[0])!;
-        throw new StartError(422, `anchors.${missing[0]}`, `${rules.profileName} counts '${step.key}' from ${missing[0]}, which was not given`);
+        throw new StartError(
+          422,
+          `anchors.${missing[0]}`,
+          `${rules.profileName} counts '${step.key}' from ${missing[0]}, which was not given`,
+        );
       }
     }
     // The calendar slice starts from the anchors due dates count from (a date of birth is read in years only).
     const counted = new Set(needed);
-    const countedValues = Object.entries(req.anchors).filter(([k]) => counted.has(k)).map(([, v]) => v);
-    const earliest = (countedValues.length ? countedValues : Object.values(req.anchors)).map((v) => parseMoment(v).date).sort()[0];
+    const countedValues = Object.entries(req.anchors)
+      .filter(([k]) => counted.has(k))
+      .map(([, v]) => v);
+    const earliest = (countedValues.length ? countedValues : Object.values(req.anchors))
+      .map((v) => parseMoment(v).date)
+      .sort()[0];
     const episode = req.episode ?? '1';
     const input: ClockInput = {
       processType: req.type,
@@ -166,10 +210,15 @@ export class ProcessStarter {
       assignment: { ...(req.assignment ?? {}) },
       rules,
       // From a year before the earliest anchor: reminders count back from due dates.
-      calendar: calendarData(this.profiles.closureDays(req.localAuthority), `${Number(earliest.slice(0, 4)) - 1}-01-01`),
+      calendar: calendarData(
+        this.profiles.closureDays(req.localAuthority),
+        `${Number(earliest.slice(0, 4)) - 1}-01-01`,
+      ),
       ...(options.correlationId ? { correlationId: options.correlationId } : {}),
       ...(options.startedBy ? { startedBy: options.startedBy } : {}),
-      ...(req.lateAccepted ? { lateAccepted: { reason: req.lateAccepted.reason, ...(options.startedBy ? { by: options.startedBy } : {}) } } : {}),
+      ...(req.lateAccepted
+        ? { lateAccepted: { reason: req.lateAccepted.reason, ...(options.startedBy ? { by: options.startedBy } : {}) } }
+        : {}),
       ...(req.completed?.length ? { completed: req.completed.map((c) => ({ ...c })) } : {}),
     };
     // The first pass, as the workflow will make it: steps already done applied in order, then the schedule.
@@ -178,7 +227,12 @@ export class ProcessStarter {
     (req.completed ?? []).forEach((c, i) => {
       const event = { type: 'step-completed' as const, ...c };
       const rejection = checkEvent(input, state, event, now);
-      if (rejection) throw new StartError(rejection.conflict ? 409 : 422, `completed.${i}.${rejection.field}`, `completed[${i}] (${c.step}): ${rejection.message}`);
+      if (rejection)
+        throw new StartError(
+          rejection.conflict ? 409 : 422,
+          `completed.${i}.${rejection.field}`,
+          `completed[${i}] (${c.step}): ${rejection.message}`,
+        );
       applyEvent(input, state, event, now);
     });
     const dry = buildSchedule(input, state, now, workflowId);
@@ -186,7 +240,11 @@ export class ProcessStarter {
     if (broken) throw new StartError(422, `anchors.${broken.anchor}`, `${broken.key}: ${broken.problem}`);
     // A process with nothing counting would wait in silence for a fact that may never come: refused here.
     if (dry.stalled) {
-      throw new StartError(422, `anchors.${dry.stalled.anchors[0]}`, `nothing would count: ${dry.stalled.steps.join(', ')} ${dry.stalled.steps.length > 1 ? 'count' : 'counts'} from ${dry.stalled.anchors.join(' or ')}; give ${dry.stalled.anchors.length > 1 ? 'one of them' : 'it'}`);
+      throw new StartError(
+        422,
+        `anchors.${dry.stalled.anchors[0]}`,
+        `nothing would count: ${dry.stalled.steps.join(', ')} ${dry.stalled.steps.length > 1 ? 'count' : 'counts'} from ${dry.stalled.anchors.join(' or ')}; give ${dry.stalled.anchors.length > 1 ? 'one of them' : 'it'}`,
+      );
     }
     return input;
   }
@@ -206,9 +264,12 @@ export class ProcessStarter {
       });
     const caseId = description.typedSearchAttributes.get(SA.CaseId);
     const type = description.typedSearchAttributes.get(SA.ProcessType);
-    if (type !== 'child-in-need-plan') throw new StartError(422, 'steppedUpFrom', `${id} is a ${type ?? description.type}, not a child in need plan`);
-    if (caseId !== req.caseId) throw new StartError(422, 'steppedUpFrom', `${id} is case ${caseId}'s plan, not case ${req.caseId}'s`);
-    if (description.status.name !== 'RUNNING') throw new StartError(409, 'steppedUpFrom', `${id} has already ended (${description.status.name.toLowerCase()})`);
+    if (type !== 'child-in-need-plan')
+      throw new StartError(422, 'steppedUpFrom', `${id} is a ${type ?? description.type}, not a child in need plan`);
+    if (caseId !== req.caseId)
+      throw new StartError(422, 'steppedUpFrom', `${id} is case ${caseId}'s plan, not case ${req.caseId}'s`);
+    if (description.status.name !== 'RUNNING')
+      throw new StartError(409, 'steppedUpFrom', `${id} has already ended (${description.status.name.toLowerCase()})`);
   }
 
   async start(req: StartProcess, options: StartOptions = {}): Promise<StartResult> {
@@ -219,14 +280,23 @@ export class ProcessStarter {
       // A repeat of a stepped-up start is answered as any repeat is, even once the plan it names has closed:
       // only a refusal makes it worth asking whether this process already exists.
       await this.checkSteppedUpFrom(req).catch(async (err) => {
-        const exists = await this.client.workflow.getHandle(workflowId).describe().then(() => true, () => false);
+        const exists = await this.client.workflow
+          .getHandle(workflowId)
+          .describe()
+          .then(
+            () => true,
+            () => false,
+          );
         if (!exists) throw err;
       });
     }
     const hash = requestHash(req);
     const requestId = randomUUID();
     try {
-      const handle = await this.client.workflow.start(WORKFLOW_TYPE[req.type], workflowStartOptions(req, input, this.taskQueue, { hash, requestId }));
+      const handle = await this.client.workflow.start(
+        WORKFLOW_TYPE[req.type],
+        workflowStartOptions(req, input, this.taskQueue, { hash, requestId }),
+      );
       return { workflowId, runId: handle.firstExecutionRunId, existing: false };
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
@@ -234,15 +304,29 @@ export class ProcessStarter {
     // Already there (running, or closed): the same request is answered with it, another is a conflict.
     const description = await this.client.workflow.getHandle(workflowId).describe();
     const memo = (description.memo ?? {}) as { request?: { hash: string; requestId: string } };
-    if (memo.request && memo.request.hash !== hash && memo.request.hash !== legacyRequestHash(req) && !options.acceptExisting) {
+    if (
+      memo.request &&
+      memo.request.hash !== hash &&
+      memo.request.hash !== legacyRequestHash(req) &&
+      !options.acceptExisting
+    ) {
       const differs = await this.differences(workflowId, description, input);
-      if (differs.length) throw new StartError(409, differs[0], `${workflowId} already exists, started with another ${differs.join(', ')}; the same process must be asked for with the same body (a correction is an event)`);
+      if (differs.length)
+        throw new StartError(
+          409,
+          differs[0],
+          `${workflowId} already exists, started with another ${differs.join(', ')}; the same process must be asked for with the same body (a correction is an event)`,
+        );
     }
     return { workflowId, runId: description.runId, existing: true };
   }
 
   /** The fields in which a repeated start differs from the one that began the process (its first run's input). */
-  private async differences(workflowId: string, description: WorkflowExecutionDescription, input: ClockInput): Promise<string[]> {
+  private async differences(
+    workflowId: string,
+    description: WorkflowExecutionDescription,
+    input: ClockInput,
+  ): Promise<string[]> {
     const firstRunId = description.raw.workflowExecutionInfo?.firstRunId || description.runId;
     const first = await startInputOf<ClockInput>(this.client, workflowId, firstRunId);
     return first ? bodyDifferences(canonical(requestOf(first)), canonical(requestOf(input))) : ['caseId'];
@@ -253,7 +337,12 @@ export class ProcessStarter {
  * The start options of a process's workflow, given its checked input: one place, so the intake benchmark's
  * raw `client.workflow.start` baseline starts exactly what the API starts.
  */
-export function workflowStartOptions(req: StartProcess, input: ClockInput, taskQueue: string, request: { hash: string; requestId: string }) {
+export function workflowStartOptions(
+  req: StartProcess,
+  input: ClockInput,
+  taskQueue: string,
+  request: { hash: string; requestId: string },
+) {
   return {
     taskQueue,
     workflowId: workflowIdFor(req.type, req.caseId, input.episode),
@@ -286,7 +375,8 @@ function calendarSpan(c: ClockInput['calendar']): string {
 /** The rules a process was started on, as Markdown for the Temporal UI's details panel. */
 export function rulesDetails(input: ClockInput): string {
   const rows = input.rules.steps.map(
-    (s) => `| ${s.key} | ${durationWords(s.due)} from ${s.anchor} | ${s.kind}${s.looserThanNational ? ' (looser than national)' : ''} | ${formatSource(s.source).replace(/\|/g, '/')} |`,
+    (s) =>
+      `| ${s.key} | ${durationWords(s.due)} from ${s.anchor} | ${s.kind}${s.looserThanNational ? ' (looser than national)' : ''} | ${formatSource(s.source).replace(/\|/g, '/')} |`,
   );
   return [
     `### ${input.processType} rules: ${input.rules.profileName}`,

@@ -15,7 +15,13 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { ProfileRegistry } from '../profiles/load';
-import { clockCheckQuery, clockEventSenderQuery, clockEventUpdate, clockViewQuery, migrateRulesUpdate } from '../workflows/messages';
+import {
+  clockCheckQuery,
+  clockEventSenderQuery,
+  clockEventUpdate,
+  clockViewQuery,
+  migrateRulesUpdate,
+} from '../workflows/messages';
 import * as SA from '../workflows/searchAttributes';
 import { siblingEvent } from '../workflows/family';
 import { eventBody } from '../engine/events/sameEvent';
@@ -23,7 +29,18 @@ import type { ClockView } from '../engine/types';
 import type { ClockEvent } from '../engine/events/contract';
 import { areaClauses } from '../management/area';
 import { dueByClause } from '../management/inbox';
-import { ClockError, type ClockRead, type ClockService, type FamilyEventInput, type FamilyEventResult, type FamilySibling, type ListFilter, type ListedClock, type ReferralClaim, type ViewFilter } from './clocks';
+import {
+  ClockError,
+  type ClockRead,
+  type ClockService,
+  type FamilyEventInput,
+  type FamilyEventResult,
+  type FamilySibling,
+  type ListFilter,
+  type ListedClock,
+  type ReferralClaim,
+  type ViewFilter,
+} from './clocks';
 import type { StartProcess } from './contracts';
 import { claimReferralId } from './referralClaim';
 import { ProcessStarter, type StartOptions } from './start';
@@ -83,27 +100,45 @@ export class TemporalClocks implements ClockService {
         throw err;
       }
       if (description.status.name === 'RUNNING') {
-        const live = await this.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle.query(clockViewQuery)).catch(() => undefined);
+        const live = await this.connection
+          .withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle.query(clockViewQuery))
+          .catch(() => undefined);
         if (live) return { ...live, source: 'query' };
       }
       const memo = (description.memo ?? {}) as { clock?: ClockView };
       if (memo.clock) {
-        const status = description.status.name === 'RUNNING' ? memo.clock.status : memo.clock.status === 'open' ? 'closed' : memo.clock.status;
+        const status =
+          description.status.name === 'RUNNING'
+            ? memo.clock.status
+            : memo.clock.status === 'open'
+              ? 'closed'
+              : memo.clock.status;
         return { ...memo.clock, status, source: 'memo' };
       }
       // A read right after a start (where the OpenAPI links lead a client, or a fuzzer) would otherwise be a 503.
-      if (Date.now() >= until) throw new ClockError('not-ready', `${workflowId} has not published its clock yet (is a worker running?); retry shortly`);
+      if (Date.now() >= until)
+        throw new ClockError(
+          'not-ready',
+          `${workflowId} has not published its clock yet (is a worker running?); retry shortly`,
+        );
       await new Promise((r) => setTimeout(r, 250));
     }
   }
 
   /** Values are validated as opaque ids by the route before they reach this query string. */
   async list(filter: ListFilter, limit = 500): Promise<ListedClock[]> {
-    const clauses = [...filterClauses(filter), ...(filter.area ? areaClauses(filter.area) : []), ...(filter.openOnly ? ['ExecutionStatus = "Running"'] : [])];
+    const clauses = [
+      ...filterClauses(filter),
+      ...(filter.area ? areaClauses(filter.area) : []),
+      ...(filter.openOnly ? ['ExecutionStatus = "Running"'] : []),
+    ];
     if (!clauses.length) clauses.push('ProcessType IS NOT NULL');
     // A process that continued as new has one execution per run: keep the current one, with the first start.
     const byId = new Map<string, { current?: ListedClock; firstStart: string; closedAt?: string }>();
-    for await (const wf of this.client.workflow.list({ query: clauses.join(' AND '), pageSize: VISIBILITY_PAGE_SIZE })) {
+    for await (const wf of this.client.workflow.list({
+      query: clauses.join(' AND '),
+      pageSize: VISIBILITY_PAGE_SIZE,
+    })) {
       const entry = byId.get(wf.workflowId) ?? { firstStart: wf.startTime.toISOString() };
       if (wf.startTime.toISOString() < entry.firstStart) entry.firstStart = wf.startTime.toISOString();
       byId.set(wf.workflowId, entry);
@@ -130,7 +165,13 @@ export class TemporalClocks implements ClockService {
         ...(clock?.closed ? { closed: clock.closed } : {}),
         ...(clock?.handedOver ? { handedOver: clock.handedOver } : {}),
         ...(clock?.pendingHandover ? { pendingHandover: clock.pendingHandover } : {}),
-        ...(clock?.alarms?.some((a) => a.status === 'open') ? { alarms: clock.alarms.filter((a) => a.status === 'open').map(({ key, kind, raisedAt, what, action }) => ({ key, kind, raisedAt, what, action })) } : {}),
+        ...(clock?.alarms?.some((a) => a.status === 'open')
+          ? {
+              alarms: clock.alarms
+                .filter((a) => a.status === 'open')
+                .map(({ key, kind, raisedAt, what, action }) => ({ key, kind, raisedAt, what, action })),
+            }
+          : {}),
         ...(clock?.steppedUpFrom ? { steppedUpFrom: clock.steppedUpFrom } : {}),
         ...(clock?.run ? { runs: clock.run } : {}),
       };
@@ -140,11 +181,20 @@ export class TemporalClocks implements ClockService {
       if (!entry.current) continue;
       if (filter.overdue !== undefined && filter.overdue !== entry.current.overdueSteps.length > 0) continue;
       if (filter.workerId && entry.current.workerId !== filter.workerId) continue;
-      out.push({ ...entry.current, startedAt: entry.firstStart, ...(entry.closedAt && entry.current.status !== 'open' ? { closedAt: entry.closedAt } : {}) });
+      out.push({
+        ...entry.current,
+        startedAt: entry.firstStart,
+        ...(entry.closedAt && entry.current.status !== 'open' ? { closedAt: entry.closedAt } : {}),
+      });
       if (out.length >= limit) break;
     }
     // Oldest case first within a case: the order a child's journey happened in.
-    return out.sort((a, b) => a.caseId.localeCompare(b.caseId) || a.startedAt.localeCompare(b.startedAt) || a.workflowId.localeCompare(b.workflowId));
+    return out.sort(
+      (a, b) =>
+        a.caseId.localeCompare(b.caseId) ||
+        a.startedAt.localeCompare(b.startedAt) ||
+        a.workflowId.localeCompare(b.workflowId),
+    );
   }
 
   views(filter: ViewFilter): Promise<ClockView[]> {
@@ -162,7 +212,10 @@ export class TemporalClocks implements ClockService {
     try {
       // A gRPC deadline, not a race: nothing keeps polling after the API has answered 503.
       return await this.connection.withDeadline(Date.now() + this.updateTimeoutMs, () =>
-        handle.executeUpdate(clockEventUpdate, { args: [event], ...(event.eventId ? { updateId: updateIdFor(event.eventId, eventBody(event)) } : {}) }),
+        handle.executeUpdate(clockEventUpdate, {
+          args: [event],
+          ...(event.eventId ? { updateId: updateIdFor(event.eventId, eventBody(event)) } : {}),
+        }),
       );
     } catch (err) {
       throw await this.updateError(err, handle);
@@ -172,21 +225,41 @@ export class TemporalClocks implements ClockService {
   async checkFamilyEvent(input: FamilyEventInput) {
     const events = input.siblings.map((sib) => siblingEvent(input, sib));
     // Each clock's own validator, as a query, all at once.
-    const rejections = await this.connection.withDeadline(Date.now() + this.updateTimeoutMs, () => Promise.all(input.siblings.map((sib, i) => this.client.workflow.getHandle(sib.workflowId).query(clockCheckQuery, events[i]))));
+    const rejections = await this.connection.withDeadline(Date.now() + this.updateTimeoutMs, () =>
+      Promise.all(
+        input.siblings.map((sib, i) =>
+          this.client.workflow.getHandle(sib.workflowId).query(clockCheckQuery, events[i]),
+        ),
+      ),
+    );
     return events.map((event, i) => ({ event, ...(rejections[i] ? { rejection: rejections[i] } : {}) }));
   }
 
   async eventSender(workflowId: string, eventId: string): Promise<string | undefined> {
-    const sender = await this.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => this.client.workflow.getHandle(workflowId).query(clockEventSenderQuery, eventId)).catch(() => null);
+    const sender = await this.connection
+      .withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
+        this.client.workflow.getHandle(workflowId).query(clockEventSenderQuery, eventId),
+      )
+      .catch(() => null);
     return sender ?? undefined;
   }
 
-  async migrateRules(workflowId: string, m: { localAuthority: string; type: string; reason: string; by: string; eventId?: string }): Promise<ClockView> {
+  async migrateRules(
+    workflowId: string,
+    m: { localAuthority: string; type: string; reason: string; by: string; eventId?: string },
+  ): Promise<ClockView> {
     const handle = this.client.workflow.getHandle(workflowId);
     try {
       return await this.connection.withDeadline(Date.now() + this.updateTimeoutMs, () =>
         handle.executeUpdate(migrateRulesUpdate, {
-          args: [{ rules: this.starter.currentRules(m.localAuthority, m.type), calendar: this.starter.currentCalendar(m.localAuthority), reason: m.reason, by: m.by }],
+          args: [
+            {
+              rules: this.starter.currentRules(m.localAuthority, m.type),
+              calendar: this.starter.currentCalendar(m.localAuthority),
+              reason: m.reason,
+              by: m.by,
+            },
+          ],
           ...(m.eventId ? { updateId: m.eventId } : {}),
         }),
       );
@@ -231,23 +304,41 @@ export class TemporalClocks implements ClockService {
 
   familyEventResult(workflowId: string, siblings: number): Promise<FamilyEventResult | undefined> {
     const handle = this.client.workflow.getHandle(workflowId);
-    return this.connection.withDeadline(Date.now() + this.updateTimeoutMs + PER_SIBLING_MS * siblings, () => handle.result() as Promise<FamilyEventResult>).catch(() => undefined);
+    return this.connection
+      .withDeadline(
+        Date.now() + this.updateTimeoutMs + PER_SIBLING_MS * siblings,
+        () => handle.result() as Promise<FamilyEventResult>,
+      )
+      .catch(() => undefined);
   }
 
   /** What a failed Update means: unavailable (no worker in time), not found, closed, or the clock's refusal. */
   private async updateError(err: unknown, handle: WorkflowHandle): Promise<unknown> {
     const id = handle.workflowId;
     if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || /deadline/i.test((err as Error)?.message ?? '')) {
-      return new ClockError('unavailable', `the process did not accept the event within ${this.updateTimeoutMs} ms (is a worker running?); it may still apply it: retry with the same eventId`);
+      return new ClockError(
+        'unavailable',
+        `the process did not accept the event within ${this.updateTimeoutMs} ms (is a worker running?); it may still apply it: retry with the same eventId`,
+      );
     }
     if (err instanceof WorkflowNotFoundError) {
       // The server answers "not found" for an update to a closed workflow: tell the two apart.
-      const closed = await handle.describe().then((d) => d.status.name !== 'RUNNING', () => false);
-      return closed ? new ClockError('closed', `${id} is closed: it accepts no more events`) : new ClockError('not-found', `no process ${id}`);
+      const closed = await handle.describe().then(
+        (d) => d.status.name !== 'RUNNING',
+        () => false,
+      );
+      return closed
+        ? new ClockError('closed', `${id} is closed: it accepts no more events`)
+        : new ClockError('not-found', `no process ${id}`);
     }
     if (err instanceof WorkflowUpdateFailedError) {
       const cause = err.cause as { message?: string; details?: unknown[] } | undefined;
-      const rejection = (cause?.details?.[0] ?? {}) as { field?: string; message?: string; conflict?: boolean; forbidden?: boolean };
+      const rejection = (cause?.details?.[0] ?? {}) as {
+        field?: string;
+        message?: string;
+        conflict?: boolean;
+        forbidden?: boolean;
+      };
       return new ClockError('rejected', cause?.message ?? err.message, rejection);
     }
     return err;
@@ -255,9 +346,17 @@ export class TemporalClocks implements ClockService {
 }
 
 /** The clocks of the Temporal server `config` names, and how to let go of it: the API's one connection. */
-export async function connectTemporalClocks(config: TemporalConnectionConfig & { TEMPORAL_NAMESPACE: string; TASK_QUEUE: string; UPDATE_TIMEOUT_MS: number }, profiles: ProfileRegistry): Promise<{ clocks: TemporalClocks; close: () => Promise<void> }> {
+export async function connectTemporalClocks(
+  config: TemporalConnectionConfig & { TEMPORAL_NAMESPACE: string; TASK_QUEUE: string; UPDATE_TIMEOUT_MS: number },
+  profiles: ProfileRegistry,
+): Promise<{ clocks: TemporalClocks; close: () => Promise<void> }> {
   const connection = await Connection.connect(temporalConnectionOptions(config));
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const clocks = new TemporalClocks(client, connection, new ProcessStarter(client, profiles, config.TASK_QUEUE), config.UPDATE_TIMEOUT_MS);
+  const clocks = new TemporalClocks(
+    client,
+    connection,
+    new ProcessStarter(client, profiles, config.TASK_QUEUE),
+    config.UPDATE_TIMEOUT_MS,
+  );
   return { clocks, close: () => connection.close() };
 }

@@ -9,14 +9,20 @@ import type { TLSConfig } from '@temporalio/client';
 import { z } from 'zod';
 
 /** Compose writes `${NAME:-}` as an empty string: empty means unset. */
-const optionalText = z.string().optional().transform((v) => (v ? v : undefined));
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : undefined));
 
 /** Spread into each process's config schema (worker/config.ts, api/config.ts). */
 export const TemporalConnectionShape = {
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   /** Unset: TLS is on as soon as any TLS file, server name or API key is given. */
-  TEMPORAL_TLS: z.enum(['true', 'false', '']).optional().transform((v) => (v ? v === 'true' : undefined)),
+  TEMPORAL_TLS: z
+    .enum(['true', 'false', ''])
+    .optional()
+    .transform((v) => (v ? v === 'true' : undefined)),
   TEMPORAL_TLS_CERT_FILE: optionalText,
   TEMPORAL_TLS_KEY_FILE: optionalText,
   TEMPORAL_TLS_CA_FILE: optionalText,
@@ -36,7 +42,10 @@ export interface TemporalConnectionOptions {
 type FileVar = 'TEMPORAL_TLS_CERT_FILE' | 'TEMPORAL_TLS_KEY_FILE' | 'TEMPORAL_TLS_CA_FILE';
 
 class ConnectionSettingError extends Error {
-  constructor(readonly variable: keyof typeof TemporalConnectionShape, readonly problem: string) {
+  constructor(
+    readonly variable: keyof typeof TemporalConnectionShape,
+    readonly problem: string,
+  ) {
     super(`${variable}: ${problem}`);
   }
 }
@@ -46,11 +55,18 @@ function readPem(variable: FileVar, path: string): Buffer {
   try {
     pem = readFileSync(path);
   } catch (err) {
-    throw new ConnectionSettingError(variable, `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new ConnectionSettingError(
+      variable,
+      `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+    );
   }
-  const wanted = variable === 'TEMPORAL_TLS_KEY_FILE' ? /-----BEGIN [A-Z ]*PRIVATE KEY-----/ : /-----BEGIN CERTIFICATE-----/;
+  const wanted =
+    variable === 'TEMPORAL_TLS_KEY_FILE' ? /-----BEGIN [A-Z ]*PRIVATE KEY-----/ : /-----BEGIN CERTIFICATE-----/;
   if (!wanted.test(pem.toString('utf8'))) {
-    throw new ConnectionSettingError(variable, `${path} is not a PEM ${variable === 'TEMPORAL_TLS_KEY_FILE' ? 'private key' : 'certificate'}`);
+    throw new ConnectionSettingError(
+      variable,
+      `${path} is not a PEM ${variable === 'TEMPORAL_TLS_KEY_FILE' ? 'private key' : 'certificate'}`,
+    );
   }
   return pem;
 }
@@ -63,7 +79,8 @@ function certificate(variable: FileVar, pem: Buffer, now: Date): X509Certificate
     throw new ConnectionSettingError(variable, `not a valid certificate (${(err as Error).message})`);
   }
   // An expired certificate otherwise surfaces as an opaque handshake failure at the first call.
-  if (new Date(cert.validTo).getTime() < now.getTime()) throw new ConnectionSettingError(variable, `certificate expired on ${new Date(cert.validTo).toISOString()}`);
+  if (new Date(cert.validTo).getTime() < now.getTime())
+    throw new ConnectionSettingError(variable, `certificate expired on ${new Date(cert.validTo).toISOString()}`);
   return cert;
 }
 
@@ -74,15 +91,26 @@ function certificate(variable: FileVar, pem: Buffer, now: Date): X509Certificate
 export function temporalConnectionOptions(c: TemporalConnectionConfig, now = new Date()): TemporalConnectionOptions {
   const certFile = c.TEMPORAL_TLS_CERT_FILE;
   const keyFile = c.TEMPORAL_TLS_KEY_FILE;
-  if (certFile && !keyFile) throw new ConnectionSettingError('TEMPORAL_TLS_KEY_FILE', 'required with TEMPORAL_TLS_CERT_FILE (mTLS needs the client certificate and its private key)');
-  if (keyFile && !certFile) throw new ConnectionSettingError('TEMPORAL_TLS_CERT_FILE', 'required with TEMPORAL_TLS_KEY_FILE (mTLS needs the client certificate and its private key)');
+  if (certFile && !keyFile)
+    throw new ConnectionSettingError(
+      'TEMPORAL_TLS_KEY_FILE',
+      'required with TEMPORAL_TLS_CERT_FILE (mTLS needs the client certificate and its private key)',
+    );
+  if (keyFile && !certFile)
+    throw new ConnectionSettingError(
+      'TEMPORAL_TLS_CERT_FILE',
+      'required with TEMPORAL_TLS_KEY_FILE (mTLS needs the client certificate and its private key)',
+    );
   const wantsTls = Boolean(certFile || c.TEMPORAL_TLS_CA_FILE || c.TEMPORAL_TLS_SERVER_NAME || c.TEMPORAL_API_KEY);
   if (c.TEMPORAL_TLS === false && wantsTls) {
-    const why = c.TEMPORAL_API_KEY ? 'would send TEMPORAL_API_KEY in clear text' : 'contradicts the TLS files or server name that are set';
+    const why = c.TEMPORAL_API_KEY
+      ? 'would send TEMPORAL_API_KEY in clear text'
+      : 'contradicts the TLS files or server name that are set';
     throw new ConnectionSettingError('TEMPORAL_TLS', `false ${why}; unset it or set it to true`);
   }
   // A key pasted with its line break would become an invalid Authorization header.
-  if (c.TEMPORAL_API_KEY && /\s/.test(c.TEMPORAL_API_KEY)) throw new ConnectionSettingError('TEMPORAL_API_KEY', 'must not contain spaces or line breaks');
+  if (c.TEMPORAL_API_KEY && /\s/.test(c.TEMPORAL_API_KEY))
+    throw new ConnectionSettingError('TEMPORAL_API_KEY', 'must not contain spaces or line breaks');
   if (!(c.TEMPORAL_TLS ?? wantsTls)) return { address: c.TEMPORAL_ADDRESS };
 
   const tls: TLSConfig = {};
@@ -99,10 +127,16 @@ export function temporalConnectionOptions(c: TemporalConnectionConfig, now = new
     try {
       privateKey = createPrivateKey(key);
     } catch (err) {
-      throw new ConnectionSettingError('TEMPORAL_TLS_KEY_FILE', `not a usable private key (${(err as Error).message}; an encrypted key is not supported)`);
+      throw new ConnectionSettingError(
+        'TEMPORAL_TLS_KEY_FILE',
+        `not a usable private key (${(err as Error).message}; an encrypted key is not supported)`,
+      );
     }
     if (!certificate('TEMPORAL_TLS_CERT_FILE', crt, now).checkPrivateKey(privateKey)) {
-      throw new ConnectionSettingError('TEMPORAL_TLS_KEY_FILE', `${keyFile} is not the private key of the certificate in TEMPORAL_TLS_CERT_FILE`);
+      throw new ConnectionSettingError(
+        'TEMPORAL_TLS_KEY_FILE',
+        `${keyFile} is not the private key of the certificate in TEMPORAL_TLS_CERT_FILE`,
+      );
     }
     tls.clientCertPair = { crt, key };
   }

@@ -6,7 +6,13 @@ import type { ClockView } from '../engine/types';
  * The visibility clauses for the API's filters, one place for lists, the inbox and reports. Values are
  * checked by each route's zod schema (opaque ids, no quotes) before they reach a query string.
  */
-export function filterClauses(filter: { caseId?: string; familyId?: string; type?: string; team?: string; localAuthority?: string }): string[] {
+export function filterClauses(filter: {
+  caseId?: string;
+  familyId?: string;
+  type?: string;
+  team?: string;
+  localAuthority?: string;
+}): string[] {
   const clauses: string[] = [];
   if (filter.caseId) clauses.push(`CaseId = "${filter.caseId}"`);
   if (filter.familyId) clauses.push(`FamilyId = "${filter.familyId}"`);

@@ -60,7 +60,10 @@ export async function createClockWorker(
 }
 
 /** A bundle given by the caller (tests), else the prebuilt one (WORKFLOW_BUNDLE, the image), else bundle the sources now. */
-function workflowSource(config: WorkerConfig, given: WorkerOptions['workflowBundle']): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+function workflowSource(
+  config: WorkerConfig,
+  given: WorkerOptions['workflowBundle'],
+): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
   if (given) return { workflowBundle: given };
   if (config.WORKFLOW_BUNDLE) return { workflowBundle: { codePath: config.WORKFLOW_BUNDLE } };
   return { workflowsPath: require.resolve('../workflows') };
@@ -69,13 +72,21 @@ function workflowSource(config: WorkerConfig, given: WorkerOptions['workflowBund
 /** Only the limits the deployment set, so the SDK's defaults (sized from the heap) apply otherwise. */
 function tuning(config: WorkerConfig): Partial<WorkerOptions> {
   return {
-    ...(config.WORKER_MAX_CONCURRENT_ACTIVITIES !== undefined ? { maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES } : {}),
-    ...(config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS !== undefined ? { maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS } : {}),
-    ...(config.WORKER_MAX_CACHED_WORKFLOWS !== undefined ? { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS } : {}),
+    ...(config.WORKER_MAX_CONCURRENT_ACTIVITIES !== undefined
+      ? { maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES }
+      : {}),
+    ...(config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS !== undefined
+      ? { maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS }
+      : {}),
+    ...(config.WORKER_MAX_CACHED_WORKFLOWS !== undefined
+      ? { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS }
+      : {}),
   };
 }
 
-export async function connectClient(config: TemporalConnectionConfig): Promise<{ connection: Connection; client: Client }> {
+export async function connectClient(
+  config: TemporalConnectionConfig,
+): Promise<{ connection: Connection; client: Client }> {
   const connection = await Connection.connect(temporalConnectionOptions(config));
   return { connection, client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }) };
 }

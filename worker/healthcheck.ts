@@ -21,7 +21,8 @@ async function pollingHere(): Promise<boolean> {
     });
     // The server lists pollers seen in the last few minutes; an idle worker polls again at least every
     // ~70 s (long-poll timeout), so a poll older than two minutes means this worker stopped polling.
-    const fresh = (p: temporal.api.taskqueue.v1.IPollerInfo) => Date.now() - Number(p.lastAccessTime?.seconds ?? 0) * 1000 < 120_000;
+    const fresh = (p: temporal.api.taskqueue.v1.IPollerInfo) =>
+      Date.now() - Number(p.lastAccessTime?.seconds ?? 0) * 1000 < 120_000;
     return (queue.pollers ?? []).some((p) => String(p.identity ?? '').endsWith(`@${hostname()}`) && fresh(p));
   } finally {
     await connection.close();

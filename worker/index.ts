@@ -24,11 +24,17 @@ async function main() {
   const added = await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE).catch((err: Error) => {
     // Temporal Cloud does not let a worker add search attributes; they are added once with tcld or the
     // Cloud UI, after which this only lists them. Without them a workflow upserting one would hang.
-    const wanted = Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => `--sa ${name}=${type}`).join(' ');
-    throw new Error(`cannot register the search attributes (${err.message}); on Temporal Cloud add them first: tcld namespace search-attributes add -n ${config.TEMPORAL_NAMESPACE} ${wanted}`);
+    const wanted = Object.entries(SEARCH_ATTRIBUTES)
+      .map(([name, type]) => `--sa ${name}=${type}`)
+      .join(' ');
+    throw new Error(
+      `cannot register the search attributes (${err.message}); on Temporal Cloud add them first: tcld namespace search-attributes add -n ${config.TEMPORAL_NAMESPACE} ${wanted}`,
+    );
   });
   if (added.length) logger.info({ added }, 'registered search attributes');
-  await ensureRetention(connection, config.TEMPORAL_NAMESPACE).catch((err) => logger.warn({ err: err.message }, 'could not raise namespace retention'));
+  await ensureRetention(connection, config.TEMPORAL_NAMESPACE).catch((err) =>
+    logger.warn({ err: err.message }, 'could not raise namespace retention'),
+  );
   const native = await NativeConnection.connect(connectionOptions);
   const { worker, close } = await createClockWorker(config, { connection: native, client, profiles });
   if (config.DIGEST_SCHEDULE) {
@@ -37,7 +43,16 @@ async function main() {
     logger.info({ scheduleId: DIGEST_SCHEDULE_ID, how }, 'daily digest schedule written');
   }
   // Says which workflow code and which kind of connection this worker runs with, for whoever reads the logs.
-  logger.info({ taskQueue: config.TASK_QUEUE, profiles: profiles.ids(), workflowBundle: config.WORKFLOW_BUNDLE ?? 'bundled at start', tls: Boolean(connectionOptions.tls), apiKey: Boolean(connectionOptions.apiKey) }, 'worker running');
+  logger.info(
+    {
+      taskQueue: config.TASK_QUEUE,
+      profiles: profiles.ids(),
+      workflowBundle: config.WORKFLOW_BUNDLE ?? 'bundled at start',
+      tls: Boolean(connectionOptions.tls),
+      apiKey: Boolean(connectionOptions.apiKey),
+    },
+    'worker running',
+  );
   try {
     await worker.run();
   } finally {

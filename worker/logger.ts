@@ -2,5 +2,9 @@
 import pino from 'pino';
 
 export function createLogger(level = 'info', name = 'worker') {
-  return pino({ name, level, redact: { paths: ['*.email', '*.name', 'req.headers.authorization'], censor: '[redacted]' } });
+  return pino({
+    name,
+    level,
+    redact: { paths: ['*.email', '*.name', 'req.headers.authorization'], censor: '[redacted]' },
+  });
 }

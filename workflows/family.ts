@@ -43,7 +43,14 @@ export interface FamilyEventInput {
 export interface FamilyEventResult {
   familyId: string;
   eventId: string;
-  results: { caseId: string; workflowId: string; status: 'applied' | 'refused'; field?: string; message?: string; alarm?: 'on-clock' | 'sent' }[];
+  results: {
+    caseId: string;
+    workflowId: string;
+    status: 'applied' | 'refused';
+    field?: string;
+    message?: string;
+    alarm?: 'on-clock' | 'sent';
+  }[];
 }
 
 /** The event as one sibling receives it: the family's, with that child's overrides and a note of where it came from. */
@@ -54,7 +61,11 @@ export function siblingEvent(input: Pick<FamilyEventInput, 'event' | 'eventId'>,
 export async function familyEvent(input: FamilyEventInput): Promise<FamilyEventResult> {
   const results: FamilyEventResult['results'] = [];
   for (const sibling of input.siblings) {
-    const outcome = await applyToSibling({ workflowId: sibling.workflowId, event: siblingEvent(input, sibling), updateId: input.eventId });
+    const outcome = await applyToSibling({
+      workflowId: sibling.workflowId,
+      event: siblingEvent(input, sibling),
+      updateId: input.eventId,
+    });
     if (outcome.applied) {
       results.push({ caseId: sibling.caseId, workflowId: sibling.workflowId, status: 'applied' });
       continue;
@@ -91,7 +102,14 @@ export async function familyEvent(input: FamilyEventInput): Promise<FamilyEventR
       };
       await deliverNotification(request);
     }
-    results.push({ caseId: sibling.caseId, workflowId: sibling.workflowId, status: 'refused', field: outcome.field, message: outcome.message, alarm: raised.raised ? 'on-clock' : 'sent' });
+    results.push({
+      caseId: sibling.caseId,
+      workflowId: sibling.workflowId,
+      status: 'refused',
+      field: outcome.field,
+      message: outcome.message,
+      alarm: raised.raised ? 'on-clock' : 'sent',
+    });
   }
   return { familyId: input.familyId, eventId: input.eventId, results };
 }

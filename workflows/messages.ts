@@ -15,6 +15,9 @@ export const migrateRulesUpdate = defineUpdate<ClockView, [RulesMigration]>('mig
 /** Whether the clock would accept an event now, without applying it (a family event checks every sibling first). */
 export const clockCheckQuery = defineQuery<Rejection | null, [ClockEvent]>('clockCheck');
 /** Raises an alarm on a clock from outside: an event sent for it with its family was refused after being accepted. */
-export const clockAlarmUpdate = defineUpdate<ClockView, [Pick<Alarm, 'kind' | 'what' | 'action' | 'field' | 'clearsWith'>]>('clockAlarm');
+export const clockAlarmUpdate = defineUpdate<
+  ClockView,
+  [Pick<Alarm, 'kind' | 'what' | 'action' | 'field' | 'clearsWith'>]
+>('clockAlarm');
 /** Who sent an event id the clock has applied (null if none): a retry of one's own event is answered even after it moved the case out of one's area. */
 export const clockEventSenderQuery = defineQuery<string | null, [string]>('clockEventSender');

@@ -20,7 +20,14 @@ import {
 } from '@temporalio/workflow';
 import { formatLondon } from '../engine/calendar/london';
 import type { createActivities } from '../activities';
-import { clockAlarmUpdate, clockCheckQuery, clockEventSenderQuery, clockEventUpdate, clockViewQuery, migrateRulesUpdate } from './messages';
+import {
+  clockAlarmUpdate,
+  clockCheckQuery,
+  clockEventSenderQuery,
+  clockEventUpdate,
+  clockViewQuery,
+  migrateRulesUpdate,
+} from './messages';
 import { applyMigration, checkMigration } from '../engine/migrate';
 import { currentDetails } from '../engine/explain/details';
 import { memoView } from '../engine/explain/memo';
@@ -72,10 +79,21 @@ export const CONTINUE_AS_NEW_AT_EVENTS = 1500;
 /** A validator's refusal: the caller gets the field and reason; nothing enters history. */
 function refuse(rejection: Rejection | undefined) {
   if (!rejection) return;
-  throw ApplicationFailure.create({ type: rejection.conflict ? 'Conflict' : rejection.forbidden ? 'Forbidden' : 'InvalidEvent', message: `${rejection.field}: ${rejection.message}`, details: [rejection], nonRetryable: true });
+  throw ApplicationFailure.create({
+    type: rejection.conflict ? 'Conflict' : rejection.forbidden ? 'Forbidden' : 'InvalidEvent',
+    message: `${rejection.field}: ${rejection.message}`,
+    details: [rejection],
+    nonRetryable: true,
+  });
 }
 
-function safeSchedule(input: ClockInput, state: ClockState, now: number, workflowId: string, catchUp = false): Schedule {
+function safeSchedule(
+  input: ClockInput,
+  state: ClockState,
+  now: number,
+  workflowId: string,
+  catchUp = false,
+): Schedule {
   try {
     return buildSchedule(input, state, now, workflowId, { catchUp });
   } catch (err) {
@@ -84,22 +102,45 @@ function safeSchedule(input: ClockInput, state: ClockState, now: number, workflo
   }
 }
 
-export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(input.processType)): Promise<ClockView> {
+export async function runClock(
+  input: ClockInput,
+  shape: ProcessShape = shapeOf(input.processType),
+): Promise<ClockView> {
   const { workflowId } = workflowInfo();
   // Decided once, in the run's first activation: a run that began on older code keeps its behaviour.
   const chain = patched(CHAIN_PATCH);
   const state = initialState(input);
-  if (input.carried) recordHistory(state, formatLondon(Date.now()), `run ${state.run} (continued as new, rules ${input.rules.version} carried)`);
+  if (input.carried)
+    recordHistory(
+      state,
+      formatLondon(Date.now()),
+      `run ${state.run} (continued as new, rules ${input.rules.version} carried)`,
+    );
   else {
-    recordHistory(state, formatLondon(Date.now()), `started on ${input.rules.profileId} rules ${input.rules.version}, calendar ${input.calendar.version}${input.startedBy ? ` by ${input.startedBy}` : ''}`);
+    recordHistory(
+      state,
+      formatLondon(Date.now()),
+      `started on ${input.rules.profileId} rules ${input.rules.version}, calendar ${input.calendar.version}${input.startedBy ? ` by ${input.startedBy}` : ''}`,
+    );
     const limit = timeLimitOf(input, state.anchors);
-    if (limit?.acceptedLate) recordHistory(state, formatLondon(Date.now()), `made after the time limit (${limit.limitDate}, ${limit.source}); considered anyway: ${limit.acceptedLate.reason}`, limit.acceptedLate.by, [limit.acceptedLate.reason]);
+    if (limit?.acceptedLate)
+      recordHistory(
+        state,
+        formatLondon(Date.now()),
+        `made after the time limit (${limit.limitDate}, ${limit.source}); considered anyway: ${limit.acceptedLate.reason}`,
+        limit.acceptedLate.by,
+        [limit.acceptedLate.reason],
+      );
   }
   let changed = false;
   let cycleEnded = false;
   // Steps done before the process started here (a case moved in), checked by the starter, applied in order.
   if (chain && !input.carried && input.completed?.length) {
-    recordHistory(state, formatLondon(Date.now()), `moved in with ${input.completed.length} step${input.completed.length > 1 ? 's' : ''} already done; each is recorded as it happened, so on-time history raises nothing`);
+    recordHistory(
+      state,
+      formatLondon(Date.now()),
+      `moved in with ${input.completed.length} step${input.completed.length > 1 ? 's' : ''} already done; each is recorded as it happened, so on-time history raises nothing`,
+    );
     for (const c of input.completed) {
       const event = { type: 'step-completed' as const, ...c, ...(input.startedBy ? { by: input.startedBy } : {}) };
       applyEvent(input, state, event, Date.now(), shape);
@@ -109,9 +150,14 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
   const deliveries: Promise<void>[] = [];
 
   /** The Update's validator, and the query a family event asks first: an event already applied (its id) passes. */
-  const check = (event: ClockEvent): Rejection | undefined => (event.eventId && state.recentEventIds.includes(event.eventId) ? repeatedEvent(state, event) : checkEvent(input, state, event, Date.now(), shape));
+  const check = (event: ClockEvent): Rejection | undefined =>
+    event.eventId && state.recentEventIds.includes(event.eventId)
+      ? repeatedEvent(state, event)
+      : checkEvent(input, state, event, Date.now(), shape);
 
-  setHandler(clockViewQuery, () => toView(input, state, safeSchedule(input, state, Date.now(), workflowId), workflowId, false));
+  setHandler(clockViewQuery, () =>
+    toView(input, state, safeSchedule(input, state, Date.now(), workflowId), workflowId, false),
+  );
   setHandler(
     clockEventUpdate,
     (event) => {
@@ -139,7 +185,14 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
         changed = true;
         return toView(input, state, safeSchedule(input, state, Date.now(), workflowId), workflowId, false);
       },
-      { validator: (_alarm) => refuse(state.closed ? { field: 'workflowId', message: `the process was closed on ${state.closed.at}`, conflict: true } : undefined) },
+      {
+        validator: (_alarm) =>
+          refuse(
+            state.closed
+              ? { field: 'workflowId', message: `the process was closed on ${state.closed.at}`, conflict: true }
+              : undefined,
+          ),
+      },
     );
   }
 
@@ -164,7 +217,8 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
     const current = schedule.current;
     // An open alarm is due from the moment it was raised: lists sorted by due date, and the inbox, find it first.
     const alarmAt = schedule.alarms.filter((a) => a.status === 'open').map((a) => a.raisedAt)[0];
-    const dueAt = alarmAt && (!current?.dueAt || Date.parse(alarmAt) < Date.parse(current.dueAt)) ? alarmAt : current?.dueAt;
+    const dueAt =
+      alarmAt && (!current?.dueAt || Date.parse(alarmAt) < Date.parse(current.dueAt)) ? alarmAt : current?.dueAt;
     const search = {
       team: state.assignment.team ?? '',
       step: current?.key ?? '',
@@ -195,7 +249,11 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
   };
 
   /** Delivers a decided notification (retried until delivered); its record learns when and to whom. */
-  const deliver = (record: NotificationRecord, details: Pick<NotificationRequest, 'stepTitle' | 'dueDate' | 'dueAt' | 'explanation' | 'alarm'>, summary: string) => {
+  const deliver = (
+    record: NotificationRecord,
+    details: Pick<NotificationRequest, 'stepTitle' | 'dueDate' | 'dueAt' | 'explanation' | 'alarm'>,
+    summary: string,
+  ) => {
     const request: NotificationRequest = {
       key: record.key,
       workflowId,
@@ -227,23 +285,62 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
     const decidedAt = formatLondon(Date.now());
     for (const d of schedule.decisions) {
       const view = schedule.steps.find((s) => s.key === d.step.key && s.occurrence === d.occurrence)!;
-      const record: NotificationRecord = { key: d.key, step: d.step.key, occurrence: d.occurrence, tier: d.tier, role: d.role, ...(d.cc ? { cc: d.cc } : {}), firesAt: formatLondon(d.firesAt), decidedAt, ...(d.caughtUpIn ? { caughtUpIn: d.caughtUpIn } : {}) };
+      const record: NotificationRecord = {
+        key: d.key,
+        step: d.step.key,
+        occurrence: d.occurrence,
+        tier: d.tier,
+        role: d.role,
+        ...(d.cc ? { cc: d.cc } : {}),
+        firesAt: formatLondon(d.firesAt),
+        decidedAt,
+        ...(d.caughtUpIn ? { caughtUpIn: d.caughtUpIn } : {}),
+      };
       state.notifications.push(record);
       if (d.caughtUpIn) {
         // Passed before it could be sent on its own: the higher tier sent now copies its role.
-        recordHistory(state, decidedAt, `${d.tier} for ${stepLabel(d.step, d.occurrence)} (to ${d.role}, due ${record.firesAt}) passed before it could be sent on its own (the case started or was recorded late, or nothing ran then): the ${d.caughtUpIn} sent now copies the ${d.role}`);
+        recordHistory(
+          state,
+          decidedAt,
+          `${d.tier} for ${stepLabel(d.step, d.occurrence)} (to ${d.role}, due ${record.firesAt}) passed before it could be sent on its own (the case started or was recorded late, or nothing ran then): the ${d.caughtUpIn} sent now copies the ${d.role}`,
+        );
         continue;
       }
-      recordHistory(state, decidedAt, `${d.tier} for ${stepLabel(d.step, d.occurrence)} to ${d.role}${d.cc ? ` (copy to ${d.cc.join(', ')})` : ''}`);
-      const details = { stepTitle: d.step.title, ...(view.dueDate ? { dueDate: view.dueDate, dueAt: view.dueAt } : {}), ...(view.explanation ? { explanation: view.explanation } : {}) };
+      recordHistory(
+        state,
+        decidedAt,
+        `${d.tier} for ${stepLabel(d.step, d.occurrence)} to ${d.role}${d.cc ? ` (copy to ${d.cc.join(', ')})` : ''}`,
+      );
+      const details = {
+        stepTitle: d.step.title,
+        ...(view.dueDate ? { dueDate: view.dueDate, dueAt: view.dueAt } : {}),
+        ...(view.explanation ? { explanation: view.explanation } : {}),
+      };
       deliver(record, details, `${d.tier}: ${stepLabel(d.step, d.occurrence)} to ${d.role}`);
     }
     for (const d of schedule.alarmDecisions) {
-      const record: NotificationRecord = { key: d.key, step: alarmStep(d.alarm), occurrence: 1, tier: d.tier, role: d.role, ...(d.cc ? { cc: d.cc } : {}), firesAt: formatLondon(d.firesAt), decidedAt };
+      const record: NotificationRecord = {
+        key: d.key,
+        step: alarmStep(d.alarm),
+        occurrence: 1,
+        tier: d.tier,
+        role: d.role,
+        ...(d.cc ? { cc: d.cc } : {}),
+        firesAt: formatLondon(d.firesAt),
+        decidedAt,
+      };
       state.notifications.push(record);
-      recordHistory(state, decidedAt, `${d.tier} for alarm ${d.alarm.key} to ${d.role}${d.cc ? ` (copy to ${d.cc.join(', ')})` : ''}`);
+      recordHistory(
+        state,
+        decidedAt,
+        `${d.tier} for alarm ${d.alarm.key} to ${d.role}${d.cc ? ` (copy to ${d.cc.join(', ')})` : ''}`,
+      );
       const { key, kind, what, action, raisedAt } = d.alarm;
-      deliver(record, { stepTitle: `Alarm: ${what}`, alarm: { key, kind, what, action, raisedAt } }, `${d.tier}: alarm ${key} to ${d.role}`);
+      deliver(
+        record,
+        { stepTitle: `Alarm: ${what}`, alarm: { key, kind, what, action, raisedAt } },
+        `${d.tier}: alarm ${key} to ${d.role}`,
+      );
     }
   };
 
@@ -262,10 +359,19 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
         if (!effect.starts || state.handedOver) continue;
         if (effect.starts.unlessSteppedUp && input.steppedUpFrom) {
           state.handedOver = { to: input.steppedUpFrom, at: formatLondon(Date.now()) };
-          recordHistory(state, state.handedOver.at, `${effect.means}: the child's existing plan ${input.steppedUpFrom} continues`);
+          recordHistory(
+            state,
+            state.handedOver.at,
+            `${effect.means}: the child's existing plan ${input.steppedUpFrom} continues`,
+          );
           continue;
         }
-        await startNext(effect.starts.type, handoverAnchors(effect.starts, state.anchors, c.occurredAt), `${step}: ${c.outcome}`, effect.means);
+        await startNext(
+          effect.starts.type,
+          handoverAnchors(effect.starts, state.anchors, c.occurredAt),
+          `${step}: ${c.outcome}`,
+          effect.means,
+        );
       }
     }
   };
@@ -274,7 +380,13 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
    * Starts the next process of the case (idempotently). A refusal is not retried by itself (it will not
    * change on retry): it raises an alarm and waits for the missing fact (a `hand-over` event) or a close.
    */
-  const startNext = async (type: ProcessType, anchors: Record<string, string>, why: string, means: string, anchorKinds?: Record<string, string>): Promise<boolean> => {
+  const startNext = async (
+    type: ProcessType,
+    anchors: Record<string, string>,
+    why: string,
+    means: string,
+    anchorKinds?: Record<string, string>,
+  ): Promise<boolean> => {
     try {
       const started = await startHandover({
         type,
@@ -289,7 +401,11 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
         correlationId: input.correlationId,
       });
       state.handedOver = { to: started.workflowId, at: formatLondon(Date.now()) };
-      recordHistory(state, state.handedOver.at, `${means}: ${started.workflowId} ${started.existing ? 'already running' : 'started'}`);
+      recordHistory(
+        state,
+        state.handedOver.at,
+        `${means}: ${started.workflowId} ${started.existing ? 'already running' : 'started'}`,
+      );
       return true;
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
@@ -301,10 +417,19 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
         return false;
       }
       const previous = state.pendingHandover;
-      state.pendingHandover = { type, anchors, ...(anchorKinds ? { anchorKinds } : {}), why, means, error: reason, attempts: (previous?.attempts ?? 0) + 1 };
+      state.pendingHandover = {
+        type,
+        anchors,
+        ...(anchorKinds ? { anchorKinds } : {}),
+        why,
+        means,
+        error: reason,
+        attempts: (previous?.attempts ?? 0) + 1,
+      };
       if (previous) {
         recordHistory(state, at, `the hand-over to ${type} was refused again: ${reason}`);
-        for (const a of openAlarms(state)) if (a.kind === 'handover-refused') a.what = `${means}: could not start ${type}: ${reason}`;
+        for (const a of openAlarms(state))
+          if (a.kind === 'handover-refused') a.what = `${means}: could not start ${type}: ${reason}`;
       } else {
         raiseAlarm(state, at, {
           kind: 'handover-refused',
@@ -323,9 +448,16 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
     const pending = state.pendingHandover;
     if (!pending?.retry) return;
     pending.retry = false;
-    if (await startNext(pending.type as ProcessType, pending.anchors, pending.why, pending.means, pending.anchorKinds)) {
+    if (
+      await startNext(pending.type as ProcessType, pending.anchors, pending.why, pending.means, pending.anchorKinds)
+    ) {
       delete state.pendingHandover;
-      clearAlarms(state, formatLondon(Date.now()), `${pending.type} started (${state.handedOver!.to})`, 'handover-refused');
+      clearAlarms(
+        state,
+        formatLondon(Date.now()),
+        `${pending.type} started (${state.handedOver!.to})`,
+        'handover-refused',
+      );
       changed = true;
     }
   };
@@ -340,7 +472,14 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       return true;
     }
     if (!stalled && open) {
-      clearAlarm(state, open, at, schedule.current ? `a clock runs again: ${schedule.current.key} due ${schedule.current.dueDate}` : 'nothing is left waiting');
+      clearAlarm(
+        state,
+        open,
+        at,
+        schedule.current
+          ? `a clock runs again: ${schedule.current.key} due ${schedule.current.dueDate}`
+          : 'nothing is left waiting',
+      );
       return true;
     }
     return false;
@@ -366,7 +505,10 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       recordHistory(state, at, `${m.date}: ${m.milestone.means}`, undefined, birthday ? [m.date] : []);
       changed = true;
       if (m.milestone.starts) {
-        const anchors = { ...(m.anchor ? { [m.anchor]: m.date } : {}), ...handoverAnchors(m.milestone.starts, state.anchors, m.date) };
+        const anchors = {
+          ...(m.anchor ? { [m.anchor]: m.date } : {}),
+          ...handoverAnchors(m.milestone.starts, state.anchors, m.date),
+        };
         await startNext(m.milestone.starts.type, anchors, `${m.milestone.key} ${m.date}`, m.milestone.means);
       }
       if (m.milestone.ends) {
@@ -382,12 +524,30 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
     for (const inform of shape.informs ?? []) {
       const at = state.anchors[inform.from];
       if (!at) continue;
-      const told = await informCaseProcesses({ caseId: input.caseId, type: inform.type, anchor: inform.anchor, at, eventId: `${workflowId}:${inform.anchor}`, from: `${input.processType} ${workflowId}` });
+      const told = await informCaseProcesses({
+        caseId: input.caseId,
+        type: inform.type,
+        anchor: inform.anchor,
+        at,
+        eventId: `${workflowId}:${inform.anchor}`,
+        from: `${input.processType} ${workflowId}`,
+      });
       const now = formatLondon(Date.now());
-      if (told.unavailable) recordHistory(state, now, `the child's other ${inform.type} processes could not be looked up: ${told.unavailable}`);
+      if (told.unavailable)
+        recordHistory(
+          state,
+          now,
+          `the child's other ${inform.type} processes could not be looked up: ${told.unavailable}`,
+        );
       for (const t of told.informed) {
-        const next = t.view.steps.filter((x) => x.status !== 'completed' && x.status !== 'cancelled' && x.dueDate).map((x) => `${x.key} due ${x.dueDate}`);
-        recordHistory(state, now, `${inform.means}: ${t.workflowId} recorded ${inform.anchor} ${at}${next.length ? ` (${next.join(', ')})` : ''}`);
+        const next = t.view.steps
+          .filter((x) => x.status !== 'completed' && x.status !== 'cancelled' && x.dueDate)
+          .map((x) => `${x.key} due ${x.dueDate}`);
+        recordHistory(
+          state,
+          now,
+          `${inform.means}: ${t.workflowId} recorded ${inform.anchor} ${at}${next.length ? ` (${next.join(', ')})` : ''}`,
+        );
       }
       for (const r of told.refused) {
         raiseAlarm(state, now, {
@@ -408,7 +568,12 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       // The complainant did not ask for the next stage in time: the complaint closes (no one is escalated).
       const { step, lastDay, closesAfter } = schedule.lapsed;
       const at = formatLondon(now);
-      state.finished = { reason: `${step.key} lapsed: no ${step.window!.closedBy} dated by ${lastDay} was recorded by the end of ${closesAfter}; the complaint is closed`, at, step: step.key, outcome: 'lapsed' };
+      state.finished = {
+        reason: `${step.key} lapsed: no ${step.window!.closedBy} dated by ${lastDay} was recorded by the end of ${closesAfter}; the complaint is closed`,
+        at,
+        step: step.key,
+        outcome: 'lapsed',
+      };
       recordHistory(state, at, state.finished.reason);
       continue;
     }
@@ -438,11 +603,21 @@ export async function runClock(input: ClockInput, shape: ProcessShape = shapeOf(
       continue;
     }
     changed = false;
-    const wakeAt = [schedule.nextWakeAt, nextMilestone].filter((x): x is number => x !== undefined).sort((a, b) => a - b)[0];
+    const wakeAt = [schedule.nextWakeAt, nextMilestone]
+      .filter((x): x is number => x !== undefined)
+      .sort((a, b) => a - b)[0];
     const wait = wakeAt === undefined ? undefined : Math.max(wakeAt - now, 1);
-    let label = schedule.current?.dueDate ? `next: ${schedule.current.key} due ${schedule.current.dueDate}` : 'waiting for events';
+    let label = schedule.current?.dueDate
+      ? `next: ${schedule.current.key} due ${schedule.current.dueDate}`
+      : 'waiting for events';
     // A timer for a milestone (a birthday) is labelled by it, not by the step due next; no date: it is a birth date.
-    if (nextMilestoneKey && wakeAt === nextMilestone && wakeAt !== schedule.nextWakeAt && patched(MILESTONE_LABEL_PATCH)) label = `next: milestone ${nextMilestoneKey}`;
+    if (
+      nextMilestoneKey &&
+      wakeAt === nextMilestone &&
+      wakeAt !== schedule.nextWakeAt &&
+      patched(MILESTONE_LABEL_PATCH)
+    )
+      label = `next: milestone ${nextMilestoneKey}`;
     if (wait === undefined) await condition(() => changed);
     else await condition(() => changed, wait, { summary: label });
   }

@@ -8,11 +8,35 @@
 
   var TOKEN_KEY = 'statutory-clocks.dashboard.token';
   var SVG_NS = 'http://www.w3.org/2000/svg';
-  var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  var MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   var GREEN = 80;
   var AMBER = 60;
 
-  var form, tokenInput, fromInput, toInput, laInput, showButton, csvButton, errorBox, statusLine, measuresBox, noRows, legend;
+  var form,
+    tokenInput,
+    fromInput,
+    toInput,
+    laInput,
+    showButton,
+    csvButton,
+    errorBox,
+    statusLine,
+    measuresBox,
+    noRows,
+    legend;
   var loading = 0;
 
   // ---------- small helpers ----------
@@ -190,7 +214,9 @@
   function showError(err) {
     clear(errorBox);
     errorBox.appendChild(h('strong', { class: 'error-title' }, err.title || 'Something went wrong'));
-    errorBox.appendChild(h('p', { class: 'error-detail', id: 'error-detail' }, err.detail || String(err.message || err)));
+    errorBox.appendChild(
+      h('p', { class: 'error-detail', id: 'error-detail' }, err.detail || String(err.message || err)),
+    );
     if (err.status) errorBox.setAttribute('data-status', String(err.status));
     else errorBox.removeAttribute('data-status');
     errorBox.hidden = false;
@@ -322,7 +348,11 @@
     var measures = Array.isArray(report.measures) ? report.measures.slice() : [];
     // A row for a measure the list does not describe still gets a card.
     rows.forEach(function (r) {
-      if (!measures.some(function (m) { return m.id === r.measure; })) {
+      if (
+        !measures.some(function (m) {
+          return m.id === r.measure;
+        })
+      ) {
         measures.push({ id: r.measure, title: r.title || r.measure, definition: '', source: '' });
       }
     });
@@ -330,7 +360,9 @@
 
     var empty = [];
     measures.forEach(function (m) {
-      var mine = rows.filter(function (r) { return r.measure === m.id; });
+      var mine = rows.filter(function (r) {
+        return r.measure === m.id;
+      });
       if (!mine.length) {
         empty.push(m.title || m.id);
         return;
@@ -339,7 +371,9 @@
         measureCard(
           m,
           mine,
-          monthRows.filter(function (r) { return r.measure === m.id; }),
+          monthRows.filter(function (r) {
+            return r.measure === m.id;
+          }),
           months,
         ),
       );
@@ -374,7 +408,9 @@
       });
     });
     order.sort();
-    var las = order.map(function (la) { return byLa[la]; });
+    var las = order.map(function (la) {
+      return byLa[la];
+    });
     var total = las.reduce(
       function (acc, t) {
         acc.completed += t.completed;
@@ -429,7 +465,10 @@
         h(
           'p',
           { class: 'fallback', 'data-fallback': total.fallback },
-          count(total.fallback) + ' of ' + count(total.completed) + ' counted from the fallback start date because the first was not recorded.',
+          count(total.fallback) +
+            ' of ' +
+            count(total.completed) +
+            ' counted from the fallback start date because the first was not recorded.',
         ),
       );
     }
@@ -456,7 +495,9 @@
   }
 
   function barChart(m, las) {
-    var longest = las.reduce(function (n, t) { return Math.max(n, textWidth(laName(t.la))); }, 0);
+    var longest = las.reduce(function (n, t) {
+      return Math.max(n, textWidth(laName(t.la)));
+    }, 0);
     var nameWidth = Math.min(210, Math.max(60, Math.ceil(longest) + 12));
     var x0 = nameWidth;
     var span = BAR.width - x0 - BAR.valueWidth;
@@ -479,7 +520,9 @@
     // Quarter gridlines so the bar lengths can be read against 0, 50 and 100%.
     [0, 25, 50, 75, 100].forEach(function (g) {
       var x = x0 + (span * g) / 100;
-      svg.appendChild(s('line', { class: g === 0 ? 'axis' : 'grid', x1: x, x2: x, y1: 0, y2: height - 4, 'aria-hidden': 'true' }));
+      svg.appendChild(
+        s('line', { class: g === 0 ? 'axis' : 'grid', x1: x, x2: x, y1: 0, y2: height - 4, 'aria-hidden': 'true' }),
+      );
     });
     las.forEach(function (t, i) {
       var p = percent(t.onTime, t.completed);
@@ -493,14 +536,37 @@
         'data-completed': t.completed,
         'data-band': band(p),
       });
-      g.appendChild(s('title', null, laName(t.la) + ': ' + pctText(p) + ' on time, ' + t.onTime + ' of ' + t.completed + ' (' + t.late + ' late)'));
-      g.appendChild(s('text', { class: 'la-name', x: x0 - 8, y: y + BAR.barHeight / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, laName(t.la)));
+      g.appendChild(
+        s(
+          'title',
+          null,
+          laName(t.la) + ': ' + pctText(p) + ' on time, ' + t.onTime + ' of ' + t.completed + ' (' + t.late + ' late)',
+        ),
+      );
+      g.appendChild(
+        s(
+          'text',
+          {
+            class: 'la-name',
+            x: x0 - 8,
+            y: y + BAR.barHeight / 2,
+            'text-anchor': 'end',
+            'dominant-baseline': 'central',
+          },
+          laName(t.la),
+        ),
+      );
       g.appendChild(s('rect', { class: 'track', x: x0, y: y, width: span, height: BAR.barHeight, rx: 2 }));
       g.appendChild(s('rect', { class: 'fill', x: x0, y: y, width: w.toFixed(1), height: BAR.barHeight, rx: 2 }));
       g.appendChild(
         s(
           'text',
-          { class: 'value', x: (x0 + span + BAR.labelGap).toFixed(1), y: y + BAR.barHeight / 2, 'dominant-baseline': 'central' },
+          {
+            class: 'value',
+            x: (x0 + span + BAR.labelGap).toFixed(1),
+            y: y + BAR.barHeight / 2,
+            'dominant-baseline': 'central',
+          },
           pctText(p) + ' (' + t.onTime + '/' + t.completed + ')',
         ),
       );
@@ -538,7 +604,13 @@
     var summary = all
       .map(function (ym) {
         var t = sums[ym];
-        return monthLabel(ym) + ' ' + (t && t.completed ? pctText(percent(t.onTime, t.completed)) + ' (' + t.onTime + ' of ' + t.completed + ')' : 'none completed');
+        return (
+          monthLabel(ym) +
+          ' ' +
+          (t && t.completed
+            ? pctText(percent(t.onTime, t.completed)) + ' (' + t.onTime + ' of ' + t.completed + ')'
+            : 'none completed')
+        );
       })
       .join('; ');
     var svg = s('svg', {
@@ -547,13 +619,39 @@
       width: TREND.width,
       height: TREND.height,
       role: 'img',
-      'aria-label': (m.title || m.id) + ', percentage on time by month across all local authorities: ' + (summary || 'no months') + '.',
+      'aria-label':
+        (m.title || m.id) +
+        ', percentage on time by month across all local authorities: ' +
+        (summary || 'no months') +
+        '.',
       preserveAspectRatio: 'xMinYMin meet',
     });
     [0, 50, 100].forEach(function (g) {
       var y = base - (plotH * g) / 100;
-      svg.appendChild(s('line', { class: g === 0 ? 'axis' : 'grid', x1: TREND.left, x2: TREND.width - TREND.right, y1: y, y2: y, 'aria-hidden': 'true' }));
-      svg.appendChild(s('text', { class: 'tick', x: TREND.left - 6, y: y, 'text-anchor': 'end', 'dominant-baseline': 'central', 'aria-hidden': 'true' }, g + '%'));
+      svg.appendChild(
+        s('line', {
+          class: g === 0 ? 'axis' : 'grid',
+          x1: TREND.left,
+          x2: TREND.width - TREND.right,
+          y1: y,
+          y2: y,
+          'aria-hidden': 'true',
+        }),
+      );
+      svg.appendChild(
+        s(
+          'text',
+          {
+            class: 'tick',
+            x: TREND.left - 6,
+            y: y,
+            'text-anchor': 'end',
+            'dominant-baseline': 'central',
+            'aria-hidden': 'true',
+          },
+          g + '%',
+        ),
+      );
     });
     all.forEach(function (ym, i) {
       var t = sums[ym];
@@ -567,12 +665,35 @@
         'data-completed': t ? t.completed : 0,
         'data-band': band(p),
       });
-      g.appendChild(s('title', null, monthLabel(ym) + ': ' + (p === null ? 'nothing completed' : pctText(p) + ' on time, ' + t.onTime + ' of ' + t.completed)));
+      g.appendChild(
+        s(
+          'title',
+          null,
+          monthLabel(ym) +
+            ': ' +
+            (p === null ? 'nothing completed' : pctText(p) + ' on time, ' + t.onTime + ' of ' + t.completed),
+        ),
+      );
       if (p !== null) {
         var hgt = Math.max((plotH * p) / 100, p > 0 ? 2 : 0);
-        g.appendChild(s('rect', { class: 'fill', x: (cx - colW / 2).toFixed(1), y: (base - hgt).toFixed(1), width: colW.toFixed(1), height: hgt.toFixed(1), rx: 2 }));
+        g.appendChild(
+          s('rect', {
+            class: 'fill',
+            x: (cx - colW / 2).toFixed(1),
+            y: (base - hgt).toFixed(1),
+            width: colW.toFixed(1),
+            height: hgt.toFixed(1),
+            rx: 2,
+          }),
+        );
         if (showValues) {
-          g.appendChild(s('text', { class: 'value', x: cx.toFixed(1), y: (base - hgt - 4).toFixed(1), 'text-anchor': 'middle' }, pctText(p)));
+          g.appendChild(
+            s(
+              'text',
+              { class: 'value', x: cx.toFixed(1), y: (base - hgt - 4).toFixed(1), 'text-anchor': 'middle' },
+              pctText(p),
+            ),
+          );
         }
       } else {
         g.appendChild(s('text', { class: 'nodata', x: cx.toFixed(1), y: base - 5, 'text-anchor': 'middle' }, 'none'));
@@ -596,7 +717,11 @@
       items = items.concat(t.lateItems);
     });
     items.sort(function (a, b) {
-      return String(a.item.done).localeCompare(String(b.item.done)) || a.la.localeCompare(b.la) || String(a.item.caseId).localeCompare(String(b.item.caseId));
+      return (
+        String(a.item.done).localeCompare(String(b.item.done)) ||
+        a.la.localeCompare(b.la) ||
+        String(a.item.caseId).localeCompare(String(b.item.caseId))
+      );
     });
     var details = h('details', { class: 'late', 'data-late': lateCount });
     details.appendChild(h('summary', null, 'Late (' + count(lateCount) + ')'));
@@ -607,26 +732,42 @@
     var tbody = h('tbody');
     items.forEach(function (x) {
       var i = x.item || {};
-      var occ = Number(i.occurrence) > 1 ? h('span', { class: 'occurrence', title: 'occurrence ' + i.occurrence }, ' #' + i.occurrence) : null;
+      var occ =
+        Number(i.occurrence) > 1
+          ? h('span', { class: 'occurrence', title: 'occurrence ' + i.occurrence }, ' #' + i.occurrence)
+          : null;
       tbody.appendChild(
-        h('tr', { class: 'late-item', 'data-case': String(i.caseId), 'data-la': x.la, 'data-workflow': String(i.workflowId || '') }, [
-          h('td', { class: 'case' }, [String(i.caseId), occ]),
-          h('td', { class: 'la' }, laName(x.la)),
-          h('td', { class: 'done' }, h('time', { datetime: String(i.done) }, shortDate(i.done))),
-          h('td', { class: 'due' }, h('time', { datetime: String(i.dueBy) }, shortDate(i.dueBy))),
-          h('td', { class: 'taken' }, String(i.taken)),
-        ]),
+        h(
+          'tr',
+          {
+            class: 'late-item',
+            'data-case': String(i.caseId),
+            'data-la': x.la,
+            'data-workflow': String(i.workflowId || ''),
+          },
+          [
+            h('td', { class: 'case' }, [String(i.caseId), occ]),
+            h('td', { class: 'la' }, laName(x.la)),
+            h('td', { class: 'done' }, h('time', { datetime: String(i.done) }, shortDate(i.done))),
+            h('td', { class: 'due' }, h('time', { datetime: String(i.dueBy) }, shortDate(i.dueBy))),
+            h('td', { class: 'taken' }, String(i.taken)),
+          ],
+        ),
       );
     });
     details.appendChild(
       h('table', null, [
-        h('thead', null, h('tr', null, [
-          h('th', { scope: 'col' }, 'Case'),
-          h('th', { scope: 'col' }, 'Local authority'),
-          h('th', { scope: 'col' }, 'Done'),
-          h('th', { scope: 'col' }, 'Due by'),
-          h('th', { scope: 'col' }, 'Taken'),
-        ])),
+        h(
+          'thead',
+          null,
+          h('tr', null, [
+            h('th', { scope: 'col' }, 'Case'),
+            h('th', { scope: 'col' }, 'Local authority'),
+            h('th', { scope: 'col' }, 'Done'),
+            h('th', { scope: 'col' }, 'Due by'),
+            h('th', { scope: 'col' }, 'Taken'),
+          ]),
+        ),
         tbody,
       ]),
     );
@@ -672,17 +813,23 @@
     var reopened = [];
     window.addEventListener('beforeprint', function () {
       reopened = [].slice.call(document.querySelectorAll('details.late:not([open])'));
-      reopened.forEach(function (d) { d.open = true; });
+      reopened.forEach(function (d) {
+        d.open = true;
+      });
     });
     window.addEventListener('afterprint', function () {
-      reopened.forEach(function (d) { d.open = false; });
+      reopened.forEach(function (d) {
+        d.open = false;
+      });
       reopened = [];
     });
 
     if (params.has('token') || params.has('from') || params.has('to') || params.has('localAuthority')) {
       load();
     } else {
-      statusLine.textContent = tokenInput.value ? 'Choose the period and press Show.' : 'Enter your token and press Show.';
+      statusLine.textContent = tokenInput.value
+        ? 'Choose the period and press Show.'
+        : 'Enter your token and press Show.';
     }
   }
 

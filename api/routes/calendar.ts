@@ -16,7 +16,10 @@ export const DueQuerySchema = z.object({
   from: MomentSchema,
   add: z.coerce.number().int().min(0).max(3660),
   unit: z.enum(UNITS),
-  localAuthority: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  localAuthority: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   anchorOnNonWorkingDay: z.enum(['count-from-anchor', 'next-working-day']).optional(),
   meeting: z.enum(['true', 'false']).optional(),
 });
@@ -38,13 +41,24 @@ export function calendarRoutes(profiles: ProfileRegistry): Router {
     if (!parsed.success) throw fromZod(parsed.error, 'query');
     const q = parsed.data;
     if (q.localAuthority && !profiles.has(q.localAuthority)) {
-      throw new HttpProblem(422, 'Unprocessable', `unknown LA profile '${q.localAuthority}'`, [{ field: 'query.localAuthority', message: 'unknown LA profile' }]);
+      throw new HttpProblem(422, 'Unprocessable', `unknown LA profile '${q.localAuthority}'`, [
+        { field: 'query.localAuthority', message: 'unknown LA profile' },
+      ]);
     }
     const closures = q.localAuthority ? profiles.closureDays(q.localAuthority) : [];
     const cal = calendarFor(q.localAuthority ?? '');
     try {
       const from = parseMoment(q.from, 'query.from');
-      const due = computeDue(cal, from, { value: q.add, unit: q.unit }, { withClosures: closures.length > 0, anchorOnNonWorkingDay: q.anchorOnNonWorkingDay, meeting: q.meeting === 'true' });
+      const due = computeDue(
+        cal,
+        from,
+        { value: q.add, unit: q.unit },
+        {
+          withClosures: closures.length > 0,
+          anchorOnNonWorkingDay: q.anchorOnNonWorkingDay,
+          meeting: q.meeting === 'true',
+        },
+      );
       res.json({
         from: q.from,
         add: q.add,
@@ -58,8 +72,12 @@ export function calendarRoutes(profiles: ProfileRegistry): Router {
         calendar: { version: cal.data.version, coverage: cal.data.coverage, provisionalFrom: cal.data.provisionalFrom },
       });
     } catch (err) {
-      if (err instanceof CalendarCoverageError) throw new HttpProblem(422, 'Unprocessable', err.message, [{ field: 'query.from', message: 'before the calendar coverage' }]);
-      if (err instanceof Error && err.name === 'CalendarInputError') throw new HttpProblem(400, 'Invalid request', err.message, [{ field: 'query.from', message: err.message }]);
+      if (err instanceof CalendarCoverageError)
+        throw new HttpProblem(422, 'Unprocessable', err.message, [
+          { field: 'query.from', message: 'before the calendar coverage' },
+        ]);
+      if (err instanceof Error && err.name === 'CalendarInputError')
+        throw new HttpProblem(400, 'Invalid request', err.message, [{ field: 'query.from', message: err.message }]);
       throw err;
     }
   });

@@ -12,23 +12,61 @@ import type { ClockService } from '../../services/clocks';
 
 export const InboxQuerySchema = z.object({
   type: z.enum(PROCESS_TYPES).optional(),
-  localAuthority: z.string().regex(/^[a-z0-9-]+$/, 'a local authority id such as derbyshire').optional(),
+  localAuthority: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'a local authority id such as derbyshire')
+    .optional(),
   team: OpaqueIdSchema.optional(),
   worker: OpaqueIdSchema.optional(),
-  dueWithinDays: z.coerce.number().int().min(0).max(62).default(7).describe('due soon: within this many calendar days from today'),
+  dueWithinDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(62)
+    .default(7)
+    .describe('due soon: within this many calendar days from today'),
   include: z.enum(['overdue', 'due-soon', 'all']).default('all'),
 });
 
 export function inboxRoutes(deps: { clocks: ClockService; directory: DirectoryData; now?: () => number }): Router {
   const r = Router();
-  r.get('/inbox', allow('social-worker', 'team-manager', 'service-manager', 'head-of-service', 'cp-chair', 'iro', 'complaints-manager', 'admin'), async (req, res) => {
-    const q = parse(InboxQuerySchema, req.query, 'query');
-    const area = callerArea(req, deps.directory);
-    checkInsideArea(area, q, deps.directory);
-    const now = (deps.now ?? Date.now)();
-    const views = await deps.clocks.views({ area, type: q.type, localAuthority: q.localAuthority, team: q.team, openOnly: true, dueWithin: { now, days: q.dueWithinDays } });
-    const inbox = buildInbox(views, now, { ...q, worker: q.worker ?? area.workerId });
-    res.json({ area: { label: area.label, teams: area.teams, localAuthorities: area.localAuthorities, types: area.types, workerId: area.workerId }, ...inbox });
-  });
+  r.get(
+    '/inbox',
+    allow(
+      'social-worker',
+      'team-manager',
+      'service-manager',
+      'head-of-service',
+      'cp-chair',
+      'iro',
+      'complaints-manager',
+      'admin',
+    ),
+    async (req, res) => {
+      const q = parse(InboxQuerySchema, req.query, 'query');
+      const area = callerArea(req, deps.directory);
+      checkInsideArea(area, q, deps.directory);
+      const now = (deps.now ?? Date.now)();
+      const views = await deps.clocks.views({
+        area,
+        type: q.type,
+        localAuthority: q.localAuthority,
+        team: q.team,
+        openOnly: true,
+        dueWithin: { now, days: q.dueWithinDays },
+      });
+      const inbox = buildInbox(views, now, { ...q, worker: q.worker ?? area.workerId });
+      res.json({
+        area: {
+          label: area.label,
+          teams: area.teams,
+          localAuthorities: area.localAuthorities,
+          types: area.types,
+          workerId: area.workerId,
+        },
+        ...inbox,
+      });
+    },
+  );
   return r;
 }

@@ -17,7 +17,10 @@ import { LocalDateSchema } from '../../engine/events/contract';
 export const TimelinessQuerySchema = z.object({
   from: LocalDateSchema.optional().describe('first day of the period; default 1 April of the current reporting year'),
   to: LocalDateSchema.optional().describe('last day of the period; default today'),
-  localAuthority: z.string().regex(/^[a-z0-9-]+$/, 'a local authority id such as derbyshire').optional(),
+  localAuthority: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'a local authority id such as derbyshire')
+    .optional(),
   type: z.enum(PROCESS_TYPES).optional(),
   measure: z.enum(MEASURES.map((m) => m.id) as [string, ...string[]]).optional(),
   by: z.enum(['period', 'month']).default('period'),
@@ -30,7 +33,12 @@ export function reportingYearStart(today: string): string {
   return `${year}-04-01`;
 }
 
-export function reportRoutes(deps: { clocks: ClockService; directory: DirectoryData; nationalDays: NationalDays; now?: () => number }): Router {
+export function reportRoutes(deps: {
+  clocks: ClockService;
+  directory: DirectoryData;
+  nationalDays: NationalDays;
+  now?: () => number;
+}): Router {
   const r = Router();
   // National (England and Wales) working days: statutory measures never count an LA's closure days.
   const calendar = WorkingDayCalendar.of(calendarData());
@@ -39,10 +47,25 @@ export function reportRoutes(deps: { clocks: ClockService; directory: DirectoryD
     const today = londonDate((deps.now ?? Date.now)());
     const from = q.from ?? reportingYearStart(today);
     const to = q.to ?? today;
-    if (from > to) throw new HttpProblem(400, 'Invalid request', `query.to: ${to} is before from ${from}`, [{ field: 'query.to', message: 'before from' }]);
+    if (from > to)
+      throw new HttpProblem(400, 'Invalid request', `query.to: ${to} is before from ${from}`, [
+        { field: 'query.to', message: 'before from' },
+      ]);
     const area = callerArea(req, deps.directory);
     checkInsideArea(area, q, deps.directory);
-    const report = timelinessReport(await deps.clocks.views({ area, type: q.type, localAuthority: q.localAuthority }), { from, to, by: q.by, ...(q.localAuthority ? { localAuthority: q.localAuthority } : {}), ...(q.type ? { type: q.type } : {}), ...(q.measure ? { measure: q.measure } : {}) }, calendar, deps.nationalDays);
+    const report = timelinessReport(
+      await deps.clocks.views({ area, type: q.type, localAuthority: q.localAuthority }),
+      {
+        from,
+        to,
+        by: q.by,
+        ...(q.localAuthority ? { localAuthority: q.localAuthority } : {}),
+        ...(q.type ? { type: q.type } : {}),
+        ...(q.measure ? { measure: q.measure } : {}),
+      },
+      calendar,
+      deps.nationalDays,
+    );
     if (q.format === 'csv') {
       res.type('text/csv').setHeader('content-disposition', `attachment; filename="timeliness-${from}-to-${to}.csv"`);
       return res.send(timelinessCsv(report));

@@ -39,7 +39,8 @@ export interface AnchorRecord {
 export type Action = Completion | AnchorRecord;
 
 /** The agenda key of an action: one per step occurrence, one per anchor. */
-export const keyOf = (a: { kind: string; step?: string; occurrence?: number; anchor?: string }) => (a.kind === 'anchor' ? `anchor:${a.anchor}` : `${a.step}#${a.occurrence}`);
+export const keyOf = (a: { kind: string; step?: string; occurrence?: number; anchor?: string }) =>
+  a.kind === 'anchor' ? `anchor:${a.anchor}` : `${a.step}#${a.occurrence}`;
 
 /** When the event is dated: 10:00 London, after the 09:00 reminders and escalations of that day (sent a minute later: simulation.ts). */
 export const eventInstant = (date: string) => londonWallTime(date, 10, 0);
@@ -116,17 +117,36 @@ export class Caseworker {
       if (s.status === 'awaiting-anchor') {
         // An anchor that is neither a step nor an outcome's: the practitioner records it (York's allocation
         // and England's strategy discussion are steps now, so this is for a profile that still leaves one out).
-        if (present.has(s.anchor) || byOutcome.has(s.anchor) || !rules.anchors.includes(s.anchor) || scheduled(`anchor:${s.anchor}`)) continue;
-        const date = draw(this.seed, view.workflowId, s.anchor, 'anchor-day') < 0.5 ? today : calendar.workingDaysAfter(today, 1);
-        if (date <= this.lastDay) actions.push({ kind: 'anchor', workflowId: view.workflowId, date, anchor: s.anchor, retries: 0 });
+        if (
+          present.has(s.anchor) ||
+          byOutcome.has(s.anchor) ||
+          !rules.anchors.includes(s.anchor) ||
+          scheduled(`anchor:${s.anchor}`)
+        )
+          continue;
+        const date =
+          draw(this.seed, view.workflowId, s.anchor, 'anchor-day') < 0.5 ? today : calendar.workingDaysAfter(today, 1);
+        if (date <= this.lastDay)
+          actions.push({ kind: 'anchor', workflowId: view.workflowId, date, anchor: s.anchor, retries: 0 });
         continue;
       }
       if (!OPEN.has(s.status) || !s.dueDate || scheduled(`${s.key}#${s.occurrence}`)) continue;
       const rule = rules.steps.find((r) => r.key === s.key);
       if (!rule || rule.window) continue;
       // A step that needs another first waits for the view in which that one is done.
-      if ((rule.requires ?? []).some((req) => view.steps.some((x) => x.key === req && x.status !== 'completed' && x.status !== 'cancelled'))) continue;
-      const date = this.dayFor(view, s, rule.due.unit === 'hours', rule.repeat !== undefined && s.occurrence > 1, today);
+      if (
+        (rule.requires ?? []).some((req) =>
+          view.steps.some((x) => x.key === req && x.status !== 'completed' && x.status !== 'cancelled'),
+        )
+      )
+        continue;
+      const date = this.dayFor(
+        view,
+        s,
+        rule.due.unit === 'hours',
+        rule.repeat !== undefined && s.occurrence > 1,
+        today,
+      );
       if (!date) continue;
       actions.push({
         kind: 'complete',
@@ -134,7 +154,9 @@ export class Caseworker {
         date,
         step: s.key,
         occurrence: s.occurrence,
-        ...(rule.visit ? { seen: draw(this.seed, view.workflowId, s.key, s.occurrence, 'no-access') >= this.practice.noAccessShare } : {}),
+        ...(rule.visit
+          ? { seen: draw(this.seed, view.workflowId, s.key, s.occurrence, 'no-access') >= this.practice.noAccessShare }
+          : {}),
         ...this.outcome(view, s),
         retries: 0,
       });
@@ -154,12 +176,20 @@ export class Caseworker {
     return date <= this.lastDay ? { ...a, date, retries: a.retries + 1 } : undefined;
   }
 
-  private dayFor(view: ClockView, s: StepView, byTheHour: boolean, recurring: boolean, today: string): string | undefined {
+  private dayFor(
+    view: ClockView,
+    s: StepView,
+    byTheHour: boolean,
+    recurring: boolean,
+    today: string,
+  ): string | undefined {
     const late = draw(this.seed, view.workflowId, s.key, s.occurrence, 'late') < this.practice.lateShare;
     const due = calendar.workingDayOnOrBefore(s.dueDate!);
     let date: string;
-    if (byTheHour) date = late ? calendar.workingDaysAfter(today, 1) : today; // e.g. a strategy discussion within 24 hours
-    else if (late) date = calendar.workingDaysAfter(due, 1 + pick(8, this.seed, view.workflowId, s.key, s.occurrence, 'days-late'));
+    if (byTheHour)
+      date = late ? calendar.workingDaysAfter(today, 1) : today; // e.g. a strategy discussion within 24 hours
+    else if (late)
+      date = calendar.workingDaysAfter(due, 1 + pick(8, this.seed, view.workflowId, s.key, s.occurrence, 'days-late'));
     else date = calendar.workingDaysBefore(due, pick(4, this.seed, view.workflowId, s.key, s.occurrence, 'days-early'));
     // Never before today, and the next of a recurring step after the one just recorded.
     const earliest = recurring ? calendar.workingDaysAfter(today, 1) : today;
@@ -173,7 +203,11 @@ export class Caseworker {
   private outcome(view: ClockView, s: StepView): { outcome?: string } {
     const planned = this.referrals.get(`${view.caseId}|${view.episode}`);
     // The front door's enquiries follow the plan; one an assessment started is drawn.
-    const fate = planned?.enquiry ?? (view.type === 'child-protection-enquiry' ? weighted(ASSESSMENT_ENQUIRY_FATES, this.seed, view.workflowId, 'enquiry-fate') : undefined);
+    const fate =
+      planned?.enquiry ??
+      (view.type === 'child-protection-enquiry'
+        ? weighted(ASSESSMENT_ENQUIRY_FATES, this.seed, view.workflowId, 'enquiry-fate')
+        : undefined);
     const d = draw(this.seed, view.workflowId, s.key, s.occurrence, 'outcome');
     switch (s.key) {
       case 'referral-decision':

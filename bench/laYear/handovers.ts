@@ -54,8 +54,25 @@ export interface HandoverReport {
 /** The cause of a refusal: its field, the text before the first colon. */
 export const causeOf = (error: string) => error.split(':')[0].trim() || error;
 
-export function handoverReport(views: Map<string, ClockView | undefined>, typeOf: (workflowId: string) => string | undefined): HandoverReport {
-  const r: HandoverReport = { views: 0, missing: [], made: {}, madeByLa: {}, refused: {}, refusedTotal: 0, alarmedTotal: 0, withoutAlarm: 0, alarms: {}, alarmsByKind: {}, caughtUp: {}, undelivered: {}, undeliveredExamples: [] };
+export function handoverReport(
+  views: Map<string, ClockView | undefined>,
+  typeOf: (workflowId: string) => string | undefined,
+): HandoverReport {
+  const r: HandoverReport = {
+    views: 0,
+    missing: [],
+    made: {},
+    madeByLa: {},
+    refused: {},
+    refusedTotal: 0,
+    alarmedTotal: 0,
+    withoutAlarm: 0,
+    alarms: {},
+    alarmsByKind: {},
+    caughtUp: {},
+    undelivered: {},
+    undeliveredExamples: [],
+  };
   const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
   for (const [workflowId, view] of views) {
     if (!view) {
@@ -66,16 +83,28 @@ export function handoverReport(views: Map<string, ClockView | undefined>, typeOf
     const la = view.localAuthority;
     const alarms = view.alarms ?? [];
     const handoverAlarm = alarms.find((a) => a.kind === 'handover-refused');
-    const error = view.pendingHandover?.error ?? view.handedOver?.error ?? (handoverAlarm ? (handoverAlarm.field ?? handoverAlarm.what) : undefined);
+    const error =
+      view.pendingHandover?.error ??
+      view.handedOver?.error ??
+      (handoverAlarm ? (handoverAlarm.field ?? handoverAlarm.what) : undefined);
     if (view.handedOver && !view.handedOver.error) {
       const to = typeOf(view.handedOver.to) ?? view.handedOver.to;
       bump(r.made, `${view.type} -> ${to}`);
       bump(r.madeByLa, `${la}: ${view.type} -> ${to}`);
     }
     if (error !== undefined) {
-      const to = view.pendingHandover?.type ?? (view.handedOver?.error ? view.handedOver.to : typeOf(view.handedOver?.to ?? '')) ?? '?';
+      const to =
+        view.pendingHandover?.type ??
+        (view.handedOver?.error ? view.handedOver.to : typeOf(view.handedOver?.to ?? '')) ??
+        '?';
       const key = `${la}: ${view.type} -> ${to} (${causeOf(error)})`;
-      const c = (r.refused[key] ??= { refused: 0, alarmed: 0, open: 0, madeLater: 0, example: `${workflowId}: ${error}` });
+      const c = (r.refused[key] ??= {
+        refused: 0,
+        alarmed: 0,
+        open: 0,
+        madeLater: 0,
+        example: `${workflowId}: ${error}`,
+      });
       c.refused++;
       r.refusedTotal++;
       if (handoverAlarm) {
@@ -102,14 +131,19 @@ export function handoverReport(views: Map<string, ClockView | undefined>, typeOf
         const level = TIER_ORDER.indexOf(e.tier);
         const caughtUp = e.caughtUpIn !== undefined || (level >= 0 && sent.some((l) => l > level));
         bump(caughtUp ? r.caughtUp : r.undelivered, `${la} ${view.type} ${e.tier}`);
-        if (!caughtUp && r.undeliveredExamples.length < 3) r.undeliveredExamples.push(`${workflowId} ${s.key}#${s.occurrence} ${e.tier} at ${e.at}`);
+        if (!caughtUp && r.undeliveredExamples.length < 3)
+          r.undeliveredExamples.push(`${workflowId} ${s.key}#${s.occurrence} ${e.tier} at ${e.at}`);
       }
     }
   }
   return r;
 }
 
-const list = (m: Record<string, number>) => Object.entries(m).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+const list = (m: Record<string, number>) =>
+  Object.entries(m)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ') || 'none';
 
 /** The report as the la-year section's notes. */
 export function handoverNotes(r: HandoverReport): string[] {
@@ -118,9 +152,23 @@ export function handoverNotes(r: HandoverReport): string[] {
   return [
     `Hand-overs refused: ${r.refusedTotal}; alarmed: ${r.alarmedTotal}; refused without an alarm: ${r.withoutAlarm}; alarms by kind (other than handover-refused): ${list(r.alarmsByKind)}. Read from the final view of ${r.views} workflows (the clock query while running, the memo once closed)${r.missing.length ? `; no view for ${r.missing.length} (${r.missing.slice(0, 3).join(', ')})` : ''}.`,
     `Hand-overs refused, by LA and cause (refused / alarmed / alarm still open / made later): ${refused.length ? refused.map(([k, c]) => `${k} ${c.refused}/${c.alarmed}/${c.open}/${c.madeLater}`).join('; ') : 'none'}.`,
-    ...(refused.length ? [`Refusal examples: ${refused.slice(0, 4).map(([, c]) => c.example).join(' | ')}`] : []),
+    ...(refused.length
+      ? [
+          `Refusal examples: ${refused
+            .slice(0, 4)
+            .map(([, c]) => c.example)
+            .join(' | ')}`,
+        ]
+      : []),
     `Other alarms, by LA, kind and field (raised / still open): ${alarms.length ? alarms.map(([k, c]) => `${k} ${c.raised}/${c.open}`).join('; ') : 'none'}.`,
-    ...(alarms.length ? [`Alarm examples: ${alarms.slice(0, 4).map(([, c]) => c.example).join(' | ')}`] : []),
+    ...(alarms.length
+      ? [
+          `Alarm examples: ${alarms
+            .slice(0, 4)
+            .map(([, c]) => c.example)
+            .join(' | ')}`,
+        ]
+      : []),
     `Hand-overs made, by type: ${list(r.made)}. By LA: ${list(r.madeByLa)}.`,
     `Tiers caught up in a higher one (recorded, not sent on their own; the higher tier sent copies their roles): ${list(r.caughtUp)}. Recorded and not delivered at the end, no higher tier sent: ${list(r.undelivered)}${r.undeliveredExamples.length ? ` (${r.undeliveredExamples.join('; ')})` : ''}.`,
   ];

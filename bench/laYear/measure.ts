@@ -18,7 +18,12 @@ export interface HistoryCount {
 }
 
 /** `latest`: told each workflow's latest run's description (its status and memo), once. */
-export async function countHistories(client: Client, workflowIds: string[], namespace = 'default', latest?: (workflowId: string, d: WorkflowExecutionDescription) => Promise<void>): Promise<HistoryCount> {
+export async function countHistories(
+  client: Client,
+  workflowIds: string[],
+  namespace = 'default',
+  latest?: (workflowId: string, d: WorkflowExecutionDescription) => Promise<void>,
+): Promise<HistoryCount> {
   const count: HistoryCount = { workflows: 0, runs: 0, events: 0, longestRun: 0 };
   await inPool(workflowIds, 16, async (workflowId) => {
     let runId: string | undefined;
@@ -30,7 +35,11 @@ export async function countHistories(client: Client, workflowIds: string[], name
       count.runs++;
       count.events += d.historyLength;
       count.longestRun = Math.max(count.longestRun, d.historyLength);
-      const first = await client.workflowService.getWorkflowExecutionHistory({ namespace, execution: { workflowId, runId: d.runId }, maximumPageSize: 1 });
+      const first = await client.workflowService.getWorkflowExecutionHistory({
+        namespace,
+        execution: { workflowId, runId: d.runId },
+        maximumPageSize: 1,
+      });
       const previous = first.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
       if (!previous) break;
       runId = previous;
@@ -43,7 +52,11 @@ export async function countHistories(client: Client, workflowIds: string[], name
  * A workflow's final view: the clock query while it runs (an ended process kept open by an alarm among
  * them), the memo it left once closed (the final view, without free text or birth dates: memo.ts).
  */
-export async function finalView(client: Client, workflowId: string, d: WorkflowExecutionDescription): Promise<{ view?: ClockView; from: 'query' | 'memo' }> {
+export async function finalView(
+  client: Client,
+  workflowId: string,
+  d: WorkflowExecutionDescription,
+): Promise<{ view?: ClockView; from: 'query' | 'memo' }> {
   const memo = (d.memo as { clock?: ClockView } | undefined)?.clock;
   if (d.status.name !== 'RUNNING') return { view: memo, from: 'memo' };
   try {
@@ -66,7 +79,13 @@ function peakOf(pid: number | 'self'): { name: string; peakMb: number } | undefi
     const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]);
     const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     // Named by what it runs: the test server binary, or the script node runs (maildev).
-    const name = command.find((a) => /temporal|maildev/.test(a))?.split('/').pop() ?? /^Name:\s+(.+)$/m.exec(status)?.[1] ?? '?';
+    const name =
+      command
+        .find((a) => /temporal|maildev/.test(a))
+        ?.split('/')
+        .pop() ??
+      /^Name:\s+(.+)$/m.exec(status)?.[1] ??
+      '?';
     return Number.isFinite(kb) ? { name, peakMb: Math.round(kb / 1024) } : undefined;
   } catch {
     return undefined;

@@ -20,7 +20,14 @@ export interface Volume {
 /** The issue's example year; quick runs a tenth of it over the same twelve months. */
 export const FULL_YEAR: Volume = { referrals: 5000, assessments: 1800, cpPlans: 300, lookedAfter: 400 };
 export const volumeOf = (quick: boolean): Volume =>
-  quick ? { referrals: FULL_YEAR.referrals / 10, assessments: FULL_YEAR.assessments / 10, cpPlans: FULL_YEAR.cpPlans / 10, lookedAfter: FULL_YEAR.lookedAfter / 10 } : FULL_YEAR;
+  quick
+    ? {
+        referrals: FULL_YEAR.referrals / 10,
+        assessments: FULL_YEAR.assessments / 10,
+        cpPlans: FULL_YEAR.cpPlans / 10,
+        lookedAfter: FULL_YEAR.lookedAfter / 10,
+      }
+    : FULL_YEAR;
 
 /** Fixed dates years ahead: the time-skipping server starts at the real now and only moves forward. */
 export const YEAR = { first: '2030-04-01', last: '2031-03-31' };
@@ -36,14 +43,48 @@ interface LaStaff {
 
 /** Several LAs, with the teams and workers of config/directory.json. */
 export const LAS: LaStaff[] = [
-  { id: 'derbyshire', code: 'DERB', share: 30, countsFromContact: false, teams: [{ team: 'derb-north-assessment', workerId: 'sw-derb-01' }, { team: 'derb-south-assessment', workerId: 'sw-derb-02' }] },
-  { id: 'northamptonshire', code: 'NN', share: 25, countsFromContact: true, teams: [{ team: 'nn-mash', workerId: 'sw-nn-01' }] },
-  { id: 'england', code: 'ENG', share: 20, countsFromContact: false, teams: [{ team: 'eng-demo', workerId: 'sw-eng-01' }] },
-  { id: 'york', code: 'YORK', share: 15, countsFromContact: false, teams: [{ team: 'york-ra', workerId: 'sw-york-01' }] },
-  { id: 'bracknell-forest', code: 'BF', share: 10, countsFromContact: true, teams: [{ team: 'bf-mash', workerId: 'sw-bf-01' }] },
+  {
+    id: 'derbyshire',
+    code: 'DERB',
+    share: 30,
+    countsFromContact: false,
+    teams: [
+      { team: 'derb-north-assessment', workerId: 'sw-derb-01' },
+      { team: 'derb-south-assessment', workerId: 'sw-derb-02' },
+    ],
+  },
+  {
+    id: 'northamptonshire',
+    code: 'NN',
+    share: 25,
+    countsFromContact: true,
+    teams: [{ team: 'nn-mash', workerId: 'sw-nn-01' }],
+  },
+  {
+    id: 'england',
+    code: 'ENG',
+    share: 20,
+    countsFromContact: false,
+    teams: [{ team: 'eng-demo', workerId: 'sw-eng-01' }],
+  },
+  {
+    id: 'york',
+    code: 'YORK',
+    share: 15,
+    countsFromContact: false,
+    teams: [{ team: 'york-ra', workerId: 'sw-york-01' }],
+  },
+  {
+    id: 'bracknell-forest',
+    code: 'BF',
+    share: 10,
+    countsFromContact: true,
+    teams: [{ team: 'bf-mash', workerId: 'sw-bf-01' }],
+  },
 ];
 
-export type Decision = 'assessment' | 'strategy-discussion' | 'early-help' | 'information-and-advice' | 'no-further-action';
+export type Decision =
+  'assessment' | 'strategy-discussion' | 'early-help' | 'information-and-advice' | 'no-further-action';
 /** What a child protection enquiry comes to: a CP plan; a CIN plan or no further action at the S47; no plan at the ICPC. */
 export type EnquiryFate = 'cp' | 'cin' | 'nfa' | 'icpc-nfa';
 export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
@@ -152,7 +193,18 @@ export function planYear(volume: Volume, seed: number, year = YEAR): YearPlan {
   shuffle(rest, seed, 'assessments');
   rest.forEach((i, k) => {
     referrals[i].decision =
-      k < volume.assessments ? 'assessment' : weighted<Decision>([['early-help', 40], ['information-and-advice', 30], ['no-further-action', 30]], seed, 'front-door', i);
+      k < volume.assessments
+        ? 'assessment'
+        : weighted<Decision>(
+            [
+              ['early-help', 40],
+              ['information-and-advice', 30],
+              ['no-further-action', 30],
+            ],
+            seed,
+            'front-door',
+            i,
+          );
   });
 
   const children: PlannedChild[] = Array.from({ length: volume.lookedAfter }, (_, i) => {
@@ -164,11 +216,19 @@ export function planYear(volume: Volume, seed: number, year = YEAR): YearPlan {
     // eligible care leaver then (pathway planning starts, if the 16th birthday is within the year). The
     // others' ages are the same draws as before; any birth year is accepted (calendar time reads no bank holiday).
     const older = draw(seed, 'older', i) < OLDER_SHARE;
-    const dateOfBirth = older ? addDays(day, -(15 * 365 + pick(240, seed, 'older-age', i))) : addDays(day, -(2 * 365 + pick(13 * 365 - 30, seed, 'age', i)));
+    const dateOfBirth = older
+      ? addDays(day, -(15 * 365 + pick(240, seed, 'older-age', i)))
+      : addDays(day, -(2 * 365 + pick(13 * 365 - 30, seed, 'age', i)));
     const moveDay = addDays(day, 40 + pick(120, seed, 'move-day', i));
     const ceaseDay = addDays(day, 60 + pick(240, seed, 'cease-day', i));
-    const move = draw(seed, 'moves', i) < 0.12 && moveDay <= year.last ? { day: calendar.workingDayOnOrAfter(moveDay), kind: weighted(KINDS, seed, 'move-kind', i) } : undefined;
-    const ceases = draw(seed, 'ceases', i) < 0.2 && ceaseDay <= year.last && (!move || ceaseDay > move.day) ? calendar.workingDayOnOrAfter(ceaseDay) : undefined;
+    const move =
+      draw(seed, 'moves', i) < 0.12 && moveDay <= year.last
+        ? { day: calendar.workingDayOnOrAfter(moveDay), kind: weighted(KINDS, seed, 'move-kind', i) }
+        : undefined;
+    const ceases =
+      draw(seed, 'ceases', i) < 0.2 && ceaseDay <= year.last && (!move || ceaseDay > move.day)
+        ? calendar.workingDayOnOrAfter(ceaseDay)
+        : undefined;
     return {
       day,
       la: la.id,

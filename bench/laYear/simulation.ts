@@ -60,7 +60,20 @@ export interface Tally {
 
 export class YearSimulation {
   readonly tracked = new Map<string, Tracked>();
-  readonly tally: Tally = { started: {}, eventsSent: 0, completions: 0, late: 0, noAccess: 0, anchors: 0, refused: {}, refusalExamples: [], ended: 0, lostHandovers: [], handoversRefusedLive: 0, startsRefused: [] };
+  readonly tally: Tally = {
+    started: {},
+    eventsSent: 0,
+    completions: 0,
+    late: 0,
+    noAccess: 0,
+    anchors: 0,
+    refused: {},
+    refusalExamples: [],
+    ended: 0,
+    lostHandovers: [],
+    handoversRefusedLive: 0,
+    startsRefused: [],
+  };
   private readonly agenda = new Map<string, Action[]>();
   private readonly scheduled = new Map<string, Set<string>>();
 
@@ -111,9 +124,19 @@ export class YearSimulation {
 
   private async refer(r: PlannedReferral, day: string) {
     // What POST /api/referrals does: the same starter, every step's anchor required.
-    const anchors: Record<string, string> = { 'referral-received': r.receivedAt, ...(r.contactReceivedAt ? { 'contact-received': r.contactReceivedAt } : {}) };
+    const anchors: Record<string, string> = {
+      'referral-received': r.receivedAt,
+      ...(r.contactReceivedAt ? { 'contact-received': r.contactReceivedAt } : {}),
+    };
     const { workflowId } = await this.starter.start(
-      { type: 'referral', caseId: r.caseId, episode: r.referralId, localAuthority: r.la, anchors, assignment: r.assignment },
+      {
+        type: 'referral',
+        caseId: r.caseId,
+        episode: r.referralId,
+        localAuthority: r.la,
+        anchors,
+        assignment: r.assignment,
+      },
       { requireAllStepAnchors: true, startedBy: `intake referral ${r.referralId}` },
     );
     await this.follow(workflowId, 'referral', day, r.assignment.workerId);
@@ -130,7 +153,18 @@ export class YearSimulation {
     });
     await this.follow(workflowId, 'looked-after', day, c.assignment.workerId);
     // A move to another placement and leaving care are facts of the child's life, planned for the year.
-    if (c.move) this.add({ kind: 'anchor', workflowId, date: c.move.day, anchor: 'placement-start', anchorKind: c.move.kind, retries: 0 }, `move:${c.move.day}`);
+    if (c.move)
+      this.add(
+        {
+          kind: 'anchor',
+          workflowId,
+          date: c.move.day,
+          anchor: 'placement-start',
+          anchorKind: c.move.kind,
+          retries: 0,
+        },
+        `move:${c.move.day}`,
+      );
     if (c.ceases) this.add({ kind: 'anchor', workflowId, date: c.ceases, anchor: 'ceased-looked-after', retries: 0 });
   }
 
@@ -141,14 +175,19 @@ export class YearSimulation {
     this.tally.started[type] = (this.tally.started[type] ?? 0) + 1;
     const handle = this.t.env.client.workflow.getHandle(workflowId);
     try {
-      const view = await waitFor(`${workflowId} to answer`, async () => {
-        try {
-          return await handle.query(clockViewQuery);
-        } catch (err) {
-          if (err instanceof WorkflowNotFoundError) return undefined;
-          throw err;
-        }
-      }, 120_000, 100);
+      const view = await waitFor(
+        `${workflowId} to answer`,
+        async () => {
+          try {
+            return await handle.query(clockViewQuery);
+          } catch (err) {
+            if (err instanceof WorkflowNotFoundError) return undefined;
+            throw err;
+          }
+        },
+        120_000,
+        100,
+      );
       this.observe(view, day);
     } catch (err) {
       this.tally.lostHandovers.push(`${workflowId}: ${(err as Error).message}`);
@@ -190,12 +229,27 @@ export class YearSimulation {
     const by = { by: p.workerId ?? 'la-year-bench', byRole: 'social-worker' };
     const event: ClockEvent =
       a.kind === 'anchor'
-        ? { type: 'anchor', anchor: a.anchor, at: occurredAt(a.date), ...(a.anchorKind ? { kind: a.anchorKind } : {}), ...by }
-        : { type: 'step-completed', step: a.step, occurredAt: occurredAt(a.date), ...(a.outcome && a.seen !== false ? { outcome: a.outcome } : {}), ...(a.seen !== undefined ? { seen: a.seen } : {}), ...by };
+        ? {
+            type: 'anchor',
+            anchor: a.anchor,
+            at: occurredAt(a.date),
+            ...(a.anchorKind ? { kind: a.anchorKind } : {}),
+            ...by,
+          }
+        : {
+            type: 'step-completed',
+            step: a.step,
+            occurredAt: occurredAt(a.date),
+            ...(a.outcome && a.seen !== false ? { outcome: a.outcome } : {}),
+            ...(a.seen !== undefined ? { seen: a.seen } : {}),
+            ...by,
+          };
     let view: ClockView;
     try {
       this.tally.eventsSent++;
-      view = await this.t.env.client.workflow.getHandle(a.workflowId).executeUpdate(clockEventUpdate, { args: [event] });
+      view = await this.t.env.client.workflow
+        .getHandle(a.workflowId)
+        .executeUpdate(clockEventUpdate, { args: [event] });
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {
         // Ended meanwhile (an outcome, a review that closed it, leaving care): nothing more to record.
@@ -207,7 +261,8 @@ export class YearSimulation {
       const cause = err.cause as ApplicationFailure | undefined;
       const kind = `${cause?.type ?? 'unknown'} ${a.kind === 'anchor' ? `anchor ${a.anchor}` : a.step}`;
       this.tally.refused[kind] = (this.tally.refused[kind] ?? 0) + 1;
-      if (this.tally.refusalExamples.length < 8) this.tally.refusalExamples.push(`${a.workflowId} ${JSON.stringify(event)}: ${cause?.message ?? err.message}`);
+      if (this.tally.refusalExamples.length < 8)
+        this.tally.refusalExamples.push(`${a.workflowId} ${JSON.stringify(event)}: ${cause?.message ?? err.message}`);
       const again = cause?.type === 'Conflict' ? this.caseworker.retry(a) : undefined;
       if (again) this.add(again);
       return;
@@ -247,12 +302,18 @@ export class YearSimulation {
     if (!starts || (starts.unlessSteppedUp && view.steppedUpFrom)) return;
     const target = workflowIdFor(starts.type, view.caseId, view.episode);
     const workerId = this.tracked.get(a.workflowId)?.workerId;
-    const handover = await waitFor<{ refused?: string }>(`${target} or its refusal`, async () => {
-      if (await this.exists(target)) return {};
-      const memo = (await this.t.env.client.workflow.getHandle(a.workflowId).describe()).memo as { clock?: ClockView } | undefined;
-      const error = memo?.clock?.pendingHandover?.error ?? memo?.clock?.handedOver?.error;
-      return error ? { refused: error } : undefined;
-    }, 120_000, 100).catch((err: Error) => {
+    const handover = await waitFor<{ refused?: string }>(
+      `${target} or its refusal`,
+      async () => {
+        if (await this.exists(target)) return {};
+        const memo = (await this.t.env.client.workflow.getHandle(a.workflowId).describe()).memo as
+          { clock?: ClockView } | undefined;
+        const error = memo?.clock?.pendingHandover?.error ?? memo?.clock?.handedOver?.error;
+        return error ? { refused: error } : undefined;
+      },
+      120_000,
+      100,
+    ).catch((err: Error) => {
       // Neither started nor refused in two minutes: reported, not started twice.
       this.tally.lostHandovers.push(`${target}: ${err.message}`);
       return undefined;
@@ -275,7 +336,6 @@ export class YearSimulation {
     }
   }
 }
-
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();

@@ -63,7 +63,13 @@ export function dueOnDate(date: LocalDate): Pick<Due, 'dueDate' | 'dueAt' | 'lat
 }
 
 /** The last working day on or before the due date, but not before the day the anchor fell on. */
-function planByOf(cal: WorkingDayCalendar, from: ParsedMoment, dueDate: LocalDate, rule: DueRule, count: { withClosures?: boolean }): LocalDate {
+function planByOf(
+  cal: WorkingDayCalendar,
+  from: ParsedMoment,
+  dueDate: LocalDate,
+  rule: DueRule,
+  count: { withClosures?: boolean },
+): LocalDate {
   const planBy = cal.workingDayOnOrBefore(dueDate, count);
   return !rule.before && planBy < from.date ? from.date : planBy;
 }
@@ -76,7 +82,10 @@ export function computeDue(cal: WorkingDayCalendar, from: ParsedMoment, rule: Du
   switch (rule.unit) {
     case 'hours': {
       if (!from.hasTime) {
-        throw new CalendarInputError('an hour-based rule needs a datetime anchor (with time and offset), not a date', 'from');
+        throw new CalendarInputError(
+          'an hour-based rule needs a datetime anchor (with time and offset), not a date',
+          'from',
+        );
       }
       // On time at the instant itself; late only strictly after it.
       const dueAt = from.at + rule.value * 3_600_000;

@@ -95,7 +95,8 @@ export function parseMoment(value: string, field = 'date'): ParsedMoment {
   parseLocalDate(value.slice(0, 10), field);
   const [hh, mi] = [Number(value.slice(11, 13)), Number(value.slice(14, 16))];
   const ss = value.length > 16 && value[16] === ':' ? Number(value.slice(17, 19)) : 0;
-  if (hh > 23 || mi > 59 || ss > 59) throw new CalendarInputError(`${field}: '${value}' has an impossible time of day`, field);
+  if (hh > 23 || mi > 59 || ss > 59)
+    throw new CalendarInputError(`${field}: '${value}' has an impossible time of day`, field);
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new CalendarInputError(`${field}: '${value}' is not a valid datetime`, field);
   return { date: londonDate(ms), at: ms, hasTime: true };

@@ -22,7 +22,8 @@ export interface ProjectedDay {
   title: string;
 }
 
-const iso = (y: number, m: number, d: number): LocalDate => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const iso = (y: number, m: number, d: number): LocalDate =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /** Easter Sunday of a Gregorian year, by the computus (the anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
 export function easterSunday(year: number): LocalDate {
@@ -58,7 +59,10 @@ export function projectedBankHolidays(year: number): ProjectedDay[] {
   // A New Year's Day at a weekend is replaced by the Monday after it.
   const newYear = iso(year, 1, 1);
   const newYearAtWeekend = dayOfWeek(newYear) === 0 || dayOfWeek(newYear) === 6;
-  days.push({ date: newYearAtWeekend ? mondayOnOrAfter(newYear) : newYear, title: newYearAtWeekend ? 'New Year’s Day (substitute day)' : 'New Year’s Day' });
+  days.push({
+    date: newYearAtWeekend ? mondayOnOrAfter(newYear) : newYear,
+    title: newYearAtWeekend ? 'New Year’s Day (substitute day)' : 'New Year’s Day',
+  });
   const easter = easterSunday(year);
   days.push({ date: addDays(easter, -2), title: 'Good Friday' }, { date: addDays(easter, 1), title: 'Easter Monday' });
   days.push({ date: mondayOnOrAfter(iso(year, 5, 1)), title: 'Early May bank holiday' });
@@ -67,13 +71,22 @@ export function projectedBankHolidays(year: number): ProjectedDay[] {
   const christmas = iso(year, 12, 25);
   switch (dayOfWeek(christmas)) {
     case 5: // Friday: Boxing Day falls on the Saturday, its substitute on Mon 28.
-      days.push({ date: christmas, title: 'Christmas Day' }, { date: iso(year, 12, 28), title: 'Boxing Day (substitute day)' });
+      days.push(
+        { date: christmas, title: 'Christmas Day' },
+        { date: iso(year, 12, 28), title: 'Boxing Day (substitute day)' },
+      );
       break;
     case 6: // Saturday: Sun 26 is no holiday; Mon 27 (Sch 1) and Tue 28 (proclamation) take their places.
-      days.push({ date: iso(year, 12, 27), title: 'Christmas Day (substitute day)' }, { date: iso(year, 12, 28), title: 'Boxing Day (substitute day)' });
+      days.push(
+        { date: iso(year, 12, 27), title: 'Christmas Day (substitute day)' },
+        { date: iso(year, 12, 28), title: 'Boxing Day (substitute day)' },
+      );
       break;
     case 0: // Sunday: Boxing Day on Mon 26, Christmas Day's substitute on Tue 27 (Sch 1).
-      days.push({ date: iso(year, 12, 26), title: 'Boxing Day' }, { date: iso(year, 12, 27), title: 'Christmas Day (substitute day)' });
+      days.push(
+        { date: iso(year, 12, 26), title: 'Boxing Day' },
+        { date: iso(year, 12, 27), title: 'Christmas Day (substitute day)' },
+      );
       break;
     default:
       days.push({ date: christmas, title: 'Christmas Day' }, { date: iso(year, 12, 26), title: 'Boxing Day' });

@@ -47,11 +47,14 @@ export class CalendarCoverageError extends Error {
  * so it may be called outside a workflow on the same slice a workflow gets.
  */
 export function bankHolidaysBetween(data: CalendarData, from: LocalDate, to: LocalDate): LocalDate[] {
-  const official = data.holidays.filter((d) => d >= from && d <= to && (data.provisionalFrom === undefined || d < data.provisionalFrom));
+  const official = data.holidays.filter(
+    (d) => d >= from && d <= to && (data.provisionalFrom === undefined || d < data.provisionalFrom),
+  );
   if (data.provisionalFrom === undefined) return official;
   const projected: LocalDate[] = [];
   for (let y = Number(data.provisionalFrom.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
-    for (const d of projectedBankHolidays(y)) if (d.date >= data.provisionalFrom && d.date >= from && d.date <= to) projected.push(d.date);
+    for (const d of projectedBankHolidays(y))
+      if (d.date >= data.provisionalFrom && d.date >= from && d.date <= to) projected.push(d.date);
   }
   return [...official, ...projected];
 }

@@ -48,7 +48,9 @@ export function holds(state: ClockState, when: Condition, ctx: CountContext): bo
   }
   if (when.recorded) {
     const since = when.recorded.since ? valueInForce(state, when.recorded.since, ctx.on) : undefined;
-    const values = anchorValues(state, when.recorded.anchor).filter((v) => dateOf(v) <= ctx.on && (!since || dateOf(v) >= dateOf(since)));
+    const values = anchorValues(state, when.recorded.anchor).filter(
+      (v) => dateOf(v) <= ctx.on && (!since || dateOf(v) >= dateOf(since)),
+    );
     if (!values.length) return false;
   }
   if (when.within) {
@@ -72,10 +74,15 @@ export function variantFor(state: ClockState, rule: ResolvedStepRule, ctx: Count
 /** A condition in words, for the explanation next to a due date. */
 export function describeCondition(when: Condition): string {
   const parts: string[] = [];
-  if (when.occurrence) parts.push(`occurrence ${when.occurrence.min ?? 1}${when.occurrence.max === when.occurrence.min ? '' : `-${when.occurrence.max ?? ''}`}`);
+  if (when.occurrence)
+    parts.push(
+      `occurrence ${when.occurrence.min ?? 1}${when.occurrence.max === when.occurrence.min ? '' : `-${when.occurrence.max ?? ''}`}`,
+    );
   if (when.kindOf) parts.push(`${when.kindOf.anchor} is ${when.kindOf.in.join(' or ')}`);
-  if (when.recorded) parts.push(`${when.recorded.anchor} recorded${when.recorded.since ? ` since the ${when.recorded.since}` : ''}`);
-  if (when.within) parts.push(`less than ${when.within.years} year${when.within.years > 1 ? 's' : ''} after ${when.within.anchor}`);
+  if (when.recorded)
+    parts.push(`${when.recorded.anchor} recorded${when.recorded.since ? ` since the ${when.recorded.since}` : ''}`);
+  if (when.within)
+    parts.push(`less than ${when.within.years} year${when.within.years > 1 ? 's' : ''} after ${when.within.anchor}`);
   if (when.stepDone) parts.push(`after the first ${when.stepDone}`);
   if (when.stepNotDone) parts.push(`before the first ${when.stepNotDone}`);
   return parts.join(', ') || 'always';
@@ -83,5 +90,7 @@ export function describeCondition(when: Condition): string {
 
 /** The anchors a condition reads, so recording one can say which due dates it moved. */
 export function conditionAnchors(when: Condition): string[] {
-  return [when.kindOf?.anchor, when.recorded?.anchor, when.recorded?.since, when.within?.anchor].filter((a): a is string => a !== undefined);
+  return [when.kindOf?.anchor, when.recorded?.anchor, when.recorded?.since, when.within?.anchor].filter(
+    (a): a is string => a !== undefined,
+  );
 }

@@ -16,7 +16,10 @@ export const ELIGIBILITY_WEEKS = 13;
  * birthday when the 13 weeks were already served, otherwise the day they are. Only this episode counts:
  * earlier periods in care are not known to the process (start pathway planning through the API then).
  */
-export function eligibleCareLeaverFrom(dateOfBirth: string, becameLookedAfter: string): { date: string; anchor: 'sixteenth-birthday' | 'became-eligible' } | undefined {
+export function eligibleCareLeaverFrom(
+  dateOfBirth: string,
+  becameLookedAfter: string,
+): { date: string; anchor: 'sixteenth-birthday' | 'became-eligible' } | undefined {
   const dob = parseMoment(dateOfBirth).date;
   const since = parseMoment(becameLookedAfter).date;
   const fourteen = anniversary(dob, 14);
@@ -41,14 +44,20 @@ export function birthdayNote(dateOfBirth: string, date: string): string | undefi
  * A sixteenth-birthday anchor that is not the date of birth's 16th birthday (both given): the refusal's
  * field and message, or undefined. `field` is how the caller names the anchor.
  */
-export function sixteenthBirthdayContradiction(anchors: Record<string, string>, field: string): { field: string; message: string } | undefined {
+export function sixteenthBirthdayContradiction(
+  anchors: Record<string, string>,
+  field: string,
+): { field: string; message: string } | undefined {
   const dob = anchors['date-of-birth'];
   const given = anchors['sixteenth-birthday'];
   if (!dob || !given) return undefined;
   const expected = anniversary(parseMoment(dob).date, 16);
   if (parseMoment(given).date === expected) return undefined;
   const note = birthdayNote(dob, expected);
-  return { field, message: `${given} is not the 16th birthday of a child born ${dob}: that is ${expected}${note ? ` (${note})` : ''}` };
+  return {
+    field,
+    message: `${given} is not the 16th birthday of a child born ${dob}: that is ${expected}${note ? ` (${note})` : ''}`,
+  };
 }
 
 export interface MilestoneTime {
@@ -75,12 +84,14 @@ export function pendingMilestones(shape: ProcessShape, state: ClockState): Miles
     }
     const lookedAfter = state.anchors['became-looked-after'];
     const eligible = lookedAfter ? eligibleCareLeaverFrom(dob, lookedAfter) : undefined;
-    if (eligible) out.push({ milestone, date: eligible.date, at: londonWallTime(eligible.date), anchor: eligible.anchor });
+    if (eligible)
+      out.push({ milestone, date: eligible.date, at: londonWallTime(eligible.date), anchor: eligible.anchor });
   }
   return out.sort((a, b) => a.at - b.at);
 }
 
-const ORDINAL = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+const ORDINAL = (n: number) =>
+  `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 /** A person attains an age at the start of the anniversary of their birth (Family Law Reform Act 1969 s9). */
 const AGE_LAW = 'a person attains an age at the start of their birthday, Family Law Reform Act 1969 s9';
 const ELIGIBLE_LAW = 'Children Act 1989 Sch 2 para 19B; CPPCR 2010 reg 40(1)';
@@ -97,14 +108,23 @@ function birthdayRule(years: number, dob: string): { date: string; rule: string 
  * pathway plan's anchor), then each of the process's milestones, dated from the facts, with the rule in
  * words. Those the facts cannot date yet (no date of birth; never eligible in this episode) are left out.
  */
-export function milestoneViews(shape: ProcessShape, state: ClockState, anchorsOfRules: readonly string[]): MilestoneView[] {
+export function milestoneViews(
+  shape: ProcessShape,
+  state: ClockState,
+  anchorsOfRules: readonly string[],
+): MilestoneView[] {
   const dobRaw = state.anchors['date-of-birth'];
   if (!dobRaw) return [];
   const dob = parseMoment(dobRaw).date;
   const out: MilestoneView[] = [];
   const eligibility = (shape.milestones ?? []).some((m) => 'eligibleCareLeaver' in m.at);
   if (eligibility || anchorsOfRules.includes('sixteenth-birthday')) {
-    out.push({ key: 'sixteenth-birthday', ...birthdayRule(16, dob), means: 'the earliest day a care leaver is eligible; a pathway plan counts from it', birthday: true });
+    out.push({
+      key: 'sixteenth-birthday',
+      ...birthdayRule(16, dob),
+      means: 'the earliest day a care leaver is eligible; a pathway plan counts from it',
+      birthday: true,
+    });
   }
   for (const m of shape.milestones ?? []) {
     const reached = state.reached[m.key];
@@ -115,11 +135,25 @@ export function milestoneViews(shape: ProcessShape, state: ClockState, anchorsOf
       continue;
     }
     const lookedAfter = state.anchors['became-looked-after'];
-    const eligible = reached ? { date: reached.date, anchor: undefined } : lookedAfter ? eligibleCareLeaverFrom(dobRaw, lookedAfter) : undefined;
+    const eligible = reached
+      ? { date: reached.date, anchor: undefined }
+      : lookedAfter
+        ? eligibleCareLeaverFrom(dobRaw, lookedAfter)
+        : undefined;
     if (!eligible) continue;
     const sixteen = anniversary(dob, 16);
-    const served = eligible.date === sixteen ? 'the 16th birthday, 13 weeks looked after since 14 already served' : '13 weeks looked after since the 14th birthday served, aged 16 or over';
-    out.push({ key: m.key, date: eligible.date, rule: `eligible care leaver: ${formatLongDate(eligible.date)} (${served}; ${ELIGIBLE_LAW})`, means: m.means, birthday: eligible.date === sixteen, ...reachedAt });
+    const served =
+      eligible.date === sixteen
+        ? 'the 16th birthday, 13 weeks looked after since 14 already served'
+        : '13 weeks looked after since the 14th birthday served, aged 16 or over';
+    out.push({
+      key: m.key,
+      date: eligible.date,
+      rule: `eligible care leaver: ${formatLongDate(eligible.date)} (${served}; ${ELIGIBLE_LAW})`,
+      means: m.means,
+      birthday: eligible.date === sixteen,
+      ...reachedAt,
+    });
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

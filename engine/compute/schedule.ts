@@ -10,17 +10,47 @@ import { parseMoment } from '../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../calendar/workingDays';
 import type { ResolvedStepRule } from '../profile/resolved';
 import { anchorValues } from './cadence';
-import { type OccurrenceTimes, type WindowTimes, completionOf, occurrenceTimes, openOccurrence, pickAnchor, windowOf } from './occurrences';
+import {
+  type OccurrenceTimes,
+  type WindowTimes,
+  completionOf,
+  occurrenceTimes,
+  openOccurrence,
+  pickAnchor,
+  windowOf,
+} from './occurrences';
 import { AlarmDecision, alarmSchedule, stalledOn } from '../decide/alarms';
-import { type Decision, type DecideOptions, catchUp, noAccessDecisions, notificationKey, tiersDue } from '../decide/tiers';
+import {
+  type Decision,
+  type DecideOptions,
+  catchUp,
+  noAccessDecisions,
+  notificationKey,
+  tiersDue,
+} from '../decide/tiers';
 import { explainTimes, explainWindow, openView, recentViews } from '../explain/stepView';
 import { escalationsIn } from '../told';
 import type { AlarmView, ClockInput, ClockState, NotificationRecord, StepView } from '../types';
 
 export { anchorValues };
 export { RECENT_OCCURRENCES } from '../explain/stepView';
-export { NO_ACCESS_ROLE, TIER_LEVEL, catchUp, notificationKey, type Decision, type DecideOptions } from '../decide/tiers';
-export { completionOf, occurrenceTimes, openOccurrence, pickAnchor, windowOf, type OccurrenceTimes, type WindowTimes } from './occurrences';
+export {
+  NO_ACCESS_ROLE,
+  TIER_LEVEL,
+  catchUp,
+  notificationKey,
+  type Decision,
+  type DecideOptions,
+} from '../decide/tiers';
+export {
+  completionOf,
+  occurrenceTimes,
+  openOccurrence,
+  pickAnchor,
+  windowOf,
+  type OccurrenceTimes,
+  type WindowTimes,
+} from './occurrences';
 
 export interface Schedule {
   steps: StepView[];
@@ -43,7 +73,13 @@ export interface Schedule {
   stalled?: { steps: string[]; anchors: string[] };
 }
 
-export function buildSchedule(input: ClockInput, state: ClockState, now: number, workflowId: string, options: DecideOptions = {}): Schedule {
+export function buildSchedule(
+  input: ClockInput,
+  state: ClockState,
+  now: number,
+  workflowId: string,
+  options: DecideOptions = {},
+): Schedule {
   const cal = WorkingDayCalendar.of(input.calendar);
   const decided = new Map<string, NotificationRecord>(state.notifications.map((n) => [n.key, n]));
   const steps: StepView[] = [];
@@ -136,9 +172,25 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
 
     // Decide: the notices due now, and when the next one falls.
     const visits = (state.noAccess[rule.key] ?? []).filter((v) => v.occurrence === occurrence);
-    decisions.push(...noAccessDecisions(rule, occurrence, visits, notificationKey(workflowId, rule.key, occurrence, 'no-access', 0), decided));
+    decisions.push(
+      ...noAccessDecisions(
+        rule,
+        occurrence,
+        visits,
+        notificationKey(workflowId, rule.key, occurrence, 'no-access', 0),
+        decided,
+      ),
+    );
     const epoch = t.epoch;
-    const due = tiersDue(cal, input, rule, t, (tier) => notificationKey(workflowId, rule.key, occurrence, tier, epoch), decided, now);
+    const due = tiersDue(
+      cal,
+      input,
+      rule,
+      t,
+      (tier) => notificationKey(workflowId, rule.key, occurrence, tier, epoch),
+      decided,
+      now,
+    );
     if (due.problem) view.problem = due.problem;
     escalationLevel = Math.max(escalationLevel, due.escalationLevel);
     due.wakeAt.forEach(wake);
@@ -146,7 +198,9 @@ export function buildSchedule(input: ClockInput, state: ClockState, now: number,
   }
 
   const open = steps.filter((s) => s.status === 'pending' || s.status === 'overdue' || s.status === 'extended');
-  const current = [...open].filter((s) => s.dueDate).sort((a, b) => (a.dueAt! < b.dueAt! ? -1 : a.dueAt! > b.dueAt! ? 1 : 0))[0];
+  const current = [...open]
+    .filter((s) => s.dueDate)
+    .sort((a, b) => (a.dueAt! < b.dueAt! ? -1 : a.dueAt! > b.dueAt! ? 1 : 0))[0];
   const allDone = steps.every((s) => s.status === 'completed' || s.status === 'cancelled');
   const alarms = alarmSchedule(cal, input, state, now, workflowId, decided);
   if (alarms.nextWakeAt !== undefined) wake(alarms.nextWakeAt);

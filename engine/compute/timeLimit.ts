@@ -10,7 +10,10 @@ import type { ClockInput, ClockView } from '../types';
 /** Counted in calendar time only: the limit may lie years before the calendar's bank-holiday coverage. */
 export const TIME_LIMIT_UNITS = ['calendar-days', 'weeks', 'months'] as const;
 
-export function timeLimitOf(input: Pick<ClockInput, 'rules' | 'lateAccepted'>, anchors: Record<string, string>): ClockView['timeLimit'] {
+export function timeLimitOf(
+  input: Pick<ClockInput, 'rules' | 'lateAccepted'>,
+  anchors: Record<string, string>,
+): ClockView['timeLimit'] {
   const limit = input.rules.timeLimit;
   if (!limit || !anchors[limit.anchor] || !anchors[limit.of]) return undefined;
   const from = parseMoment(anchors[limit.anchor]).date;

@@ -12,7 +12,16 @@ import type { WorkingDayCalendar } from '../calendar/workingDays';
 import type { Role } from '../profile/schema';
 import { recordHistory } from '../history';
 import { escalationsIn } from '../told';
-import type { Alarm, AlarmKind, AlarmView, ClockInput, ClockState, NoticeTier, NotificationRecord, StepView } from '../types';
+import type {
+  Alarm,
+  AlarmKind,
+  AlarmView,
+  ClockInput,
+  ClockState,
+  NoticeTier,
+  NotificationRecord,
+  StepView,
+} from '../types';
 
 /** The tier an alarm is raised at; escalations follow the ladder's `escalated` and `critical`. */
 const ALARM_TIER: NoticeTier = 'alarm';
@@ -64,7 +73,14 @@ export function alarmTiers(input: ClockInput): { tier: NoticeTier; role: Role; c
   const cc = [...new Set([...(overdue?.cc ?? []), ...(input.rules.alarm?.cc ?? [])])];
   return [
     { tier: ALARM_TIER, role: overdue?.role ?? 'team-manager', ...(cc.length ? { cc } : {}), workingDays: 0 },
-    ...ladder.filter((t) => t.tier === 'escalated' || t.tier === 'critical').map((t) => ({ tier: t.tier, role: t.role, ...(t.cc?.length ? { cc: t.cc } : {}), workingDays: t.workingDaysFromDue })),
+    ...ladder
+      .filter((t) => t.tier === 'escalated' || t.tier === 'critical')
+      .map((t) => ({
+        tier: t.tier,
+        role: t.role,
+        ...(t.cc?.length ? { cc: t.cc } : {}),
+        workingDays: t.workingDaysFromDue,
+      })),
   ];
 }
 
@@ -78,7 +94,14 @@ export interface AlarmSchedule {
 
 const LEVEL: Partial<Record<NoticeTier, number>> = { alarm: 1, escalated: 2, critical: 3 };
 
-export function alarmSchedule(cal: WorkingDayCalendar, input: ClockInput, state: ClockState, now: number, workflowId: string, decided: Map<string, NotificationRecord>): AlarmSchedule {
+export function alarmSchedule(
+  cal: WorkingDayCalendar,
+  input: ClockInput,
+  state: ClockState,
+  now: number,
+  workflowId: string,
+  decided: Map<string, NotificationRecord>,
+): AlarmSchedule {
   const out: AlarmSchedule = { views: [], decisions: [], escalationLevel: 0 };
   const all = state.alarms ?? [];
   const cleared = all.filter((a) => a.clearedAt).slice(-RECENT_CLEARED);
@@ -94,9 +117,22 @@ export function alarmSchedule(cal: WorkingDayCalendar, input: ClockInput, state:
         out.escalationLevel = Math.max(out.escalationLevel, LEVEL[tier.tier] ?? 0);
         continue;
       }
-      const firesAt = tier.workingDays === 0 ? raised.at : londonWallTime(cal.workingDaysAfter(raised.date, tier.workingDays, { withClosures: true }), input.rules.notificationHour);
+      const firesAt =
+        tier.workingDays === 0
+          ? raised.at
+          : londonWallTime(
+              cal.workingDaysAfter(raised.date, tier.workingDays, { withClosures: true }),
+              input.rules.notificationHour,
+            );
       if (firesAt <= now) {
-        out.decisions.push({ key, alarm, tier: tier.tier, role: tier.role, ...(tier.cc ? { cc: tier.cc } : {}), firesAt });
+        out.decisions.push({
+          key,
+          alarm,
+          tier: tier.tier,
+          role: tier.role,
+          ...(tier.cc ? { cc: tier.cc } : {}),
+          firesAt,
+        });
         out.escalationLevel = Math.max(out.escalationLevel, LEVEL[tier.tier] ?? 0);
       } else if (out.nextWakeAt === undefined || firesAt < out.nextWakeAt) {
         out.nextWakeAt = firesAt;
@@ -112,7 +148,14 @@ export function alarmSchedule(cal: WorkingDayCalendar, input: ClockInput, state:
  */
 export function stalledOn(input: ClockInput, steps: StepView[]): { steps: string[]; anchors: string[] } | undefined {
   // A complainant's window that has passed still has its end: the complaint closes then, by itself.
-  const counting = steps.some((s) => s.status === 'pending' || s.status === 'overdue' || s.status === 'extended' || s.status === 'awaiting-complainant' || s.status === 'lapsed');
+  const counting = steps.some(
+    (s) =>
+      s.status === 'pending' ||
+      s.status === 'overdue' ||
+      s.status === 'extended' ||
+      s.status === 'awaiting-complainant' ||
+      s.status === 'lapsed',
+  );
   const waiting = steps.filter((s) => s.status === 'awaiting-anchor');
   if (counting || !waiting.length) return undefined;
   const anchors = new Set<string>();

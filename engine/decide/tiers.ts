@@ -35,18 +35,33 @@ export interface DecideOptions {
   catchUp?: boolean;
 }
 
-export function notificationKey(workflowId: string, step: string, occurrence: number, tier: NoticeTier, epoch: number): string {
+export function notificationKey(
+  workflowId: string,
+  step: string,
+  occurrence: number,
+  tier: NoticeTier,
+  epoch: number,
+): string {
   return `${workflowId}:${step}:${occurrence}:${tier}${epoch ? `:x${epoch}` : ''}`;
 }
 
-function tierFiresAt(cal: WorkingDayCalendar, input: ClockInput, rule: ResolvedStepRule, t: OccurrenceTimes, tier: { tier: Tier; workingDaysFromDue: number }): number | undefined {
+function tierFiresAt(
+  cal: WorkingDayCalendar,
+  input: ClockInput,
+  rule: ResolvedStepRule,
+  t: OccurrenceTimes,
+  tier: { tier: Tier; workingDaysFromDue: number },
+): number | undefined {
   if (t.timing.due.unit === 'hours') {
     // Hour rules: a breach escalates at once, at any hour (docs/design.md, Time); no reminder.
     if (tier.tier === 'reminder') return undefined;
     if (tier.tier === 'overdue') return t.effectiveLateFrom;
   }
   const days = tier.workingDaysFromDue;
-  const date = days < 0 ? cal.workingDaysBefore(t.ladderBase, -days, { withClosures: true }) : cal.workingDaysAfter(t.ladderBase, days, { withClosures: true });
+  const date =
+    days < 0
+      ? cal.workingDaysBefore(t.ladderBase, -days, { withClosures: true })
+      : cal.workingDaysAfter(t.ladderBase, days, { withClosures: true });
   return londonWallTime(date, input.rules.notificationHour);
 }
 
@@ -59,7 +74,15 @@ export interface TiersDue {
   problem?: string;
 }
 
-export function tiersDue(cal: WorkingDayCalendar, input: ClockInput, rule: ResolvedStepRule, t: OccurrenceTimes, key: (tier: NoticeTier) => string, decided: Map<string, NotificationRecord>, now: number): TiersDue {
+export function tiersDue(
+  cal: WorkingDayCalendar,
+  input: ClockInput,
+  rule: ResolvedStepRule,
+  t: OccurrenceTimes,
+  key: (tier: NoticeTier) => string,
+  decided: Map<string, NotificationRecord>,
+  now: number,
+): TiersDue {
   const out: TiersDue = { dueNow: [], escalationLevel: 0, wakeAt: [] };
   for (const tier of rule.ladder) {
     const k = key(tier.tier);
@@ -84,7 +107,15 @@ export function tiersDue(cal: WorkingDayCalendar, input: ClockInput, rule: Resol
     const hourBreach = t.timing.due.unit === 'hours' && tier.tier === 'overdue';
     const role = hourBreach ? input.rules.hourBreachRole : tier.role;
     if (firesAt <= now) {
-      out.dueNow.push({ key: k, step: rule, occurrence: t.occurrence, tier: tier.tier, role, ...(tier.cc?.length ? { cc: tier.cc } : {}), firesAt });
+      out.dueNow.push({
+        key: k,
+        step: rule,
+        occurrence: t.occurrence,
+        tier: tier.tier,
+        role,
+        ...(tier.cc?.length ? { cc: tier.cc } : {}),
+        firesAt,
+      });
       if (tier.tier !== 'reminder') out.escalationLevel = Math.max(out.escalationLevel, TIER_LEVEL[tier.tier]);
     } else {
       out.wakeAt.push(firesAt);
@@ -94,11 +125,25 @@ export function tiersDue(cal: WorkingDayCalendar, input: ClockInput, rule: Resol
 }
 
 /** A visit at which the child was not seen alerts the team manager once, when it is recorded. */
-export function noAccessDecisions(rule: ResolvedStepRule, occurrence: number, visits: NoAccessVisit[], baseKey: string, decided: Map<string, NotificationRecord>): Decision[] {
+export function noAccessDecisions(
+  rule: ResolvedStepRule,
+  occurrence: number,
+  visits: NoAccessVisit[],
+  baseKey: string,
+  decided: Map<string, NotificationRecord>,
+): Decision[] {
   const out: Decision[] = [];
   visits.forEach((v, i) => {
     const key = baseKey + `:${i + 1}`;
-    if (!decided.has(key)) out.push({ key, step: rule, occurrence, tier: 'no-access', role: NO_ACCESS_ROLE, firesAt: parseMoment(v.recordedAt).at });
+    if (!decided.has(key))
+      out.push({
+        key,
+        step: rule,
+        occurrence,
+        tier: 'no-access',
+        role: NO_ACCESS_ROLE,
+        firesAt: parseMoment(v.recordedAt).at,
+      });
   });
   return out;
 }
@@ -113,6 +158,10 @@ export function catchUp(dueNow: Decision[]): Decision[] {
   if (tiers.length < 2) return dueNow;
   const top = tiers.reduce((a, b) => (TIER_LEVEL[b.tier as Tier] > TIER_LEVEL[a.tier as Tier] ? b : a));
   const passed = tiers.filter((d) => d !== top);
-  const cc = [...new Set([...passed.flatMap((d) => [d.role, ...(d.cc ?? [])]), ...(top.cc ?? [])])].filter((r) => r !== top.role);
-  return dueNow.map((d) => (d === top ? { ...d, ...(cc.length ? { cc } : {}) } : passed.includes(d) ? { ...d, caughtUpIn: top.tier } : d));
+  const cc = [...new Set([...passed.flatMap((d) => [d.role, ...(d.cc ?? [])]), ...(top.cc ?? [])])].filter(
+    (r) => r !== top.role,
+  );
+  return dueNow.map((d) =>
+    d === top ? { ...d, ...(cc.length ? { cc } : {}) } : passed.includes(d) ? { ...d, caughtUpIn: top.tier } : d,
+  );
 }

@@ -14,7 +14,8 @@ import { RoleSchema } from '../profile/schema';
  * format. The refinement then refuses the days no pattern can (30 February).
  */
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const MOMENT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/;
+const MOMENT =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/;
 const MOMENT_MESSAGE = 'must be a real date (YYYY-MM-DD) or a datetime with an offset (YYYY-MM-DDTHH:MM:SS+01:00)';
 
 /** A date (that day in Europe/London) or a datetime with an explicit offset; impossible dates and times are refused. */
@@ -48,7 +49,9 @@ export const StepCompletedEventSchema = z.strictObject({
   immediateConcern: z
     .boolean()
     .optional()
-    .describe('a decision for a strategy discussion: the concerns are immediate, so LA rules for immediate concerns count (in hours) from this decision; needs its time'),
+    .describe(
+      'a decision for a strategy discussion: the concerns are immediate, so LA rules for immediate concerns count (in hours) from this decision; needs its time',
+    ),
 });
 
 export const ExtendEventSchema = z.strictObject({
@@ -57,8 +60,13 @@ export const ExtendEventSchema = z.strictObject({
   step: z.string().min(1),
   reason: z.string().trim().min(3, 'a reason is required for an extension'),
   until: LocalDateSchema.optional().describe("new date; without it, the rule's maximum"),
-  agreedWithComplainant: z.boolean().optional().describe('complaints: the extension was agreed with the complainant (required where the profile says so)'),
-  agreedAt: MomentSchema.optional().describe('when the extension was agreed (default now); a statutory extension must be agreed by the due date it moves'),
+  agreedWithComplainant: z
+    .boolean()
+    .optional()
+    .describe('complaints: the extension was agreed with the complainant (required where the profile says so)'),
+  agreedAt: MomentSchema.optional().describe(
+    'when the extension was agreed (default now); a statutory extension must be agreed by the due date it moves',
+  ),
 });
 
 export const ReassignFields = z.strictObject({
@@ -69,23 +77,36 @@ export const ReassignFields = z.strictObject({
   reason: z.string().max(500).optional(),
 });
 
-export const ReassignEventSchema = ReassignFields.refine((e) => e.workerId !== undefined || e.team !== undefined, { message: 'give workerId, team or both', path: ['workerId'] });
+export const ReassignEventSchema = ReassignFields.refine((e) => e.workerId !== undefined || e.team !== undefined, {
+  message: 'give workerId, team or both',
+  path: ['workerId'],
+});
 
 export const AnchorEventSchema = z.strictObject({
   type: z.literal('anchor'),
   eventId,
   anchor: z.string().min(1),
   at: MomentSchema,
-  kind: z.string().min(1).max(64).optional().describe("for an anchor that carries one: placement-start's placement type (see /openapi.json)"),
+  kind: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe("for an anchor that carries one: placement-start's placement type (see /openapi.json)"),
 });
 
 export const SetIntervalEventSchema = z.strictObject({
   type: z.literal('set-interval'),
   eventId,
   step: z.string().min(1),
-  every: z.strictObject({ value: z.number().int().min(1).max(366), unit: z.enum(['working-days', 'calendar-days', 'weeks', 'months']) }),
+  every: z.strictObject({
+    value: z.number().int().min(1).max(366),
+    unit: z.enum(['working-days', 'calendar-days', 'weeks', 'months']),
+  }),
   reason: z.string().trim().min(3, 'a reason is required to set a visiting or meeting interval'),
-  agreedBy: RoleSchema.optional().describe('the role that agreed the interval (the conference chair, the team manager)'),
+  agreedBy: RoleSchema.optional().describe(
+    'the role that agreed the interval (the conference chair, the team manager)',
+  ),
 });
 
 export const CloseEventSchema = z.strictObject({
@@ -109,15 +130,26 @@ export const HandOverEventSchema = z.strictObject({
   anchors: z
     .record(AnchorKeySchema, MomentSchema)
     .optional()
-    .describe('the facts the refused hand-over lacked, as anchors of the process it starts (e.g. {"allocation": "2026-11-03T09:30:00Z"})'),
+    .describe(
+      'the facts the refused hand-over lacked, as anchors of the process it starts (e.g. {"allocation": "2026-11-03T09:30:00Z"})',
+    ),
   anchorKinds: z.record(AnchorKeySchema, z.string().min(1).max(64)).optional(),
 });
 
 export const ResolveAlarmEventSchema = z.strictObject({
   type: z.literal('resolve-alarm'),
   eventId,
-  alarm: z.string().min(1).max(64).describe('the key of an open alarm (alarms[].key in the clock), e.g. event-refused-1'),
-  reason: z.string().trim().min(3, 'a reason is required to resolve an alarm').max(500).describe('what was done about it, e.g. recorded on the other process by hand'),
+  alarm: z
+    .string()
+    .min(1)
+    .max(64)
+    .describe('the key of an open alarm (alarms[].key in the clock), e.g. event-refused-1'),
+  reason: z
+    .string()
+    .trim()
+    .min(3, 'a reason is required to resolve an alarm')
+    .max(500)
+    .describe('what was done about it, e.g. recorded on the other process by hand'),
 });
 
 export const ProcessEventSchema = z.discriminatedUnion('type', [

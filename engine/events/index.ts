@@ -46,12 +46,30 @@ function handlerOf(event: ClockEvent): EventHandler<ClockEvent['type']> | undefi
   return (HANDLERS as unknown as Record<string, EventHandler<ClockEvent['type']> | undefined>)[event.type];
 }
 
-export function checkEvent(input: ClockInput, state: ClockState, event: ClockEvent, now: number, shape: ProcessShape = shapeOf(input.processType)): Rejection | undefined {
-  if (state.closed) return { field: 'type', message: `the process was closed on ${state.closed.at} (${state.closed.reason})`, conflict: true };
+export function checkEvent(
+  input: ClockInput,
+  state: ClockState,
+  event: ClockEvent,
+  now: number,
+  shape: ProcessShape = shapeOf(input.processType),
+): Rejection | undefined {
+  if (state.closed)
+    return {
+      field: 'type',
+      message: `the process was closed on ${state.closed.at} (${state.closed.reason})`,
+      conflict: true,
+    };
   // An ended process still open for an alarm (its hand-over refused) takes the missing fact, or a manager's close.
   const alarmOpen = openAlarms(state).length > 0;
-  if (state.finished && !(alarmOpen && (event.type === 'hand-over' || event.type === 'close' || event.type === 'resolve-alarm'))) {
-    return { field: 'type', message: `the process ended on ${state.finished.at}: ${state.finished.reason}`, conflict: true };
+  if (
+    state.finished &&
+    !(alarmOpen && (event.type === 'hand-over' || event.type === 'close' || event.type === 'resolve-alarm'))
+  ) {
+    return {
+      field: 'type',
+      message: `the process ended on ${state.finished.at}: ${state.finished.reason}`,
+      conflict: true,
+    };
   }
   const cal = WorkingDayCalendar.of(input.calendar);
   const handler = handlerOf(event);
@@ -65,7 +83,13 @@ export function checkEvent(input: ClockInput, state: ClockState, event: ClockEve
 }
 
 /** Applies an event that checkEvent accepted. Returns a one-line description for history and the UI. */
-export function applyEvent(input: ClockInput, state: ClockState, event: ClockEvent, now: number, shape: ProcessShape = shapeOf(input.processType)): string {
+export function applyEvent(
+  input: ClockInput,
+  state: ClockState,
+  event: ClockEvent,
+  now: number,
+  shape: ProcessShape = shapeOf(input.processType),
+): string {
   const at = formatLondon(now);
   const cal = WorkingDayCalendar.of(input.calendar);
   // A birth date being corrected: the value it replaces is withheld from the memo too.
@@ -75,13 +99,24 @@ export function applyEvent(input: ClockInput, state: ClockState, event: ClockEve
   if (event.eventId) rememberEventId(state, event.eventId, eventBody(event), event.by);
   record(state, at, what, event.by, handler.typed?.(event, replacedAnchor) ?? []);
   // After the line that says why: a close ends every alarm, a resolution the one it names.
-  if (event.type === 'close') clearAlarms(state, at, `the process was closed by ${event.by ?? 'a manager'} with a reason`, undefined, event.by);
-  if (event.type === 'resolve-alarm') clearAlarm(state, openAlarms(state).find((a) => a.key === event.alarm)!, at, `resolved by ${event.by ?? 'a manager'} with a reason`, event.by);
+  if (event.type === 'close')
+    clearAlarms(state, at, `the process was closed by ${event.by ?? 'a manager'} with a reason`, undefined, event.by);
+  if (event.type === 'resolve-alarm')
+    clearAlarm(
+      state,
+      openAlarms(state).find((a) => a.key === event.alarm)!,
+      at,
+      `resolved by ${event.by ?? 'a manager'} with a reason`,
+      event.by,
+    );
   // An event refused for this child (with its family's) is made good by the same fact recorded since.
   for (const alarm of openAlarms(state)) {
     const w = alarm.clearsWith;
     if (!w) continue;
-    if ((event.type === 'step-completed' && w.step === event.step && !(event.seen === false)) || (event.type === 'anchor' && w.anchor === event.anchor)) {
+    if (
+      (event.type === 'step-completed' && w.step === event.step && !(event.seen === false)) ||
+      (event.type === 'anchor' && w.anchor === event.anchor)
+    ) {
       clearAlarm(state, alarm, at, `${event.type === 'anchor' ? event.anchor : event.step} recorded since`, event.by);
     }
   }
@@ -110,7 +145,11 @@ export function repeatedEvent(state: ClockState, event: ClockEvent): Rejection |
   if (!earlier) return undefined;
   const differs = bodyDifferences(earlier, eventBody(event));
   if (!differs.length) return undefined;
-  return { field: differs[0], message: `event ${event.eventId} was recorded with another body (it differs in ${differs.join(', ')}); a new event needs a new eventId`, conflict: true };
+  return {
+    field: differs[0],
+    message: `event ${event.eventId} was recorded with another body (it differs in ${differs.join(', ')}); a new event needs a new eventId`,
+    conflict: true,
+  };
 }
 
 export { record as recordHistory };

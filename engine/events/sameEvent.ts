@@ -10,11 +10,16 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
 /** Every leaf of a body, as `path -> value` with instants in one notation. */
 export function leaves(value: unknown, path = ''): Record<string, string> {
   if (value === null || typeof value !== 'object') {
-    const text = typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value)) ? new Date(Date.parse(value)).toISOString() : JSON.stringify(value);
+    const text =
+      typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value))
+        ? new Date(Date.parse(value)).toISOString()
+        : JSON.stringify(value);
     return { [path]: text };
   }
   const out: Record<string, string> = {};
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value).filter(([, v]) => v !== undefined);
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v] as const)
+    : Object.entries(value).filter(([, v]) => v !== undefined);
   for (const [key, v] of entries) Object.assign(out, leaves(v, path ? `${path}.${key}` : key));
   return out;
 }

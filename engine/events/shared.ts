@@ -20,7 +20,6 @@ export interface Rejection {
   forbidden?: boolean;
 }
 
-
 /** What a check reads: the clock's input and facts, the time now, and the calendar it counts on. */
 export interface CheckContext {
   input: ClockInput;
@@ -52,8 +51,16 @@ export function inFuture(at: ParsedMoment, now: number): boolean {
 }
 
 /** The refusal of a moment that has not happened yet, with what to do instead. */
-export function notYet(at: ParsedMoment, raw: string, field: string, now: number, instead?: string): Rejection | undefined {
-  return inFuture(at, now) ? { field, message: `${raw} is in the future (now ${formatLondon(now)})${instead ? `; ${instead}` : ''}` } : undefined;
+export function notYet(
+  at: ParsedMoment,
+  raw: string,
+  field: string,
+  now: number,
+  instead?: string,
+): Rejection | undefined {
+  return inFuture(at, now)
+    ? { field, message: `${raw} is in the future (now ${formatLondon(now)})${instead ? `; ${instead}` : ''}` }
+    : undefined;
 }
 
 /** Why a date alone cannot record `anchor`: an hour rule counts from it (a date would leave that step without a date). */
@@ -61,7 +68,8 @@ export function hourRuleFrom(input: ClockInput, anchor: string): string | undefi
   for (const rule of input.rules.steps) {
     // The rule's own timing or another it has (York's discussion: 1 WD, or 24 hours from immediate concerns).
     const timing = [rule, ...(rule.also ?? [])].find((t) => t.anchor === anchor && t.due.unit === 'hours');
-    if (timing) return `'${anchor}' starts a ${timing.due.value}-hour clock (${rule.key}): give its time and offset, not a date alone`;
+    if (timing)
+      return `'${anchor}' starts a ${timing.due.value}-hour clock (${rule.key}): give its time and offset, not a date alone`;
   }
   return undefined;
 }
@@ -80,4 +88,3 @@ export function recordAnchor(state: ClockState, anchor: string, value: string, r
   state.anchorLog[anchor] = repeatable ? [...(state.anchorLog[anchor] ?? []), value] : [value];
   state.anchors[anchor] = pickAnchor(state, anchor, 'latest')!;
 }
-

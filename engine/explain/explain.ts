@@ -20,7 +20,6 @@ export function formatSource(source: Source): string {
   return source.citation;
 }
 
-
 /** An hour rule in words, naming any clock change it crosses (elapsed hours are not wall-clock hours). */
 function hoursWords(value: number, from: ParsedMoment, anchorLabel: string): string {
   const due = from.at + value * 3_600_000;
@@ -59,7 +58,9 @@ export function explainDue(
   const direction = timing.due.before ? 'before' : 'after';
   const head = `${durationWords(timing.due)} ${direction} ${formatLongDate(from.date)} (${timing.anchorLabel})`;
   const hourly = timing.due.unit === 'hours' && from.hasTime && !timing.due.before;
-  const parts = [hourly ? hoursWords(timing.due.value, from, timing.anchorLabel) : `${head} = ${formatLongDate(dueDate)}`];
+  const parts = [
+    hourly ? hoursWords(timing.due.value, from, timing.anchorLabel) : `${head} = ${formatLongDate(dueDate)}`,
+  ];
   let provisional = false;
   if (timing.due.unit === 'working-days') {
     const skipped: string[] = [];
@@ -67,7 +68,8 @@ export function explainDue(
     for (let d = lo; d <= hi; d = addDays(d, 1)) {
       const dow = new Date(`${d}T12:00:00Z`).getUTCDay();
       if (dow === 0 || dow === 6) continue;
-      if (!cal.isWorkingDay(d, { withClosures: rule.kind === 'local' && !timing.national })) skipped.push(cal.describeDay(d));
+      if (!cal.isWorkingDay(d, { withClosures: rule.kind === 'local' && !timing.national }))
+        skipped.push(cal.describeDay(d));
     }
     parts.push(skipped.length ? `not counted besides weekends: ${skipped.join(', ')}` : 'no bank holidays in between');
     if (!timing.due.before && !cal.isWorkingDay(from.date)) {
@@ -77,7 +79,8 @@ export function explainDue(
           : `the anchor fell on ${cal.describeDay(from.date)}; counting starts the day after it`,
       );
     }
-    if (rule.kind === 'local' && !timing.national && cal.data.closures.length) parts.push('LA closure days are not counted (local target)');
+    if (rule.kind === 'local' && !timing.national && cal.data.closures.length)
+      parts.push('LA closure days are not counted (local target)');
     provisional = cal.isProvisional(hi);
     if (provisional) parts.push(provisionalNote(cal));
   }
@@ -87,7 +90,9 @@ export function explainDue(
   if (timing.why) parts.push(`because ${timing.why}`);
   if (timing.national) {
     parts.push(`the national rule (statutory), which comes first here: ${formatSource(timing.source)}`);
-    parts.push(`the LA's own rule (${rule.definedBy}) would give a later date: ${rule.looserThanNational ?? 'see its source'}`);
+    parts.push(
+      `the LA's own rule (${rule.definedBy}) would give a later date: ${rule.looserThanNational ?? 'see its source'}`,
+    );
   } else {
     parts.push(`rule (${rule.kind}, ${rule.definedBy}): ${formatSource(timing.source)}`);
     if (rule.looserThanNational) parts.push(`FLAG: ${rule.looserThanNational}`);

@@ -33,7 +33,9 @@ function typedTexts(input: ClockInput, state: ClockState): string[] {
 
 /** Every value a personal anchor has had, as dates (YYYY-MM-DD). */
 function personalDates(state: ClockState): string[] {
-  return PERSONAL_ANCHORS.flatMap((a) => [...(state.anchorLog[a] ?? []), state.anchors[a] ?? '']).filter(Boolean).map((v) => v.slice(0, 10));
+  return PERSONAL_ANCHORS.flatMap((a) => [...(state.anchorLog[a] ?? []), state.anchors[a] ?? ''])
+    .filter(Boolean)
+    .map((v) => v.slice(0, 10));
 }
 
 /** Replaces each needle (longest first, so one inside another goes whole) in a line of prose. */
@@ -50,7 +52,8 @@ function withholdIn(text: string, needles: string[]): string {
 function withholdProse<T>(value: T, needles: string[]): T {
   if (typeof value === 'string') return (/\s/.test(value) ? withholdIn(value, needles) : value) as T;
   if (Array.isArray(value)) return value.map((v) => withholdProse(v, needles)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withholdProse(v, needles)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withholdProse(v, needles)])) as T;
   return value;
 }
 
@@ -68,7 +71,9 @@ export function memoView(input: ClockInput, state: ClockState, view: ClockView):
   const dates = [...new Set(personalDates(state))];
   // Three characters or more: every free-text field but a reassignment's reason needs that many, and a
   // shorter one would blank ordinary words. Short ones are withheld in their own history line.
-  const texts = typedTexts(input, state).map((t) => t.trim()).filter((t) => t.length >= 3);
+  const texts = typedTexts(input, state)
+    .map((t) => t.trim())
+    .filter((t) => t.length >= 3);
   const needles = [...new Set([...texts, ...dates, ...dates.map(formatLongDate)])].sort((a, b) => b.length - a.length);
   const isPersonal = (anchor: string | undefined) => anchor !== undefined && PERSONAL_ANCHORS.includes(anchor);
   const memo: ClockView = {
@@ -76,7 +81,10 @@ export function memoView(input: ClockInput, state: ClockState, view: ClockView):
     anchors: Object.fromEntries(Object.entries(view.anchors).filter(([k]) => !isPersonal(k))),
     steps: view.steps.map((s) => {
       const { anchorAt, ...rest } = s;
-      const fromPersonal = isPersonal(s.countedFrom) || isPersonal(s.anchor) || (anchorAt !== undefined && dates.includes(anchorAt.slice(0, 10)));
+      const fromPersonal =
+        isPersonal(s.countedFrom) ||
+        isPersonal(s.anchor) ||
+        (anchorAt !== undefined && dates.includes(anchorAt.slice(0, 10)));
       return {
         ...rest,
         ...(anchorAt !== undefined && !fromPersonal ? { anchorAt } : {}),
@@ -86,8 +94,17 @@ export function memoView(input: ClockInput, state: ClockState, view: ClockView):
       };
     }),
     ...(view.closed ? { closed: { ...view.closed, reason: WITHHELD } } : {}),
-    ...(view.pendingHandover ? { pendingHandover: { ...view.pendingHandover, anchors: Object.fromEntries(Object.entries(view.pendingHandover.anchors).filter(([k]) => !isPersonal(k))) } } : {}),
-    ...(view.timeLimit?.acceptedLate ? { timeLimit: { ...view.timeLimit, acceptedLate: { ...view.timeLimit.acceptedLate, reason: WITHHELD } } } : {}),
+    ...(view.pendingHandover
+      ? {
+          pendingHandover: {
+            ...view.pendingHandover,
+            anchors: Object.fromEntries(Object.entries(view.pendingHandover.anchors).filter(([k]) => !isPersonal(k))),
+          },
+        }
+      : {}),
+    ...(view.timeLimit?.acceptedLate
+      ? { timeLimit: { ...view.timeLimit, acceptedLate: { ...view.timeLimit.acceptedLate, reason: WITHHELD } } }
+      : {}),
     ...(view.migrations ? { migrations: view.migrations.map((m) => ({ ...m, reason: WITHHELD })) } : {}),
     // A birthday is the date of birth in another year: only milestones that are not one are listed.
     ...(view.milestones ? { milestones: view.milestones.filter((m) => !m.birthday) } : {}),

@@ -30,7 +30,12 @@ export function ruleView(rule: ResolvedStepRule): StepView['rule'] {
 }
 
 /** Recent completed occurrences of a recurring step, as the record of what happened and when. */
-export function recentViews(state: ClockState, rule: ResolvedStepRule, occurrence: number, escalationsOf: (key: string, occurrence: number) => EscalationView): StepView[] {
+export function recentViews(
+  state: ClockState,
+  rule: ResolvedStepRule,
+  occurrence: number,
+  escalationsOf: (key: string, occurrence: number) => EscalationView,
+): StepView[] {
   if (!rule.repeat && !rule.perAnchor) return [];
   const done = state.completions[rule.key] ?? [];
   return done
@@ -52,16 +57,37 @@ export function recentViews(state: ClockState, rule: ResolvedStepRule, occurrenc
 }
 
 /** The open occurrence's view before its times are known: its no-access visits and agreed interval. */
-export function openView(state: ClockState, rule: ResolvedStepRule, occurrence: number, escalations: EscalationView): StepView {
-  const view: StepView = { key: rule.key, occurrence, title: rule.title, status: 'pending', anchor: rule.anchor, escalations, rule: ruleView(rule) };
+export function openView(
+  state: ClockState,
+  rule: ResolvedStepRule,
+  occurrence: number,
+  escalations: EscalationView,
+): StepView {
+  const view: StepView = {
+    key: rule.key,
+    occurrence,
+    title: rule.title,
+    status: 'pending',
+    anchor: rule.anchor,
+    escalations,
+    rule: ruleView(rule),
+  };
   const noAccess = (state.noAccess[rule.key] ?? []).filter((v) => v.occurrence === occurrence);
-  if (noAccess.length) view.noAccess = noAccess.map((v) => ({ occurredAt: v.occurredAt, ...(v.note ? { note: v.note } : {}) }));
+  if (noAccess.length)
+    view.noAccess = noAccess.map((v) => ({ occurredAt: v.occurredAt, ...(v.note ? { note: v.note } : {}) }));
   if (state.intervals[rule.key]) view.interval = state.intervals[rule.key];
   return view;
 }
 
 /** What the occurrence counts from, when it is due and why, in the view. */
-export function explainTimes(view: StepView, cal: WorkingDayCalendar, input: ClockInput, state: ClockState, rule: ResolvedStepRule, t: OccurrenceTimes): void {
+export function explainTimes(
+  view: StepView,
+  cal: WorkingDayCalendar,
+  input: ClockInput,
+  state: ClockState,
+  rule: ResolvedStepRule,
+  t: OccurrenceTimes,
+): void {
   view.anchorAt = t.fromRaw;
   view.countedFrom = t.timing.anchorLabel;
   view.dueDate = t.due.dueDate;
@@ -69,7 +95,14 @@ export function explainTimes(view: StepView, cal: WorkingDayCalendar, input: Clo
   if (t.due.planBy) view.planBy = t.due.planBy;
   if (t.due.provisional) view.provisional = true;
   if (t.revisedTarget) view.revisedTarget = t.revisedTarget;
-  view.explanation = explainDue(cal, rule, t.timing, t.from, t.originalDueDate ?? t.due.dueDate, input.rules.anchorOnNonWorkingDay);
+  view.explanation = explainDue(
+    cal,
+    rule,
+    t.timing,
+    t.from,
+    t.originalDueDate ?? t.due.dueDate,
+    input.rules.anchorOnNonWorkingDay,
+  );
   if (t.alternatives.length) {
     view.explanation += `; the earliest timing applies (${t.alternatives.join('; ')})`;
     view.timings = t.timings;
@@ -78,7 +111,8 @@ export function explainTimes(view: StepView, cal: WorkingDayCalendar, input: Clo
   if (extensions.length) {
     view.extensions = extensions;
     view.explanation += `; ${extensions.map((e) => describeExtension(e)).join('; ')}`;
-    if (rule.extension) view.explanation += ` (at most ${durationWords(rule.extension.max)} after ${t.timing.anchorLabel}: ${formatSource(rule.extension.source)})`;
+    if (rule.extension)
+      view.explanation += ` (at most ${durationWords(rule.extension.max)} after ${t.timing.anchorLabel}: ${formatSource(rule.extension.source)})`;
   }
 }
 

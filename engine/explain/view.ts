@@ -11,7 +11,13 @@ export function endsCycle(shape: ProcessShape, event: { step: string; outcome?: 
   return (shape.cycleSteps ?? []).includes(event.step) && event.seen !== false;
 }
 
-export function toView(input: ClockInput, state: ClockState, schedule: Schedule, workflowId: string, finished: boolean): ClockView {
+export function toView(
+  input: ClockInput,
+  state: ClockState,
+  schedule: Schedule,
+  workflowId: string,
+  finished: boolean,
+): ClockView {
   const next = schedule.current;
   // An ended process whose hand-over was refused stays open, and in the inbox, until its alarm clears.
   const alarmOpen = schedule.alarms.some((a) => a.status === 'open');
@@ -24,7 +30,13 @@ export function toView(input: ClockInput, state: ClockState, schedule: Schedule,
     episode: input.episode,
     localAuthority: input.localAuthority,
     ...(state.assignment.team ? { team: state.assignment.team } : {}),
-    status: state.closed ? 'closed' : alarmOpen ? 'open' : finished || schedule.allDone || state.finished ? 'completed' : 'open',
+    status: state.closed
+      ? 'closed'
+      : alarmOpen
+        ? 'open'
+        : finished || schedule.allDone || state.finished
+          ? 'completed'
+          : 'open',
     run: state.run,
     ...(state.finished ? { finished: state.finished } : {}),
     ...(input.steppedUpFrom ? { steppedUpFrom: input.steppedUpFrom } : {}),
@@ -33,7 +45,9 @@ export function toView(input: ClockInput, state: ClockState, schedule: Schedule,
     rulesVersion: `${input.rules.profileId}@${input.rules.version}`,
     calendarVersion: input.calendar.version,
     steps: schedule.steps,
-    ...(next?.dueDate ? { nextDue: { step: next.key, occurrence: next.occurrence, dueDate: next.dueDate, dueAt: next.dueAt! } } : {}),
+    ...(next?.dueDate
+      ? { nextDue: { step: next.key, occurrence: next.occurrence, dueDate: next.dueDate, dueAt: next.dueAt! } }
+      : {}),
     ...(input.rules.timeLimit ? { timeLimit: timeLimitOf(input, state.anchors) } : {}),
     ...(state.closed ? { closed: state.closed } : {}),
     ...(state.handedOver ? { handedOver: state.handedOver } : {}),

@@ -5,12 +5,21 @@ import type { ResolvedStepRule } from './resolved';
 
 /** Rough size of a duration in days, for ordering and comparison only (never for due dates). */
 export function unitDays(d: { value: number; unit: string }): number {
-  const per: Record<string, number> = { hours: 1 / 24, 'working-days': 1.4, 'calendar-days': 1, weeks: 7, months: 30.4 };
+  const per: Record<string, number> = {
+    hours: 1 / 24,
+    'working-days': 1.4,
+    'calendar-days': 1,
+    weeks: 7,
+    months: 30.4,
+  };
   return d.value * (per[d.unit] ?? 1);
 }
 
 /** A step's ladder, lowest tier first: its own, else the one it inherits. A window is the complainant's time: nobody is reminded or escalated. */
-export function ladderOf(rule: Pick<StepRule, 'window' | 'ladder'>, inherited: ResolvedStepRule['ladder']): ResolvedStepRule['ladder'] {
+export function ladderOf(
+  rule: Pick<StepRule, 'window' | 'ladder'>,
+  inherited: ResolvedStepRule['ladder'],
+): ResolvedStepRule['ladder'] {
   const ladder = rule.window ? [] : (rule.ladder ?? inherited);
   return [...ladder].sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));
 }
@@ -33,7 +42,11 @@ export function looserThan(local: RuleLike, national: RuleLike, anchors: string[
   const la = anchors.indexOf(local.anchor);
   const na = anchors.indexOf(national.anchor);
   const sameUnit = local.due.unit === national.due.unit;
-  if (la > na && (!sameUnit || local.due.value >= national.due.value) && unitDays(local.due) >= unitDays(national.due)) {
+  if (
+    la > na &&
+    (!sameUnit || local.due.value >= national.due.value) &&
+    unitDays(local.due) >= unitDays(national.due)
+  ) {
     return `counted from ${local.anchor}, which comes after the national anchor ${national.anchor}, with no shorter limit (${durationWords(local.due)} against ${durationWords(national.due)}): later than the national rule`;
   }
   if (la === na && unitDays(local.due) > unitDays(national.due)) {
@@ -41,4 +54,3 @@ export function looserThan(local: RuleLike, national: RuleLike, anchors: string[
   }
   return undefined;
 }
-

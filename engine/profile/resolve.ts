@@ -22,7 +22,12 @@ function stripUndefined(o: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** `chain` is the inheritance chain, national first; `national` the national rules of this process, if any. */
-export function resolveProcess(chain: ProfileFile[], id: string, processType: string, national: ResolvedProcessRules | undefined): Resolution {
+export function resolveProcess(
+  chain: ProfileFile[],
+  id: string,
+  processType: string,
+  national: ResolvedProcessRules | undefined,
+): Resolution {
   const problems: string[] = [];
   let notificationHour = 9;
   let anchorOnNonWorkingDay: ResolvedProcessRules['anchorOnNonWorkingDay'] = 'count-from-anchor';
@@ -65,43 +70,46 @@ export function resolveProcess(chain: ProfileFile[], id: string, processType: st
     const rule = parsed.data;
     problems.push(...checkStep(where, key, rule, context));
     const stepLadder = ladderOf(rule, inheritedLadder);
-  const out: ResolvedStepRule = {
-    key,
-    title: rule.title,
-    anchor: rule.anchor,
-    due: rule.due,
-    kind: rule.kind,
-    // Flags default here, after the merge, so an LA's partial step never resets England's true to false.
-    meeting: rule.meeting ?? false,
-    visit: rule.visit ?? false,
-    source: rule.source,
-    ladder: stepLadder,
-    completableBeforeAnchor: rule.completableBeforeAnchor ?? false,
-    definedBy,
-  };
-  if (rule.extension) out.extension = rule.extension;
-  if (rule.window) out.window = rule.window;
-  if (rule.note) out.note = rule.note;
-  if (rule.anchorPick) out.anchorPick = rule.anchorPick;
-  if (rule.also?.length) out.also = rule.also;
-  if (rule.repeat) out.repeat = rule.repeat;
-  if (rule.variants?.length) out.variants = rule.variants;
-  if (rule.perAnchor) out.perAnchor = true;
-  if (rule.appliesIfDueAfter) out.appliesIfDueAfter = rule.appliesIfDueAfter;
-  if (rule.requires?.length) out.requires = rule.requires;
-  // Only a national rule is a ceiling; England's product defaults (kind local) are not.
-  const nat = national?.steps.find((s) => s.key === key && s.kind === 'statutory');
-  if (nat && anchors) {
-    const looser = looserThan(rule, nat, anchors);
-    if (looser) {
-      out.looserThanNational = looser;
-      // Never later than statute: the national date runs beside the LA's, and the earlier applies.
-      out.also = [...(out.also ?? []), { anchor: nat.anchor, due: nat.due, source: nat.source, national: true }];
+    const out: ResolvedStepRule = {
+      key,
+      title: rule.title,
+      anchor: rule.anchor,
+      due: rule.due,
+      kind: rule.kind,
+      // Flags default here, after the merge, so an LA's partial step never resets England's true to false.
+      meeting: rule.meeting ?? false,
+      visit: rule.visit ?? false,
+      source: rule.source,
+      ladder: stepLadder,
+      completableBeforeAnchor: rule.completableBeforeAnchor ?? false,
+      definedBy,
+    };
+    if (rule.extension) out.extension = rule.extension;
+    if (rule.window) out.window = rule.window;
+    if (rule.note) out.note = rule.note;
+    if (rule.anchorPick) out.anchorPick = rule.anchorPick;
+    if (rule.also?.length) out.also = rule.also;
+    if (rule.repeat) out.repeat = rule.repeat;
+    if (rule.variants?.length) out.variants = rule.variants;
+    if (rule.perAnchor) out.perAnchor = true;
+    if (rule.appliesIfDueAfter) out.appliesIfDueAfter = rule.appliesIfDueAfter;
+    if (rule.requires?.length) out.requires = rule.requires;
+    // Only a national rule is a ceiling; England's product defaults (kind local) are not.
+    const nat = national?.steps.find((s) => s.key === key && s.kind === 'statutory');
+    if (nat && anchors) {
+      const looser = looserThan(rule, nat, anchors);
+      if (looser) {
+        out.looserThanNational = looser;
+        // Never later than statute: the national date runs beside the LA's, and the earlier applies.
+        out.also = [...(out.also ?? []), { anchor: nat.anchor, due: nat.due, source: nat.source, national: true }];
+      }
     }
-  }
     resolved.push(out);
   }
-  if (timeLimit && anchors) problems.push(...checkTimeLimit(`${id}: processes.${processType}.timeLimit`, processType, timeLimit, anchors, TIME_LIMIT_UNITS));
+  if (timeLimit && anchors)
+    problems.push(
+      ...checkTimeLimit(`${id}: processes.${processType}.timeLimit`, processType, timeLimit, anchors, TIME_LIMIT_UNITS),
+    );
   if (problems.length) return { problems };
   return {
     rules: {

@@ -58,7 +58,13 @@ export interface ResolvedStepRule {
   kind: 'statutory' | 'local';
   meeting: boolean;
   source: Source;
-  extension?: { max: { value: number; unit: Unit }; statutory: boolean; approverRole?: Role; complainantAgreement?: boolean; source: Source };
+  extension?: {
+    max: { value: number; unit: Unit };
+    statutory: boolean;
+    approverRole?: Role;
+    complainantAgreement?: boolean;
+    source: Source;
+  };
   /** The complainant's window to ask for the next stage (never escalated; lapsing ends the process). */
   window?: { closedBy: string; recordingGrace: { value: number; unit: Unit }; graceSource: Source };
   ladder: LadderTier[];

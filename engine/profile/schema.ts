@@ -64,13 +64,24 @@ export const LadderTierSchema = z.object({
 export type LadderTier = z.infer<typeof LadderTierSchema>;
 
 const tierOrder = (ladder: LadderTier[]) =>
-  ladder.every((t, i) => i === 0 || (TIERS.indexOf(t.tier) > TIERS.indexOf(ladder[i - 1].tier) && t.workingDaysFromDue > ladder[i - 1].workingDaysFromDue));
+  ladder.every(
+    (t, i) =>
+      i === 0 ||
+      (TIERS.indexOf(t.tier) > TIERS.indexOf(ladder[i - 1].tier) &&
+        t.workingDaysFromDue > ladder[i - 1].workingDaysFromDue),
+  );
 
 export const LadderSchema = z
   .array(LadderTierSchema)
   .min(1)
-  .refine(tierOrder, 'tiers must be in the order reminder, overdue, escalated, critical, each firing later than the one before')
-  .refine((l) => l.every((t) => (t.tier === 'reminder') === t.workingDaysFromDue < 1), 'a reminder fires before the due date (negative days); every other tier after it (1 or more)');
+  .refine(
+    tierOrder,
+    'tiers must be in the order reminder, overdue, escalated, critical, each firing later than the one before',
+  )
+  .refine(
+    (l) => l.every((t) => (t.tier === 'reminder') === t.workingDaysFromDue < 1),
+    'a reminder fires before the due date (negative days); every other tier after it (1 or more)',
+  );
 
 export const ExtensionSchema = z.object({
   /** The furthest the step may be moved, counted from the rule's own anchor. */
@@ -123,7 +134,9 @@ export const ConditionSchema = z
     /** Counted from the rule's anchor (a first occurrence, or a restart), or from the previous occurrence. */
     from: z.enum(['anchor', 'previous']).optional(),
     /** The occurrence being counted, e.g. {min: 2, max: 2}: the second review. */
-    occurrence: z.object({ min: z.number().int().positive().optional(), max: z.number().int().positive().optional() }).optional(),
+    occurrence: z
+      .object({ min: z.number().int().positive().optional(), max: z.number().int().positive().optional() })
+      .optional(),
     /** The kind recorded with the anchor's value then in force (the placement type of the current placement). */
     kindOf: z.object({ anchor: z.string().min(1), in: z.array(z.string().min(1)).min(1) }).optional(),
     /** The anchor was recorded by then, and not before the latest value of `since` (permanence agreed for this placement). */
@@ -149,7 +162,10 @@ export const VariantSchema = z.object({
  * How to choose among repeated values of an anchor (a strategy discussion held again): the latest, the
  * earliest, or the latest on or before another anchor (the discussion at which the S47 was started).
  */
-export const AnchorPickSchema = z.union([z.enum(['latest', 'earliest']), z.object({ latestOnOrBefore: z.string().min(1) })]);
+export const AnchorPickSchema = z.union([
+  z.enum(['latest', 'earliest']),
+  z.object({ latestOnOrBefore: z.string().min(1) }),
+]);
 
 export const RepeatSchema = z.object({
   /** Occurrence 2, 3... fall due this long after the date the previous one actually happened (docs/design.md, Time). */
@@ -229,7 +245,10 @@ export type TimeLimit = z.infer<typeof TimeLimitSchema>;
 export const ProfileFileSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(3),
-  inherits: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  inherits: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
   notificationHour: z.number().int().min(0).max(23).optional(),
   anchorOnNonWorkingDay: z.enum(['count-from-anchor', 'next-working-day']).optional(),
   hourBreachRole: RoleSchema.optional(),
@@ -248,7 +267,9 @@ export const ProfileFileSchema = z.object({
         timeLimit: TimeLimitSchema.optional(),
         /** The ladder for every step of this process that sets none (complaints escalate to the complaints manager). */
         ladder: LadderSchema.optional(),
-        steps: z.record(z.string().regex(/^[a-z0-9-]+$/, 'step keys are kebab-case'), StepRuleSchema.partial()).optional(),
+        steps: z
+          .record(z.string().regex(/^[a-z0-9-]+$/, 'step keys are kebab-case'), StepRuleSchema.partial())
+          .optional(),
       }),
     )
     .default({}),

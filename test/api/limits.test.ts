@@ -18,7 +18,10 @@ afterAll(async () => api?.close());
 async function call(method: string, path: string, bearer?: string, body?: string) {
   const res = await fetch(`${api.api}${path}`, {
     method,
-    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { body } : {}),
   });
   const text = await res.text();
@@ -53,12 +56,16 @@ test('rate limit: five a minute per caller, the sixth is 429 with Retry-After; a
   });
   // Another caller (another subject) has its own count.
   const other = await call('GET', DUE, 'dev-team-manager');
-  expect([other.status, other.headers.get('ratelimit')?.replace(/reset=\d+/, 'reset=s')]).toEqual([200, 'limit=5, remaining=4, reset=s']);
+  expect([other.status, other.headers.get('ratelimit')?.replace(/reset=\d+/, 'reset=s')]).toEqual([
+    200,
+    'limit=5, remaining=4, reset=s',
+  ]);
 });
 
 test('rate limit: requests without a valid token are counted by address, missing and unknown tokens alike', async () => {
   const statuses = [];
-  for (const bearer of [undefined, 'dev-nobody', undefined, 'not-a-token', undefined, undefined]) statuses.push((await call('GET', DUE, bearer)).status);
+  for (const bearer of [undefined, 'dev-nobody', undefined, 'not-a-token', undefined, undefined])
+    statuses.push((await call('GET', DUE, bearer)).status);
   expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
 });
 
@@ -71,11 +78,16 @@ test('body limit: 102,400 bytes are read (and refused by the schema), one byte m
   expect(JSON.parse(atLimit.text).errors[0]).toMatchObject({ field: 'body.referralId' });
   const over = await call('POST', '/api/referrals', 'dev-admin', body(102_401));
   expect(over.status).toBe(413);
-  expect(JSON.parse(over.text)).toMatchObject({ status: 413, detail: 'the body is over 100 kB', errors: [{ field: 'body', message: 'too large' }] });
+  expect(JSON.parse(over.text)).toMatchObject({
+    status: 413,
+    detail: 'the body is over 100 kB',
+    errors: [{ field: 'body', message: 'too large' }],
+  });
 });
 
 test("helmet's headers on the API, the health check and the dashboard; API answers are never cached", async () => {
-  const csp = "default-src 'none';script-src 'self';style-src 'self';img-src 'self' data:;connect-src 'self';form-action 'self';base-uri 'none';frame-ancestors 'none';object-src 'none'";
+  const csp =
+    "default-src 'none';script-src 'self';style-src 'self';img-src 'self' data:;connect-src 'self';form-action 'self';base-uri 'none';frame-ancestors 'none';object-src 'none'";
   for (const [path, bearer, status, cache] of [
     ['/api/calendar/due?from=2026-04-02&add=45&unit=working-days', 'dev-head-of-service', 200, 'no-store'],
     // A refusal carries them too (an anonymous call would be counted against this address, used up above).
@@ -85,7 +97,17 @@ test("helmet's headers on the API, the health check and the dashboard; API answe
   ] as const) {
     const r = await call('GET', path, bearer);
     const h = (name: string) => r.headers.get(name);
-    expect({ path, status: r.status, csp: h('content-security-policy'), frame: h('x-frame-options'), sniff: h('x-content-type-options'), referrer: h('referrer-policy'), hsts: h('strict-transport-security'), poweredBy: h('x-powered-by'), cache: h('cache-control') }).toEqual({
+    expect({
+      path,
+      status: r.status,
+      csp: h('content-security-policy'),
+      frame: h('x-frame-options'),
+      sniff: h('x-content-type-options'),
+      referrer: h('referrer-policy'),
+      hsts: h('strict-transport-security'),
+      poweredBy: h('x-powered-by'),
+      cache: h('cache-control'),
+    }).toEqual({
       path,
       status,
       csp,

@@ -28,12 +28,19 @@ test("nobody lists another team's cases: an inbox filter outside the area is ref
   ];
   for (const [token, query, field] of cases) {
     const r = await s.call('GET', `/api/inbox?include=overdue${query}`, undefined, token);
-    expect({ token, query, status: r.status, field: r.body.errors?.[0]?.field }).toEqual({ token, query, status: 403, field });
+    expect({ token, query, status: r.status, field: r.body.errors?.[0]?.field }).toEqual({
+      token,
+      query,
+      status: 403,
+      field,
+    });
   }
   // At most 62 days ahead.
   expect((await s.call('GET', '/api/inbox?dueWithinDays=99')).body.errors[0].field).toBe('query.dueWithinDays');
   // The same scope holds for lists.
-  expect((await s.call('GET', '/api/processes?team=nn-mash', undefined, 'dev-team-manager.tm-york-ra')).body.errors[0].field).toBe('query.team');
+  expect(
+    (await s.call('GET', '/api/processes?team=nn-mash', undefined, 'dev-team-manager.tm-york-ra')).body.errors[0].field,
+  ).toBe('query.team');
 });
 
 test("an inbox lists its area's overdue steps only: a Derbyshire referral is York's manager's to not see", async () => {
@@ -43,12 +50,25 @@ test("an inbox lists its area's overdue steps only: a Derbyshire referral is Yor
     ['SC-DERB', 'derbyshire', 'derb-north-assessment', 'sw-derb-01'],
     ['SC-YORK', 'york', 'york-ra', 'sw-york-01'],
   ]) {
-    const r = await s.call('POST', '/api/referrals', { referralId: `R-${caseId}`, caseId, localAuthority: la, receivedAt: '2026-11-02T10:00:00Z', assignment: { team, workerId } }, 'dev-intake-system');
+    const r = await s.call(
+      'POST',
+      '/api/referrals',
+      {
+        referralId: `R-${caseId}`,
+        caseId,
+        localAuthority: la,
+        receivedAt: '2026-11-02T10:00:00Z',
+        assignment: { team, workerId },
+      },
+      'dev-intake-system',
+    );
     expect(r.status).toBe(201);
   }
   const york = (await s.call('GET', '/api/inbox?include=overdue', undefined, 'dev-team-manager.tm-york-ra')).body;
   expect(york.area).toEqual({ label: 'team-manager tm-york-ra', teams: ['york-ra'] });
-  expect(york.items.map((i: { caseId: string; step: string; dueDate: string }) => [i.caseId, i.step, i.dueDate])).toEqual([['SC-YORK', 'referral-decision', '2026-11-03']]);
+  expect(
+    york.items.map((i: { caseId: string; step: string; dueDate: string }) => [i.caseId, i.step, i.dueDate]),
+  ).toEqual([['SC-YORK', 'referral-decision', '2026-11-03']]);
   const derby = (await s.call('GET', '/api/processes', undefined, 'dev-team-manager.tm-derb-north')).body;
   expect(derby.items.map((i: { caseId: string }) => i.caseId)).toEqual(['SC-DERB']);
   expect((await s.call('GET', '/api/cases/SC-DERB', undefined, 'dev-team-manager.tm-york-ra')).status).toBe(404);
@@ -66,6 +86,14 @@ test('bad report queries name the field', async () => {
     expect({ q, status: r.status, field: r.body.errors?.[0]?.field }).toEqual({ q, status: 400, field });
   }
   // A manager's report reaching another LA.
-  const other = await s.call('GET', '/api/reports/timeliness?from=2026-04-01&to=2026-10-31&localAuthority=derbyshire', undefined, 'dev-head-of-service.hos-york');
-  expect({ status: other.status, field: other.body.errors[0].field }).toEqual({ status: 403, field: 'query.localAuthority' });
+  const other = await s.call(
+    'GET',
+    '/api/reports/timeliness?from=2026-04-01&to=2026-10-31&localAuthority=derbyshire',
+    undefined,
+    'dev-head-of-service.hos-york',
+  );
+  expect({ status: other.status, field: other.body.errors[0].field }).toEqual({
+    status: 403,
+    field: 'query.localAuthority',
+  });
 });

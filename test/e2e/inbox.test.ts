@@ -50,7 +50,19 @@ async function seed() {
     const day = new Date(Date.UTC(2026, 8, 1 + (i % 50))).toISOString().slice(0, 10);
     const receivedAt = overdue ? `${day}T10:00:00+01:00` : startedNow;
     jobs.push(async () => {
-      const r = await s.call('POST', '/api/referrals', { referralId: `IR-${i}`, caseId: `IN-${i}`, localAuthority: la, receivedAt, ...(CONTACT_FIRST.includes(la) ? { contactReceivedAt: receivedAt } : {}), assignment: { team, ...(worker ? { workerId: worker } : {}) } }, 'dev-intake-system');
+      const r = await s.call(
+        'POST',
+        '/api/referrals',
+        {
+          referralId: `IR-${i}`,
+          caseId: `IN-${i}`,
+          localAuthority: la,
+          receivedAt,
+          ...(CONTACT_FIRST.includes(la) ? { contactReceivedAt: receivedAt } : {}),
+          assignment: { team, ...(worker ? { workerId: worker } : {}) },
+        },
+        'dev-intake-system',
+      );
       expect({ i, status: r.status, detail: r.body.detail }).toEqual({ i, status: 201, detail: undefined });
       seeded.push({ workflowId: r.body.workflowId, type: 'referral', team, la, worker, overdue });
     });
@@ -59,16 +71,24 @@ async function seed() {
   for (let i = 0; i < 18; i++) {
     const [team, la] = i < 12 ? TEAMS[i % 2] : TEAMS[4];
     jobs.push(async () => {
-      const r = await s.call('POST', '/api/processes', { type: 'complaint-statutory', caseId: `IC-${i}`, localAuthority: la, anchors: { 'stage1-received': '2026-10-01' }, assignment: { team } });
+      const r = await s.call('POST', '/api/processes', {
+        type: 'complaint-statutory',
+        caseId: `IC-${i}`,
+        localAuthority: la,
+        anchors: { 'stage1-received': '2026-10-01' },
+        assignment: { team },
+      });
       expect({ i, status: r.status, detail: r.body.detail }).toEqual({ i, status: 201, detail: undefined });
       seeded.push({ workflowId: r.body.workflowId, type: 'complaint-statutory', team, la, overdue: true });
     });
   }
   // Eight at a time: the API answers each start once Temporal has it.
   const queue = [...jobs];
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) await job();
-  }));
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) await job();
+    }),
+  );
   // Visibility is eventually consistent: wait until every seeded case shows in the administrator's inbox.
   for (let i = 0; i < 240; i++) {
     const r = await s.call('GET', '/api/inbox?dueWithinDays=7');
@@ -125,18 +145,36 @@ test('most overdue first, with counts per step and the rule', async () => {
   const due = body.items.map((i: any) => Date.parse(i.dueAt));
   expect(due).toEqual([...due].sort((a, b) => a - b));
   // Derbyshire's earliest: referral IN-0 received Tue 1 Sep 2026, decision due Wed 2 Sep.
-  expect(body.items[0]).toMatchObject({ caseId: 'IN-0', step: 'referral-decision', state: 'overdue', dueDate: '2026-09-02' });
+  expect(body.items[0]).toMatchObject({
+    caseId: 'IN-0',
+    step: 'referral-decision',
+    state: 'overdue',
+    dueDate: '2026-09-02',
+  });
   expect(body.items[0].daysOverdue).toBeGreaterThan(80);
   // 40 Derbyshire referrals per team x 2 teams, three in four overdue; 12 complaints.
-  expect(body.counts.byStep).toEqual({ 'referral-decision': { overdue: 60, dueSoon: 0 }, 'stage1-response': { overdue: 12, dueSoon: 0 } });
+  expect(body.counts.byStep).toEqual({
+    'referral-decision': { overdue: 60, dueSoon: 0 },
+    'stage1-response': { overdue: 12, dueSoon: 0 },
+  });
   const complaint = body.items.find((i: any) => i.step === 'stage1-response');
-  expect(complaint).toMatchObject({ dueDate: '2026-10-15', rule: '10 working days from stage1-received', daysOverdue: expect.any(Number) });
+  expect(complaint).toMatchObject({
+    dueDate: '2026-10-15',
+    rule: '10 working days from stage1-received',
+    daysOverdue: expect.any(Number),
+  });
   // The ladder's tiers are delivered after the step shows overdue (an activity each); on a loaded machine
   // the inbox can be read in between, so wait for the delivery to be recorded.
-  const told = await waitFor('the complaint escalation to be recorded', async () => {
-    const again = (await inbox('dev-head-of-service.hos-derb')).items.find((i: any) => i.workflowId === complaint.workflowId);
-    return again?.lastEscalation;
-  }, 60_000);
+  const told = await waitFor(
+    'the complaint escalation to be recorded',
+    async () => {
+      const again = (await inbox('dev-head-of-service.hos-derb')).items.find(
+        (i: any) => i.workflowId === complaint.workflowId,
+      );
+      return again?.lastEscalation;
+    },
+    60_000,
+  );
   expect(told.tier).toMatch(/escalated|critical/);
 });
 
@@ -145,7 +183,9 @@ test('filters narrow within the area: process, worker, due soon', async () => {
   expect(ids(complaints.items)).toEqual(overdueWhere((c) => c.la === 'derbyshire' && c.type === 'complaint-statutory'));
   const mine = await inbox('dev-team-manager.tm-derb-north', '&worker=sw-derb-02');
   expect(ids(mine.items)).toEqual(overdueWhere((c) => c.team === 'derb-north-assessment' && c.worker === 'sw-derb-02'));
-  const soon = (await s.call('GET', '/api/inbox?include=due-soon&dueWithinDays=7', undefined, 'dev-team-manager.tm-derb-north')).body;
+  const soon = (
+    await s.call('GET', '/api/inbox?include=due-soon&dueWithinDays=7', undefined, 'dev-team-manager.tm-derb-north')
+  ).body;
   expect(ids(soon.items)).toEqual(ids(seeded.filter((c) => !c.overdue && c.team === 'derb-north-assessment')));
   expect(soon.items.every((i: any) => i.state === 'due-soon' && i.daysOverdue === 0)).toBe(true);
   const team = await inbox('dev-head-of-service.hos-derb', '&team=derb-south-assessment');

@@ -36,32 +36,89 @@ const ok = (id: string, body: object, token?: string) => s.accept(id, body, toke
 const due = stepOf;
 const get = (id: string) => s.view(id);
 async function exists(id: string) {
-  return waitFor(`${id} started`, async () => ((await s.call('GET', `/api/processes/${id}`)).status === 200 ? true : undefined));
+  return waitFor(`${id} started`, async () =>
+    (await s.call('GET', `/api/processes/${id}`)).status === 200 ? true : undefined,
+  );
 }
 
 test('Derbyshire: referral to CP plan to step-down to CIN plan closure, every due date by hand', async () => {
-  const ref = await s.call('POST', '/api/referrals', { referralId: REF, caseId: CASE, localAuthority: 'derbyshire', receivedAt: '2025-06-02T09:30:00+01:00', assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } }, 'dev-intake-system');
+  const ref = await s.call(
+    'POST',
+    '/api/referrals',
+    {
+      referralId: REF,
+      caseId: CASE,
+      localAuthority: 'derbyshire',
+      receivedAt: '2025-06-02T09:30:00+01:00',
+      assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' },
+    },
+    'dev-intake-system',
+  );
   expect(ref.status).toBe(201);
-  await ok(ref.body.workflowId, { type: 'step-completed', step: 'referral-decision', occurredAt: '2025-06-02T14:00:00+01:00', outcome: 'strategy-discussion' });
+  await ok(ref.body.workflowId, {
+    type: 'step-completed',
+    step: 'referral-decision',
+    occurredAt: '2025-06-02T14:00:00+01:00',
+    outcome: 'strategy-discussion',
+  });
   await exists(enquiry);
 
   // Out of order: an ICPC before any strategy discussion -> 409 naming the step, nothing changes.
   const before = await get(enquiry);
-  const early = await event(enquiry, { type: 'step-completed', step: 'icpc', occurredAt: '2025-06-03', outcome: 'child-protection-plan' });
+  const early = await event(enquiry, {
+    type: 'step-completed',
+    step: 'icpc',
+    occurredAt: '2025-06-03',
+    outcome: 'child-protection-plan',
+  });
   expect(early).toMatchObject({ status: 409, body: { errors: [{ field: 'body.step' }] } });
-  expect(early.body.detail).toMatch(/counts from 'strategy-discussion' or 'expected-delivery-date', which has not been recorded yet/);
+  expect(early.body.detail).toMatch(
+    /counts from 'strategy-discussion' or 'expected-delivery-date', which has not been recorded yet/,
+  );
   expect((await get(enquiry)).history).toEqual(before.history);
-  expect(due(before, 'strategy-discussion')).toMatchObject({ dueDate: '2025-06-03', dueAt: '2025-06-03T09:30:00+01:00', anchorAt: '2025-06-02T09:30:00+01:00' });
+  expect(due(before, 'strategy-discussion')).toMatchObject({
+    dueDate: '2025-06-03',
+    dueAt: '2025-06-03T09:30:00+01:00',
+    anchorAt: '2025-06-02T09:30:00+01:00',
+  });
 
-  await ok(enquiry, { type: 'step-completed', step: 'strategy-discussion', occurredAt: '2025-06-02T16:00:00+01:00', outcome: 's47' });
-  let v = await ok(enquiry, { type: 'anchor', anchor: 'strategy-discussion', at: '2025-06-06T10:00:00+01:00' }, 'dev-intake-system');
-  expect(due(v, 'icpc')).toMatchObject({ dueDate: '2025-06-23', planBy: '2025-06-23', anchorAt: '2025-06-02T16:00:00+01:00' });
+  await ok(enquiry, {
+    type: 'step-completed',
+    step: 'strategy-discussion',
+    occurredAt: '2025-06-02T16:00:00+01:00',
+    outcome: 's47',
+  });
+  let v = await ok(
+    enquiry,
+    { type: 'anchor', anchor: 'strategy-discussion', at: '2025-06-06T10:00:00+01:00' },
+    'dev-intake-system',
+  );
+  expect(due(v, 'icpc')).toMatchObject({
+    dueDate: '2025-06-23',
+    planBy: '2025-06-23',
+    anchorAt: '2025-06-02T16:00:00+01:00',
+  });
   expect(v.history.at(-1).what).toContain('icpc stays due 2025-06-23');
   expect(due(v, 's47-complete')).toMatchObject({ dueDate: '2025-06-23' });
-  const tooSoon = await event(enquiry, { type: 'step-completed', step: 'icpc', occurredAt: '2025-06-13', outcome: 'child-protection-plan' });
+  const tooSoon = await event(enquiry, {
+    type: 'step-completed',
+    step: 'icpc',
+    occurredAt: '2025-06-13',
+    outcome: 'child-protection-plan',
+  });
   expect(tooSoon).toMatchObject({ status: 409, body: { errors: [{ field: 'body.step' }] } });
-  await ok(enquiry, { type: 'step-completed', step: 's47-complete', occurredAt: '2025-06-16T10:00:00+01:00', outcome: 'icpc' });
-  v = await ok(enquiry, { type: 'step-completed', step: 'icpc', occurredAt: '2025-06-19T10:00:00+01:00', outcome: 'child-protection-plan' });
+  await ok(enquiry, {
+    type: 'step-completed',
+    step: 's47-complete',
+    occurredAt: '2025-06-16T10:00:00+01:00',
+    outcome: 'icpc',
+  });
+  v = await ok(enquiry, {
+    type: 'step-completed',
+    step: 'icpc',
+    occurredAt: '2025-06-19T10:00:00+01:00',
+    outcome: 'child-protection-plan',
+  });
   expect(v.status).toBe('completed');
 
   await exists(plan);
@@ -69,20 +126,48 @@ test('Derbyshire: referral to CP plan to step-down to CIN plan closure, every du
   expect(due(p, 'core-group-initial')).toMatchObject({ dueDate: '2025-07-03', planBy: '2025-07-03' });
   expect(due(p, 'cp-visit')).toMatchObject({ dueDate: '2025-07-03' });
   expect(due(p, 'rcpc')).toMatchObject({ dueDate: '2025-09-19', planBy: '2025-09-19' });
-  await ok(plan, { type: 'step-completed', step: 'cp-visit', occurredAt: '2025-06-25T11:00:00+01:00', seen: true, seenAlone: true });
+  await ok(plan, {
+    type: 'step-completed',
+    step: 'cp-visit',
+    occurredAt: '2025-06-25T11:00:00+01:00',
+    seen: true,
+    seenAlone: true,
+  });
   p = await ok(plan, { type: 'step-completed', step: 'core-group-initial', occurredAt: '2025-07-01T10:00:00+01:00' });
   expect(due(p, 'core-group')).toMatchObject({ dueDate: '2025-08-12' });
   await ok(plan, { type: 'step-completed', step: 'core-group', occurredAt: '2025-08-12T10:00:00+01:00' });
-  await ok(plan, { type: 'step-completed', step: 'rcpc', occurredAt: '2025-09-16T10:00:00+01:00', outcome: 'continue', eventId: 'rcpc-1' });
+  await ok(plan, {
+    type: 'step-completed',
+    step: 'rcpc',
+    occurredAt: '2025-09-16T10:00:00+01:00',
+    outcome: 'continue',
+    eventId: 'rcpc-1',
+  });
   // The review cycle ended: the plan continued as new; the retried event (same eventId) is applied once.
   p = await waitFor('run 2', async () => ((await get(plan)).run === 2 ? get(plan) : undefined));
   expect(due(p, 'rcpc', 2)).toMatchObject({ dueDate: '2026-03-16', planBy: '2026-03-16' });
-  await ok(plan, { type: 'step-completed', step: 'rcpc', occurredAt: '2025-09-16T10:00:00+01:00', outcome: 'continue', eventId: 'rcpc-1' });
+  await ok(plan, {
+    type: 'step-completed',
+    step: 'rcpc',
+    occurredAt: '2025-09-16T10:00:00+01:00',
+    outcome: 'continue',
+    eventId: 'rcpc-1',
+  });
   expect(due(await get(plan), 'rcpc', 2)).toMatchObject({ status: 'overdue', dueDate: '2026-03-16' });
-  await ok(plan, { type: 'step-completed', step: 'rcpc', occurredAt: '2026-03-12T10:00:00+00:00', outcome: 'continue' });
+  await ok(plan, {
+    type: 'step-completed',
+    step: 'rcpc',
+    occurredAt: '2026-03-12T10:00:00+00:00',
+    outcome: 'continue',
+  });
   p = await waitFor('run 3', async () => ((await get(plan)).run === 3 ? get(plan) : undefined));
   expect(due(p, 'rcpc', 3)).toMatchObject({ dueDate: '2026-09-12', planBy: '2026-09-11' });
-  await ok(plan, { type: 'step-completed', step: 'rcpc', occurredAt: '2026-08-17T10:00:00+01:00', outcome: 'step-down' });
+  await ok(plan, {
+    type: 'step-completed',
+    step: 'rcpc',
+    occurredAt: '2026-08-17T10:00:00+01:00',
+    outcome: 'step-down',
+  });
 
   await exists(cin);
   let c = await get(cin);
@@ -92,17 +177,30 @@ test('Derbyshire: referral to CP plan to step-down to CIN plan closure, every du
   c = await ok(cin, { type: 'step-completed', step: 'cin-plan', occurredAt: '2026-08-27T10:00:00+01:00' });
   expect(due(c, 'cin-review')).toMatchObject({ dueDate: '2026-10-08' });
   await ok(cin, { type: 'step-completed', step: 'cin-visit', occurredAt: '2026-09-09T15:00:00+01:00', seen: true });
-  c = await ok(cin, { type: 'step-completed', step: 'cin-review', occurredAt: '2026-10-06T10:00:00+01:00', outcome: 'close' });
+  c = await ok(cin, {
+    type: 'step-completed',
+    step: 'cin-review',
+    occurredAt: '2026-10-06T10:00:00+01:00',
+    outcome: 'close',
+  });
   expect(c.status).toBe('completed');
 
   // Out of order: a core group on the plan after it ended -> 409, and the case's journey in order.
-  const late = await event(plan, { type: 'step-completed', step: 'core-group', occurredAt: '2026-08-20T10:00:00+01:00' });
+  const late = await event(plan, {
+    type: 'step-completed',
+    step: 'core-group',
+    occurredAt: '2026-08-20T10:00:00+01:00',
+  });
   expect(late).toMatchObject({ status: 409, body: { errors: [{ field: 'workflowId' }] } });
   const journey = await waitFor('the whole journey listed', async () => {
     const r = await s.call('GET', `/api/cases/${CASE}`);
-    return r.status === 200 && r.body.processes.length === 4 && r.body.processes.every((x: any) => x.status !== 'open') ? r.body : undefined;
+    return r.status === 200 && r.body.processes.length === 4 && r.body.processes.every((x: any) => x.status !== 'open')
+      ? r.body
+      : undefined;
   });
-  expect(journey.processes.map((x: any) => [x.type, x.status, x.finished?.outcome ?? null, x.handedOver?.to ?? null])).toEqual([
+  expect(
+    journey.processes.map((x: any) => [x.type, x.status, x.finished?.outcome ?? null, x.handedOver?.to ?? null]),
+  ).toEqual([
     ['referral', 'completed', null, enquiry],
     ['child-protection-enquiry', 'completed', 'child-protection-plan', plan],
     ['child-protection-plan', 'completed', 'step-down', cin],

@@ -15,7 +15,15 @@ let api: ApiProcess & { url: string };
 
 beforeAll(async () => {
   server = await startDevServerOnFreePorts();
-  api = await startApi({ PORT: String(await freePort()), NODE_ENV: 'test', AUTH_MODE: 'dev-tokens', TEMPORAL_ADDRESS: server.address, TASK_QUEUE: 'limits-e2e', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+  api = await startApi({
+    PORT: String(await freePort()),
+    NODE_ENV: 'test',
+    AUTH_MODE: 'dev-tokens',
+    TEMPORAL_ADDRESS: server.address,
+    TASK_QUEUE: 'limits-e2e',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: String(LIMIT),
+  });
 }, 300_000);
 afterAll(async () => {
   await api?.stop();
@@ -25,7 +33,10 @@ afterAll(async () => {
 async function call(method: string, path: string, bearer?: string, body?: string) {
   const res = await fetch(`${api.url}${path}`, {
     method,
-    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { body } : {}),
   });
   const text = await res.text();
@@ -60,5 +71,8 @@ test('rate limit: five a minute per caller, the sixth is 429 with Retry-After; a
   });
   // Another caller (another subject) has its own count.
   const other = await call('GET', DUE, 'dev-team-manager');
-  expect([other.status, other.headers.get('ratelimit')?.replace(/reset=\d+/, 'reset=s')]).toEqual([200, 'limit=5, remaining=4, reset=s']);
+  expect([other.status, other.headers.get('ratelimit')?.replace(/reset=\d+/, 'reset=s')]).toEqual([
+    200,
+    'limit=5, remaining=4, reset=s',
+  ]);
 });

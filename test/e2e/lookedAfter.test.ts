@@ -33,7 +33,8 @@ afterAll(async () => {
 
 const step = stepOf;
 const ok = (id: string, body: object) => s.accept(id, body);
-const visit = (id: string, date: string) => ok(id, { type: 'step-completed', step: 'statutory-visit', occurredAt: date, seen: true, seenAlone: true });
+const visit = (id: string, date: string) =>
+  ok(id, { type: 'step-completed', step: 'statutory-visit', occurredAt: date, seen: true, seenAlone: true });
 
 /** The same child's facts recorded on a case: placement, plans, visits, the first two reviews. */
 async function becomeLookedAfter(caseId: string) {
@@ -56,9 +57,19 @@ async function becomeLookedAfter(caseId: string) {
 
 test('becoming looked after, visits and reviews through the API; the next review as the regulations give it', async () => {
   // Bad input first: a placement with no type, a missing date of birth: 422 naming the field, nothing started.
-  const noKind = await s.call('POST', '/api/processes', { type: 'looked-after', caseId: 'LAC-X', localAuthority: 'england', anchors: { 'date-of-birth': '2016-10-05', 'became-looked-after': '2026-03-02', 'placement-start': '2026-03-02' } });
+  const noKind = await s.call('POST', '/api/processes', {
+    type: 'looked-after',
+    caseId: 'LAC-X',
+    localAuthority: 'england',
+    anchors: { 'date-of-birth': '2016-10-05', 'became-looked-after': '2026-03-02', 'placement-start': '2026-03-02' },
+  });
   expect(noKind).toMatchObject({ status: 422, body: { errors: [{ field: 'anchorKinds.placement-start' }] } });
-  const noDob = await s.call('POST', '/api/processes', { type: 'looked-after', caseId: 'LAC-X', localAuthority: 'england', anchors: { 'became-looked-after': '2026-03-02' } });
+  const noDob = await s.call('POST', '/api/processes', {
+    type: 'looked-after',
+    caseId: 'LAC-X',
+    localAuthority: 'england',
+    anchors: { 'became-looked-after': '2026-03-02' },
+  });
   expect(noDob).toMatchObject({ status: 422, body: { errors: [{ field: 'anchors.date-of-birth' }] } });
 
   const started = await s.call('POST', '/api/processes', {
@@ -78,9 +89,19 @@ test('becoming looked after, visits and reviews through the API; the next review
   expect(step(first, 'statutory-visit')).toMatchObject({ dueDate: '2026-03-09' });
 
   // A visit without saying whether the child was seen is refused; so is a review before the child came into care.
-  const unseen = await s.call('POST', `/api/processes/${id}/events`, { type: 'step-completed', step: 'statutory-visit', occurredAt: '2026-03-07' }, 'dev-social-worker');
+  const unseen = await s.call(
+    'POST',
+    `/api/processes/${id}/events`,
+    { type: 'step-completed', step: 'statutory-visit', occurredAt: '2026-03-07' },
+    'dev-social-worker',
+  );
   expect(unseen).toMatchObject({ status: 422, body: { errors: [{ field: 'body.seen' }] } });
-  const early = await s.call('POST', `/api/processes/${id}/events`, { type: 'step-completed', step: 'lac-review', occurredAt: '2026-02-27' }, 'dev-social-worker');
+  const early = await s.call(
+    'POST',
+    `/api/processes/${id}/events`,
+    { type: 'step-completed', step: 'lac-review', occurredAt: '2026-02-27' },
+    'dev-social-worker',
+  );
   expect(early).toMatchObject({ status: 422, body: { errors: [{ field: 'body.occurredAt' }] } });
 
   const visits: [string, string][] = [
@@ -109,7 +130,9 @@ test('becoming looked after, visits and reviews through the API; the next review
     const v = (await s.call('GET', `/api/processes/${id}`)).body;
     return v.run >= 2 ? v : undefined;
   });
-  expect(now.steps.filter((x: any) => x.key === 'lac-review' && x.status === 'completed').map((x: any) => x.completedAt)).toEqual(['2026-03-26', '2026-06-22']);
+  expect(
+    now.steps.filter((x: any) => x.key === 'lac-review' && x.status === 'completed').map((x: any) => x.completedAt),
+  ).toEqual(['2026-03-26', '2026-06-22']);
   expect(now.nextDue).toBeDefined();
 });
 
@@ -119,28 +142,47 @@ test('an edited profile applies to new cases; a running case keeps its rules unt
   const oldVersion = afterFirst.rulesVersion;
 
   // The profile is edited and deployed (API restarted on it): later reviews become 4-monthly.
-  profiles.edit('england', (england) => (england.processes['looked-after'].steps['lac-review'].repeat.every = { value: 4, unit: 'months' }));
+  profiles.edit(
+    'england',
+    (england) => (england.processes['looked-after'].steps['lac-review'].repeat.every = { value: 4, unit: 'months' }),
+  );
   s.reloadProfiles(profiles.dir);
 
   const { id: fresh, afterFirst: freshView } = await becomeLookedAfter('LAC-MIG-NEW');
   expect(step(freshView, 'lac-review', 3)).toMatchObject({ dueDate: '2026-10-22' }); // Mon 22 Jun + 4 months
   expect(freshView.rulesVersion).not.toBe(oldVersion);
   const kept = (await s.call('GET', `/api/processes/${running}`)).body;
-  expect({ version: kept.rulesVersion, due: step(kept, 'lac-review', 3).dueDate }).toEqual({ version: oldVersion, due: '2026-12-22' });
+  expect({ version: kept.rulesVersion, due: step(kept, 'lac-review', 3).dueDate }).toEqual({
+    version: oldVersion,
+    due: '2026-12-22',
+  });
 
   // Only an administrator migrates, with a reason; the history records who, why and what moved.
   const beforeRefused = (await s.call('GET', `/api/processes/${running}`)).body.history;
-  const denied = await s.call('POST', `/api/processes/${running}/migrate-rules`, { reason: 'profile v2 deployed' }, 'dev-team-manager');
+  const denied = await s.call(
+    'POST',
+    `/api/processes/${running}/migrate-rules`,
+    { reason: 'profile v2 deployed' },
+    'dev-team-manager',
+  );
   expect(denied.status).toBe(403);
   const noReason = await s.call('POST', `/api/processes/${running}/migrate-rules`, { reason: '' });
   expect(noReason).toMatchObject({ status: 400, body: { errors: [{ field: 'body.reason' }] } });
   expect((await s.call('GET', `/api/processes/${running}`)).body.history).toEqual(beforeRefused);
-  const migrated = await s.call('POST', `/api/processes/${running}/migrate-rules`, { reason: 'four-monthly reviews agreed by the LA from November 2026' });
+  const migrated = await s.call('POST', `/api/processes/${running}/migrate-rules`, {
+    reason: 'four-monthly reviews agreed by the LA from November 2026',
+  });
   expect(migrated.status).toBe(200);
-  expect(migrated.body.migration).toMatchObject({ by: 'dev-admin', reason: 'four-monthly reviews agreed by the LA from November 2026', changes: ['lac-review #3 due 2026-12-22 -> 2026-10-22'] });
+  expect(migrated.body.migration).toMatchObject({
+    by: 'dev-admin',
+    reason: 'four-monthly reviews agreed by the LA from November 2026',
+    changes: ['lac-review #3 due 2026-12-22 -> 2026-10-22'],
+  });
   expect(migrated.body.view.rulesVersion).toBe(freshView.rulesVersion);
   expect(step(migrated.body.view, 'lac-review', 3)).toMatchObject({ dueDate: '2026-10-22' });
-  expect(migrated.body.view.history.at(-1).what).toMatch(/^migrated from england@[0-9a-f]+, calendar ew-[0-9a-f]+ to england@[0-9a-f]+, calendar ew-[0-9a-f]+: four-monthly reviews agreed by the LA from November 2026; lac-review #3 due 2026-12-22 -> 2026-10-22/);
+  expect(migrated.body.view.history.at(-1).what).toMatch(
+    /^migrated from england@[0-9a-f]+, calendar ew-[0-9a-f]+ to england@[0-9a-f]+, calendar ew-[0-9a-f]+: four-monthly reviews agreed by the LA from November 2026; lac-review #3 due 2026-12-22 -> 2026-10-22/,
+  );
   // Again: already on those rules -> 409, nothing changes.
   const again = await s.call('POST', `/api/processes/${running}/migrate-rules`, { reason: 'twice' });
   expect(again).toMatchObject({ status: 409, body: { errors: [{ field: 'body.rules' }] } });

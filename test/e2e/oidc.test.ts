@@ -47,7 +47,15 @@ afterAll(async () => {
 const now = () => Math.floor(Date.now() / 1000);
 /** A signed token for `sub` in `roles`, naming `person` when given, valid for five minutes. */
 async function token(sub: string, roles: unknown, person?: string, over: Record<string, unknown> = {}) {
-  const t = await idp.sign({ iss: idp.issuer, aud: AUDIENCE, sub, exp: now() + 300, roles, ...(person ? { person_id: person } : {}), ...over });
+  const t = await idp.sign({
+    iss: idp.issuer,
+    aud: AUDIENCE,
+    sub,
+    exp: now() + 300,
+    roles,
+    ...(person ? { person_id: person } : {}),
+    ...over,
+  });
   sent.push(t);
   return t;
 }
@@ -55,7 +63,10 @@ async function token(sub: string, roles: unknown, person?: string, over: Record<
 async function call(method: string, path: string, bearer?: string, body?: unknown) {
   const res = await fetch(`${api.url}${path}`, {
     method,
-    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
@@ -64,7 +75,13 @@ async function call(method: string, path: string, bearer?: string, body?: unknow
 
 test('signed tokens act in their role: the intake system starts a referral, managers list it in their own area only', async () => {
   const intake = await token('cms-derbyshire', ['intake-system']);
-  const referral = { referralId: 'R-OIDC-1', caseId: 'C-OIDC-1', localAuthority: 'derbyshire', receivedAt: '2026-11-02T10:00:00Z', assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } };
+  const referral = {
+    referralId: 'R-OIDC-1',
+    caseId: 'C-OIDC-1',
+    localAuthority: 'derbyshire',
+    receivedAt: '2026-11-02T10:00:00Z',
+    assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' },
+  };
   const started = await call('POST', '/api/referrals', intake, referral);
   expect(started.status).toBe(201);
   expect(started.body).toEqual({ workflowId: 'referral-C-OIDC-1-R-OIDC-1', referralId: 'R-OIDC-1', existing: false });
@@ -77,17 +94,31 @@ test('signed tokens act in their role: the intake system starts a referral, mana
     return r.status === 200 && r.body.count === 1 ? r : undefined;
   });
   expect(listed.body.items.map((i: { workflowId: string }) => i.workflowId)).toEqual(['referral-C-OIDC-1-R-OIDC-1']);
-  const york = await call('GET', '/api/processes?caseId=C-OIDC-1', await token('user-tm-york', ['team-manager'], 'tm-york-ra'));
+  const york = await call(
+    'GET',
+    '/api/processes?caseId=C-OIDC-1',
+    await token('user-tm-york', ['team-manager'], 'tm-york-ra'),
+  );
   expect({ status: york.status, count: york.body.count }).toEqual({ status: 200, count: 0 });
   // Without the person claim the area is unknown: refused, naming authorization.
   const nobody = await call('GET', '/api/processes?caseId=C-OIDC-1', await token('user-tm-anon', ['team-manager']));
-  expect({ status: nobody.status, field: nobody.body.errors[0].field }).toEqual({ status: 403, field: 'authorization' });
+  expect({ status: nobody.status, field: nobody.body.errors[0].field }).toEqual({
+    status: 403,
+    field: 'authorization',
+  });
   // POST /api/referrals allows the intake system, social workers, team managers and admin: a service manager is refused.
-  const sm = await call('POST', '/api/referrals', await token('user-sm', 'service-manager', 'sm-derb-assess'), { ...referral, referralId: 'R-OIDC-2' });
+  const sm = await call('POST', '/api/referrals', await token('user-sm', 'service-manager', 'sm-derb-assess'), {
+    ...referral,
+    referralId: 'R-OIDC-2',
+  });
   expect({ status: sm.status, field: sm.body.errors[0].field }).toEqual({ status: 403, field: 'authorization' });
 
   // Thu 24 Dec 2026 + 1 working day: Fri 25 Dec and Mon 28 Dec (Boxing Day's substitute) are bank holidays, so Tue 29 Dec.
-  const due = await call('GET', '/api/calendar/due?from=2026-12-24&add=1&unit=working-days', await token('user-sw', ['social-worker'], 'sw-derb-01'));
+  const due = await call(
+    'GET',
+    '/api/calendar/due?from=2026-12-24&add=1&unit=working-days',
+    await token('user-sw', ['social-worker'], 'sw-derb-01'),
+  );
   expect({ status: due.status, dueDate: due.body.dueDate }).toEqual({ status: 200, dueDate: '2026-12-29' });
 });
 
@@ -95,19 +126,46 @@ test('refused: no token, development tokens, forged, expired, for another API, a
   const refusal = async (bearer: string | undefined) => {
     const r = await call('GET', '/api/calendar/due?from=2026-12-24&add=1&unit=working-days', bearer);
     expect(r.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-    return { status: r.status, field: r.body.errors[0].field, message: r.body.errors[0].message, wwwAuthenticate: r.headers.get('www-authenticate') };
+    return {
+      status: r.status,
+      field: r.body.errors[0].field,
+      message: r.body.errors[0].message,
+      wwwAuthenticate: r.headers.get('www-authenticate'),
+    };
   };
-  const invalid = (message: string) => ({ status: 401, field: 'authorization', message, wwwAuthenticate: 'Bearer realm="statutory-clocks", error="invalid_token"' });
+  const invalid = (message: string) => ({
+    status: 401,
+    field: 'authorization',
+    message,
+    wwwAuthenticate: 'Bearer realm="statutory-clocks", error="invalid_token"',
+  });
 
-  expect(await refusal(undefined)).toEqual({ status: 401, field: 'authorization', message: 'missing bearer token', wwwAuthenticate: 'Bearer realm="statutory-clocks"' });
-  for (const dev of ['dev-admin', 'dev-intake-system', 'dev-team-manager.tm-derb-north']) expect(await refusal(dev)).toEqual(invalid('not a signed JWT'));
-  const forged = await idp.sign({ iss: idp.issuer, aud: AUDIENCE, sub: 'mallory', exp: now() + 300, roles: ['admin'] }, { key: 'other' });
+  expect(await refusal(undefined)).toEqual({
+    status: 401,
+    field: 'authorization',
+    message: 'missing bearer token',
+    wwwAuthenticate: 'Bearer realm="statutory-clocks"',
+  });
+  for (const dev of ['dev-admin', 'dev-intake-system', 'dev-team-manager.tm-derb-north'])
+    expect(await refusal(dev)).toEqual(invalid('not a signed JWT'));
+  const forged = await idp.sign(
+    { iss: idp.issuer, aud: AUDIENCE, sub: 'mallory', exp: now() + 300, roles: ['admin'] },
+    { key: 'other' },
+  );
   sent.push(forged);
   expect(await refusal(forged)).toEqual(invalid('the signature does not verify'));
-  expect(await refusal(await token('user-late', ['admin'], undefined, { exp: now() - 120 }))).toEqual(invalid('the token has expired'));
-  expect(await refusal(await token('user-elsewhere', ['admin'], undefined, { aud: 'another-api' }))).toEqual(invalid("the token's 'aud' is not this API's"));
+  expect(await refusal(await token('user-late', ['admin'], undefined, { exp: now() - 120 }))).toEqual(
+    invalid('the token has expired'),
+  );
+  expect(await refusal(await token('user-elsewhere', ['admin'], undefined, { aud: 'another-api' }))).toEqual(
+    invalid("the token's 'aud' is not this API's"),
+  );
   const none = await refusal(await token('user-none', ['offline_access']));
-  expect({ status: none.status, field: none.field, wwwAuthenticate: none.wwwAuthenticate }).toEqual({ status: 403, field: 'authorization', wwwAuthenticate: null });
+  expect({ status: none.status, field: none.field, wwwAuthenticate: none.wwwAuthenticate }).toEqual({
+    status: 403,
+    field: 'authorization',
+    wwwAuthenticate: null,
+  });
   expect(await refusal(await token('user-two', ['team-manager', 'admin'], 'tm-derb-north'))).toEqual({
     status: 403,
     field: 'authorization',
@@ -127,7 +185,10 @@ test('the provider was asked for its discovery document once and its keys once; 
   expect(sent.length).toBeGreaterThanOrEqual(10);
   for (const t of sent) {
     const [, payload, signature] = t.split('.');
-    expect({ payload: logs.includes(payload), signature: logs.includes(signature) }).toEqual({ payload: false, signature: false });
+    expect({ payload: logs.includes(payload), signature: logs.includes(signature) }).toEqual({
+      payload: false,
+      signature: false,
+    });
   }
 });
 
@@ -135,22 +196,30 @@ describe('NODE_ENV=production refuses to start', () => {
   const startAndExit = async (env: Record<string, string>) => {
     const p = spawnApi({ PORT: String(await freePort()), TEMPORAL_ADDRESS: server.address, ...env });
     let timer: NodeJS.Timeout | undefined;
-    const code = await Promise.race([p.exited, new Promise<'running'>((r) => (timer = setTimeout(() => r('running'), 120_000)))]);
+    const code = await Promise.race([
+      p.exited,
+      new Promise<'running'>((r) => (timer = setTimeout(() => r('running'), 120_000))),
+    ]);
     clearTimeout(timer);
     if (code === 'running') await p.stop();
     return { code, output: p.output().trim() };
   };
 
   test('with development tokens, also when AUTH_MODE is left at its default', async () => {
-    const message = 'API failed to start: API configuration: AUTH_MODE: dev-<role> tokens are refused when NODE_ENV=production; set AUTH_MODE=oidc';
+    const message =
+      'API failed to start: API configuration: AUTH_MODE: dev-<role> tokens are refused when NODE_ENV=production; set AUTH_MODE=oidc';
     expect(await startAndExit({ NODE_ENV: 'production' })).toEqual({ code: 1, output: message });
-    expect(await startAndExit({ NODE_ENV: 'production', AUTH_MODE: 'dev-tokens' })).toEqual({ code: 1, output: message });
+    expect(await startAndExit({ NODE_ENV: 'production', AUTH_MODE: 'dev-tokens' })).toEqual({
+      code: 1,
+      output: message,
+    });
   });
 
   test('with AUTH_MODE=oidc but no issuer or audience', async () => {
     expect(await startAndExit({ NODE_ENV: 'production', AUTH_MODE: 'oidc' })).toEqual({
       code: 1,
-      output: 'API failed to start: API configuration: OIDC_ISSUER: required when AUTH_MODE=oidc; OIDC_AUDIENCE: required when AUTH_MODE=oidc',
+      output:
+        'API failed to start: API configuration: OIDC_ISSUER: required when AUTH_MODE=oidc; OIDC_AUDIENCE: required when AUTH_MODE=oidc',
     });
   });
 });

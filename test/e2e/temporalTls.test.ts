@@ -122,32 +122,47 @@ async function escalatesOverMtls() {
 
   const starter = new ProcessStarter(client, ProfileRegistry.fromDirectory(), worker.taskQueue);
   const { workflowId } = await starter.start(
-    { type: 'referral', caseId: 'TLS-1', episode: 'R1', localAuthority: 'derbyshire', anchors: { 'referral-received': '2026-11-02T10:00:00Z' }, assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } },
+    {
+      type: 'referral',
+      caseId: 'TLS-1',
+      episode: 'R1',
+      localAuthority: 'derbyshire',
+      anchors: { 'referral-received': '2026-11-02T10:00:00Z' },
+      assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' },
+    },
     { requireAllStepAnchors: true },
   );
   expect(workflowId).toBe('referral-TLS-1-R1');
 
-  const mails = await waitFor('the escalation email', async () => {
-    const m = (await mail.messages()).filter((x) => x.subject.includes('case TLS-1'));
-    return m.length >= 1 ? m : undefined;
-  }, 120_000);
+  const mails = await waitFor(
+    'the escalation email',
+    async () => {
+      const m = (await mail.messages()).filter((x) => x.subject.includes('case TLS-1'));
+      return m.length >= 1 ? m : undefined;
+    },
+    120_000,
+  );
   // A moment more, so a second (a lower tier sent after all, or a duplicate) would show.
   await new Promise((r) => setTimeout(r, 2_000));
   const all = (await mail.messages()).filter((x) => x.subject.includes('case TLS-1'));
   expect(all.length).toBe(mails.length);
-  expect(all.map((m) => ({
-    to: m.to.map((t) => t.address),
-    cc: ((m as any).cc ?? []).map((t: any) => t.address),
-    subject: m.subject.split(' – ')[0],
-    key: m.headers['x-clock-key'],
-    firesAt: m.headers['x-clock-fires-at'],
-  }))).toEqual([{
-    to: ['hos-derb@derbyshire.clocks.test'],
-    cc: ['tm-derb-north@derbyshire.clocks.test', 'sm-derb-assess@derbyshire.clocks.test'],
-    subject: '[CRITICAL: still overdue] Decide the type of response and acknowledge the referrer',
-    key: 'referral-TLS-1-R1:referral-decision:1:critical',
-    firesAt: '2026-11-11T09:00:00+00:00', // the critical's own instant, Wed 11 Nov 2026 09:00 GMT (header)
-  }]);
+  expect(
+    all.map((m) => ({
+      to: m.to.map((t) => t.address),
+      cc: ((m as any).cc ?? []).map((t: any) => t.address),
+      subject: m.subject.split(' – ')[0],
+      key: m.headers['x-clock-key'],
+      firesAt: m.headers['x-clock-fires-at'],
+    })),
+  ).toEqual([
+    {
+      to: ['hos-derb@derbyshire.clocks.test'],
+      cc: ['tm-derb-north@derbyshire.clocks.test', 'sm-derb-assess@derbyshire.clocks.test'],
+      subject: '[CRITICAL: still overdue] Decide the type of response and acknowledge the referrer',
+      key: 'referral-TLS-1-R1:referral-decision:1:critical',
+      firesAt: '2026-11-11T09:00:00+00:00', // the critical's own instant, Wed 11 Nov 2026 09:00 GMT (header)
+    },
+  ]);
   expect(all[0].subject).toContain('due Tue 3 Nov 2026');
   // Everything went through the terminator with the client certificate the variables named.
   expect([...clientsSeen]).toEqual(['client']);
@@ -170,14 +185,17 @@ describe('a connection the TLS endpoint must refuse', () => {
     expect(accepted.slice(from).filter((a) => a.bytes > 0)).toEqual([]);
     expect([...clientsSeen].filter((cn) => cn !== 'client')).toEqual([]);
   };
-  const refused = (options: TemporalConnectionOptions) => refusedWith(() => Connection.connect({ ...options, connectTimeout: 5_000 }));
+  const refused = (options: TemporalConnectionOptions) =>
+    refusedWith(() => Connection.connect({ ...options, connectTimeout: 5_000 }));
 
   test('without a client certificate (TLS with the CA only)', async () => {
     await refused(optionsFrom({ TEMPORAL_TLS_CA_FILE: certs.caCert, TEMPORAL_TLS_SERVER_NAME: 'temporal.test' }));
   }, 60_000);
 
   test('with a client certificate from a CA the endpoint does not trust', async () => {
-    await refused(optionsFrom({ ...mtls(), TEMPORAL_TLS_CERT_FILE: certs.strayCert, TEMPORAL_TLS_KEY_FILE: certs.strayKey }));
+    await refused(
+      optionsFrom({ ...mtls(), TEMPORAL_TLS_CERT_FILE: certs.strayCert, TEMPORAL_TLS_KEY_FILE: certs.strayKey }),
+    );
   }, 60_000);
 
   test("when the server's certificate does not carry the expected name", async () => {
@@ -189,6 +207,10 @@ describe('a connection the TLS endpoint must refuse', () => {
   }, 60_000);
 
   test('and the native (worker) connection is refused without a client certificate too', async () => {
-    await refusedWith(() => NativeConnection.connect(optionsFrom({ TEMPORAL_TLS_CA_FILE: certs.caCert, TEMPORAL_TLS_SERVER_NAME: 'temporal.test' })));
+    await refusedWith(() =>
+      NativeConnection.connect(
+        optionsFrom({ TEMPORAL_TLS_CA_FILE: certs.caCert, TEMPORAL_TLS_SERVER_NAME: 'temporal.test' }),
+      ),
+    );
   }, 60_000);
 });

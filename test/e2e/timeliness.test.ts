@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { DevStack, startDevStack } from '../support/devStack';
 import { SCREENSHOTS, TestBrowser, launchBrowser } from '../support/browser';
 
-
 let s: DevStack;
 beforeAll(async () => {
   s = await startDevStack();
@@ -19,16 +18,28 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => s?.teardown());
 
-const TEAM: Record<string, string> = { derbyshire: 'derb-north-assessment', northamptonshire: 'nn-mash', 'bracknell-forest': 'bf-mash', york: 'york-ra' };
+const TEAM: Record<string, string> = {
+  derbyshire: 'derb-north-assessment',
+  northamptonshire: 'nn-mash',
+  'bracknell-forest': 'bf-mash',
+  york: 'york-ra',
+};
 const ids: Record<string, string> = {};
 
 async function start(label: string, type: string, la: string, anchors: Record<string, string>) {
-  const r = await s.call('POST', '/api/processes', { type, caseId: `TL-${label}`, localAuthority: la, anchors, assignment: { team: TEAM[la] } });
+  const r = await s.call('POST', '/api/processes', {
+    type,
+    caseId: `TL-${label}`,
+    localAuthority: la,
+    anchors,
+    assignment: { team: TEAM[la] },
+  });
   expect({ label, status: r.status, detail: r.body.detail }).toEqual({ label, status: 201, detail: undefined });
   ids[label] = r.body.workflowId;
   return r.body.workflowId as string;
 }
-const done = (id: string, step: string, occurredAt: string, outcome?: string) => s.accept(id, { type: 'step-completed', step, occurredAt, ...(outcome ? { outcome } : {}) }, 'dev-admin');
+const done = (id: string, step: string, occurredAt: string, outcome?: string) =>
+  s.accept(id, { type: 'step-completed', step, occurredAt, ...(outcome ? { outcome } : {}) }, 'dev-admin');
 const nextDay = (d: string) => new Date(Date.parse(`${d}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 // [label, LA, referral received, completed or undefined while open]
@@ -77,7 +88,11 @@ async function seed() {
   }
   for (const [label, la, strategy, s47, icpc] of ICPCS) {
     // The S47 start with its time: Derbyshire and York see the child within 24 hours of it (000 L570, 004 L400).
-    const id = await start(label, 'child-protection-enquiry', la, { 'concern-raised': `${strategy}T09:00:00+01:00`, 'strategy-discussion': strategy, 's47-start': `${s47}T10:00:00+01:00` });
+    const id = await start(label, 'child-protection-enquiry', la, {
+      'concern-raised': `${strategy}T09:00:00+01:00`,
+      'strategy-discussion': strategy,
+      's47-start': `${s47}T10:00:00+01:00`,
+    });
     await done(id, 's47-complete', icpc, 'icpc');
     await done(id, 'icpc', icpc, 'no-further-action');
   }
@@ -92,8 +107,22 @@ async function seed() {
 }
 
 const PERIOD = 'from=2026-04-01&to=2026-10-31';
-const late = (label: string, done: string, dueBy: string, taken: string) => ({ workflowId: ids[label], caseId: `TL-${label}`, occurrence: 1, done, dueBy, taken });
-const row = (measure: string, localAuthority: string, period: string, completed: number, onTime: number, lateItems: ReturnType<typeof late>[] = []) => ({
+const late = (label: string, done: string, dueBy: string, taken: string) => ({
+  workflowId: ids[label],
+  caseId: `TL-${label}`,
+  occurrence: 1,
+  done,
+  dueBy,
+  taken,
+});
+const row = (
+  measure: string,
+  localAuthority: string,
+  period: string,
+  completed: number,
+  onTime: number,
+  lateItems: ReturnType<typeof late>[] = [],
+) => ({
   measure,
   localAuthority,
   period,
@@ -103,9 +132,20 @@ const row = (measure: string, localAuthority: string, period: string, completed:
   percentOnTime: Math.round((onTime / completed) * 1000) / 10,
   lateItems,
 });
-const slim = (rows: any[]) => rows.map(({ measure, localAuthority, period, completed, onTime, late: l, percentOnTime, lateItems }) => ({ measure, localAuthority, period, completed, onTime, late: l, percentOnTime, lateItems }));
+const slim = (rows: any[]) =>
+  rows.map(({ measure, localAuthority, period, completed, onTime, late: l, percentOnTime, lateItems }) => ({
+    measure,
+    localAuthority,
+    period,
+    completed,
+    onTime,
+    late: l,
+    percentOnTime,
+    lateItems,
+  }));
 
-const report = (query: string, token = 'dev-admin') => s.call('GET', `/api/reports/timeliness?${query}`, undefined, token);
+const report = (query: string, token = 'dev-admin') =>
+  s.call('GET', `/api/reports/timeliness?${query}`, undefined, token);
 
 // Visibility is eventually consistent: wait until all 17 completions in the period (counted by hand) show.
 async function settled() {
@@ -121,10 +161,16 @@ test('the whole period: every measure per LA matches the hand count', async () =
   expect(r.status).toBe(200);
   const P = '2026-04-01..2026-10-31';
   expect(slim(r.body.rows)).toEqual([
-    row('assessment-45wd', 'bracknell-forest', P, 2, 1, [late('TA-4', '2026-09-04', '2026-09-03', '46 working days from referral-received')]),
+    row('assessment-45wd', 'bracknell-forest', P, 2, 1, [
+      late('TA-4', '2026-09-04', '2026-09-03', '46 working days from referral-received'),
+    ]),
     row('assessment-45wd', 'derbyshire', P, 1, 1),
-    row('assessment-45wd', 'northamptonshire', P, 2, 1, [late('TA-2', '2026-06-26', '2026-06-24', '47 working days from referral-received')]),
-    row('assessment-45wd', 'york', P, 2, 1, [late('TA-6', '2026-10-14', '2026-10-13', '46 working days from referral-received')]),
+    row('assessment-45wd', 'northamptonshire', P, 2, 1, [
+      late('TA-2', '2026-06-26', '2026-06-24', '47 working days from referral-received'),
+    ]),
+    row('assessment-45wd', 'york', P, 2, 1, [
+      late('TA-6', '2026-10-14', '2026-10-13', '46 working days from referral-received'),
+    ]),
     row('icpc-15wd', 'derbyshire', P, 1, 1),
     row('icpc-15wd', 'northamptonshire', P, 1, 1),
     row('icpc-15wd', 'york', P, 2, 2),
@@ -133,23 +179,35 @@ test('the whole period: every measure per LA matches the hand count', async () =
     row('complaint-stage1-on-time', 'york', P, 1, 1),
   ]);
   // ICPCs all had an S47 start recorded: none counted from the strategy discussion.
-  expect(r.body.rows.filter((x: any) => x.measure === 'icpc-15wd').map((x: any) => x.countedFromFallback)).toEqual([0, 0, 0]);
-  expect(r.body.measures.find((m: any) => m.id === 'icpc-15wd').definition).toMatch(/15th working day after the S47 start date/);
+  expect(r.body.rows.filter((x: any) => x.measure === 'icpc-15wd').map((x: any) => x.countedFromFallback)).toEqual([
+    0, 0, 0,
+  ]);
+  expect(r.body.measures.find((m: any) => m.id === 'icpc-15wd').definition).toMatch(
+    /15th working day after the S47 start date/,
+  );
 });
 
 test('by month: each row is the completions of one month', async () => {
   const r = await report(`${PERIOD}&by=month&measure=assessment-45wd`);
   expect(slim(r.body.rows)).toEqual([
     row('assessment-45wd', 'bracknell-forest', '2026-06', 1, 1),
-    row('assessment-45wd', 'bracknell-forest', '2026-09', 1, 0, [late('TA-4', '2026-09-04', '2026-09-03', '46 working days from referral-received')]),
+    row('assessment-45wd', 'bracknell-forest', '2026-09', 1, 0, [
+      late('TA-4', '2026-09-04', '2026-09-03', '46 working days from referral-received'),
+    ]),
     row('assessment-45wd', 'derbyshire', '2026-07', 1, 1),
-    row('assessment-45wd', 'northamptonshire', '2026-06', 2, 1, [late('TA-2', '2026-06-26', '2026-06-24', '47 working days from referral-received')]),
-    row('assessment-45wd', 'york', '2026-10', 2, 1, [late('TA-6', '2026-10-14', '2026-10-13', '46 working days from referral-received')]),
+    row('assessment-45wd', 'northamptonshire', '2026-06', 2, 1, [
+      late('TA-2', '2026-06-26', '2026-06-24', '47 working days from referral-received'),
+    ]),
+    row('assessment-45wd', 'york', '2026-10', 2, 1, [
+      late('TA-6', '2026-10-14', '2026-10-13', '46 working days from referral-received'),
+    ]),
   ]);
 });
 
 test('CSV: one line per measure, LA and period, as a spreadsheet opens it', async () => {
-  const res = await fetch(`${s.api}/api/reports/timeliness?${PERIOD}&localAuthority=york&format=csv`, { headers: { authorization: 'Bearer dev-admin' } });
+  const res = await fetch(`${s.api}/api/reports/timeliness?${PERIOD}&localAuthority=york&format=csv`, {
+    headers: { authorization: 'Bearer dev-admin' },
+  });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
   expect(res.headers.get('content-disposition')).toBe('attachment; filename="timeliness-2026-04-01-to-2026-10-31.csv"');
@@ -170,12 +228,23 @@ test('each manager reports on their own area only', async () => {
   expect([...new Set(york.body.rows.map((x: any) => x.localAuthority))]).toEqual(['york']);
   expect(york.body.area).toBe('head-of-service hos-york');
   const cm = await report(PERIOD, 'dev-complaints-manager.cm-derb');
-  expect(slim(cm.body.rows)).toEqual([row('complaint-stage1-on-time', 'derbyshire', '2026-04-01..2026-10-31', 2, 1, [late('TC-2', '2026-09-30', '2026-09-24', '6 days late')])]);
-  const other = await s.call('GET', `/api/reports/timeliness?${PERIOD}&localAuthority=derbyshire`, undefined, 'dev-head-of-service.hos-york');
+  expect(slim(cm.body.rows)).toEqual([
+    row('complaint-stage1-on-time', 'derbyshire', '2026-04-01..2026-10-31', 2, 1, [
+      late('TC-2', '2026-09-30', '2026-09-24', '6 days late'),
+    ]),
+  ]);
+  const other = await s.call(
+    'GET',
+    `/api/reports/timeliness?${PERIOD}&localAuthority=derbyshire`,
+    undefined,
+    'dev-head-of-service.hos-york',
+  );
   expect(other).toMatchObject({ status: 403, body: { errors: [{ field: 'query.localAuthority' }] } });
   const anonymous = await s.call('GET', `/api/reports/timeliness?${PERIOD}`, undefined, 'dev-team-manager');
   expect(anonymous).toMatchObject({ status: 403, body: { errors: [{ field: 'authorization' }] } });
-  expect((await s.call('GET', `/api/reports/timeliness?${PERIOD}`, undefined, 'dev-social-worker.sw-york-01')).status).toBe(403);
+  expect(
+    (await s.call('GET', `/api/reports/timeliness?${PERIOD}`, undefined, 'dev-social-worker.sw-york-01')).status,
+  ).toBe(403);
 });
 
 describe('the dashboard, in a real Chromium', () => {
@@ -198,12 +267,26 @@ describe('the dashboard, in a real Chromium', () => {
     await expect(card('assessment-45wd').locator('.overall').textContent()).resolves.toBe('4 of 7 on time (57.1%)');
     await expect(card('icpc-15wd').locator('.overall').textContent()).resolves.toBe('4 of 4 on time (100.0%)');
     await expect(card('rcpc-on-time').locator('.overall').textContent()).resolves.toBe('1 of 2 on time (50.0%)');
-    await expect(card('complaint-stage1-on-time').locator('.overall').textContent()).resolves.toBe('2 of 3 on time (66.7%)');
-    const bars = await card('assessment-45wd').locator('g.bar').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-la')} ${g.getAttribute('data-percent')}`));
+    await expect(card('complaint-stage1-on-time').locator('.overall').textContent()).resolves.toBe(
+      '2 of 3 on time (66.7%)',
+    );
+    const bars = await card('assessment-45wd')
+      .locator('g.bar')
+      .evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-la')} ${g.getAttribute('data-percent')}`));
     expect(bars.sort()).toEqual(['bracknell-forest 50', 'derbyshire 100', 'northamptonshire 50', 'york 50']);
     // By month, all LAs: June 2 of 3 (TA-1, TA-3 on time; TA-2 late), July 1 of 1, September 0 of 1, October 1 of 2.
-    const months = await card('assessment-45wd').locator('g.month').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-month')} ${g.getAttribute('data-percent')}`));
-    expect(months).toEqual(['2026-04 ', '2026-05 ', '2026-06 66.7', '2026-07 100', '2026-08 ', '2026-09 0', '2026-10 50']);
+    const months = await card('assessment-45wd')
+      .locator('g.month')
+      .evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-month')} ${g.getAttribute('data-percent')}`));
+    expect(months).toEqual([
+      '2026-04 ',
+      '2026-05 ',
+      '2026-06 66.7',
+      '2026-07 100',
+      '2026-08 ',
+      '2026-09 0',
+      '2026-10 50',
+    ]);
     await expect(card('assessment-45wd').locator('details.late').getAttribute('data-late')).resolves.toBe('3');
     await expect(page.locator('#period').textContent()).resolves.toBe('1 April 2026 to 31 October 2026');
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });

@@ -76,10 +76,19 @@ interface ClaimScenario {
 type Scenario = ClockScenario | DigestScenario | FamilyScenario | ClaimScenario;
 
 const at = (iso: string) => iso.slice(0, 10);
-const done = (iso: string, step: string, extra: Record<string, unknown> = {}): [string, Record<string, unknown>] => [iso, { type: 'step-completed', step, occurredAt: at(iso), ...extra }];
-const anchor = (iso: string, name: string, kind?: string): [string, Record<string, unknown>] => [iso, { type: 'anchor', anchor: name, at: at(iso), ...(kind ? { kind } : {}) }];
+const done = (iso: string, step: string, extra: Record<string, unknown> = {}): [string, Record<string, unknown>] => [
+  iso,
+  { type: 'step-completed', step, occurredAt: at(iso), ...extra },
+];
+const anchor = (iso: string, name: string, kind?: string): [string, Record<string, unknown>] => [
+  iso,
+  { type: 'anchor', anchor: name, at: at(iso), ...(kind ? { kind } : {}) },
+];
 /** A step completed at that very instant (occurredAt with its time, as a case system sends a meeting or visit). */
-const doneAt = (iso: string, step: string, extra: Record<string, unknown> = {}): [string, Record<string, unknown>] => [iso, { type: 'step-completed', step, occurredAt: iso, ...extra }];
+const doneAt = (iso: string, step: string, extra: Record<string, unknown> = {}): [string, Record<string, unknown>] => [
+  iso,
+  { type: 'step-completed', step, occurredAt: iso, ...extra },
+];
 const seenAt = (iso: string, step: string) => doneAt(iso, step, { seen: true });
 
 export const SCENARIOS: Scenario[] = [
@@ -133,7 +142,7 @@ export const SCENARIOS: Scenario[] = [
       anchor('2029-09-01T10:00:00+01:00', 'review-requested'),
       done('2029-09-10T10:00:00+01:00', 'pathway-plan-review'),
       done('2029-10-20T10:00:00+01:00', 'pa-contact', { seen: true }),
-      [ '2029-12-01T10:00:00Z', { type: 'close', reason: 'recorded for the replay test' } ],
+      ['2029-12-01T10:00:00Z', { type: 'close', reason: 'recorded for the replay test' }],
     ],
     endsAt: '2029-12-02T10:00:00Z',
   },
@@ -141,9 +150,18 @@ export const SCENARIOS: Scenario[] = [
     // Stage 1 extended to the maximum, stage 2 asked for and answered; nobody asks for stage 3, so the
     // window lapses (Wed 18 Jul 2029) and the complaint closes after the recording grace (end of Wed 25 Jul).
     name: 'complaint-statutory-v1',
-    start: { type: 'complaint-statutory', caseId: 'HIST-CS-1', localAuthority: 'england', anchors: { 'stage1-received': '2029-03-19' }, assignment: { workerId: 'sw-eng-none', team: 'eng-demo' } },
+    start: {
+      type: 'complaint-statutory',
+      caseId: 'HIST-CS-1',
+      localAuthority: 'england',
+      anchors: { 'stage1-received': '2029-03-19' },
+      assignment: { workerId: 'sw-eng-none', team: 'eng-demo' },
+    },
     events: [
-      ['2029-03-26T10:00:00+01:00', { type: 'extend', step: 'stage1-response', reason: 'complex complaint', agreedWithComplainant: true }],
+      [
+        '2029-03-26T10:00:00+01:00',
+        { type: 'extend', step: 'stage1-response', reason: 'complex complaint', agreedWithComplainant: true },
+      ],
       done('2029-04-17T10:00:00+01:00', 'stage1-response'),
       anchor('2029-05-10T10:00:00+01:00', 'stage2-requested'),
       done('2029-06-20T10:00:00+01:00', 'stage2-response'),
@@ -154,10 +172,25 @@ export const SCENARIOS: Scenario[] = [
     // Derbyshire's corporate procedure: acknowledged, a revised target agreed, the response sent (it ends).
     name: 'complaint-corporate-v1',
     // After the statutory scenario in time: the test server's clock only moves forward.
-    start: { type: 'complaint-corporate', caseId: 'HIST-CC-1', localAuthority: 'derbyshire', anchors: { received: '2029-09-03' }, assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } },
+    start: {
+      type: 'complaint-corporate',
+      caseId: 'HIST-CC-1',
+      localAuthority: 'derbyshire',
+      anchors: { received: '2029-09-03' },
+      assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' },
+    },
     events: [
       done('2029-09-05T10:00:00+01:00', 'acknowledgement'),
-      ['2029-09-20T10:00:00+01:00', { type: 'extend', step: 'response', reason: 'internal procedure ongoing', until: '2029-10-19', agreedWithComplainant: true }],
+      [
+        '2029-09-20T10:00:00+01:00',
+        {
+          type: 'extend',
+          step: 'response',
+          reason: 'internal procedure ongoing',
+          until: '2029-10-19',
+          agreedWithComplainant: true,
+        },
+      ],
       done('2029-10-18T10:00:00+01:00', 'response'),
     ],
     endsAt: '2029-10-20T10:00:00+01:00',
@@ -350,8 +383,14 @@ export const SCENARIOS: Scenario[] = [
       anchors: { 'plan-agreed': '2031-04-01T10:00:00+01:00' },
       assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' },
     })),
-    before: [[1, '2031-04-03T10:00:00+01:00', { type: 'close', reason: 'the family moved out of the area: case transferred' }]],
-    familyEvent: { eventId: 'VISIT-2031-04-07', at: '2031-04-07T10:00:00+01:00', event: { type: 'step-completed', step: 'cin-visit', occurredAt: '2031-04-07T10:00:00+01:00', seen: true } },
+    before: [
+      [1, '2031-04-03T10:00:00+01:00', { type: 'close', reason: 'the family moved out of the area: case transferred' }],
+    ],
+    familyEvent: {
+      eventId: 'VISIT-2031-04-07',
+      at: '2031-04-07T10:00:00+01:00',
+      event: { type: 'step-completed', step: 'cin-visit', occurredAt: '2031-04-07T10:00:00+01:00', seen: true },
+    },
     expect: ['applied', 'refused'],
   },
   {
@@ -372,7 +411,8 @@ const recorded = (name: string) => existsSync(fileOf(name)) || existsSync(fileOf
 export function selectScenarios(names: string[]): { write: Set<string>; run: Scenario[] } {
   const known = new Map(SCENARIOS.map((s) => [s.name, s]));
   const unknown = names.filter((n) => !known.has(n));
-  if (unknown.length) throw new Error(`no scenario named ${unknown.join(', ')}; known: ${[...known.keys()].join(', ')}`);
+  if (unknown.length)
+    throw new Error(`no scenario named ${unknown.join(', ')}; known: ${[...known.keys()].join(', ')}`);
   const write = new Set(names.length ? names : SCENARIOS.filter((s) => !recorded(s.name)).map((s) => s.name));
   const needed = new Set<string>();
   const need = (name: string) => {
@@ -385,7 +425,9 @@ export function selectScenarios(names: string[]): { write: Set<string>; run: Sce
 }
 
 /** Activity types scheduled in a history, with counts: what a reader checks the recording did. */
-function activitiesIn(history: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>): string {
+function activitiesIn(
+  history: Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>,
+): string {
   const counts = new Map<string, number>();
   for (const e of history.events ?? []) {
     const type = e.activityTaskScheduledEventAttributes?.activityType?.name;
@@ -396,7 +438,9 @@ function activitiesIn(history: Awaited<ReturnType<ReturnType<Client['workflow'][
 
 /** The first instant a process's clock counts from: a date's 09:00, or the datetime itself. */
 function startInstant(start: StartProcess): string {
-  const first = Object.values(start.anchors).filter((v) => v > '2026').sort()[0];
+  const first = Object.values(start.anchors)
+    .filter((v) => v > '2026')
+    .sort()[0];
   return first.length === 10 ? `${first}T09:00:00Z` : first;
 }
 
@@ -429,11 +473,19 @@ async function runFamilyScenario(t: ClockTestEnv, starter: ProcessStarter, s: Fa
   const siblings: FamilySibling[] = [];
   for (const req of s.siblings) {
     const { workflowId } = await starter.start({ ...req, familyId: s.familyId });
-    siblings.push({ workflowId, caseId: req.caseId, localAuthority: req.localAuthority, processType: req.type, assignment: req.assignment ?? {} });
+    siblings.push({
+      workflowId,
+      caseId: req.caseId,
+      localAuthority: req.localAuthority,
+      processType: req.type,
+      assignment: req.assignment ?? {},
+    });
   }
   for (const [i, instant, event] of s.before) {
     await skipTo(t, instant);
-    await t.env.client.workflow.getHandle(siblings[i].workflowId).executeUpdate(clockEventUpdate, { args: [event as never] });
+    await t.env.client.workflow
+      .getHandle(siblings[i].workflowId)
+      .executeUpdate(clockEventUpdate, { args: [event as never] });
   }
   await skipTo(t, s.familyEvent.at);
   const { eventId } = s.familyEvent;
@@ -444,11 +496,16 @@ async function runFamilyScenario(t: ClockTestEnv, starter: ProcessStarter, s: Fa
   const plain = new Client({ connection: t.env.connection, namespace: 'default' });
   const result: FamilyEventResult = await plain.workflow.getHandle(workflowId).result();
   const got = result.results.map((r) => r.status);
-  if (got.join() !== s.expect.join()) throw new Error(`${s.name}: expected ${s.expect.join(', ')}; got ${JSON.stringify(result.results)}`);
+  if (got.join() !== s.expect.join())
+    throw new Error(`${s.name}: expected ${s.expect.join(', ')}; got ${JSON.stringify(result.results)}`);
   const history = await t.env.client.workflow.getHandle(workflowId).fetchHistory();
   if (write) writeFileSync(fileOf(s.name), historyToFile(history));
-  const what = result.results.map((r) => `${r.caseId} ${r.status}${r.alarm ? ` (alarm ${r.alarm}: ${r.field}: ${r.message})` : ''}`).join('; ');
-  console.log(`${write ? fileOf(s.name) : `${s.name} (run only)`}: ${history.events?.length} events; ${activitiesIn(history)}; ${what}`);
+  const what = result.results
+    .map((r) => `${r.caseId} ${r.status}${r.alarm ? ` (alarm ${r.alarm}: ${r.field}: ${r.message})` : ''}`)
+    .join('; ');
+  console.log(
+    `${write ? fileOf(s.name) : `${s.name} (run only)`}: ${history.events?.length} events; ${activitiesIn(history)}; ${what}`,
+  );
 }
 
 /** A claim, started as intake starts it and waited for. */
@@ -456,17 +513,32 @@ async function runClaimScenario(t: ClockTestEnv, s: ClaimScenario, write: boolea
   await skipTo(t, s.at);
   const workflowId = claimIdFor(s.claim.localAuthority, s.claim.referralId);
   const plain = new Client({ connection: t.env.connection, namespace: 'default' });
-  await plain.workflow.execute('referralClaim', { taskQueue: t.taskQueue, workflowId, args: [s.claim], memo: { caseId: s.claim.caseId } });
+  await plain.workflow.execute('referralClaim', {
+    taskQueue: t.taskQueue,
+    workflowId,
+    args: [s.claim],
+    memo: { caseId: s.claim.caseId },
+  });
   const history = await t.env.client.workflow.getHandle(workflowId).fetchHistory();
   if (write) writeFileSync(fileOf(s.name), historyToFile(history));
-  console.log(`${write ? fileOf(s.name) : `${s.name} (run only)`}: ${history.events?.length} events; ${activitiesIn(history)}`);
+  console.log(
+    `${write ? fileOf(s.name) : `${s.name} (run only)`}: ${history.events?.length} events; ${activitiesIn(history)}`,
+  );
 }
 
 /** The digest needs visibility: a real dev server to list from, and a worker whose digest activities use it. */
 async function digestRunner(t: ClockTestEnv) {
   const server = await startDevServerOnFreePorts();
-  const visibility = new Client({ connection: await Connection.connect({ address: server.address }), namespace: 'default' });
-  const worker = await startTestWorker(t.env.nativeConnection, t.env.client, { SMTP_PORT: String(t.mail.smtpPort) }, visibility);
+  const visibility = new Client({
+    connection: await Connection.connect({ address: server.address }),
+    namespace: 'default',
+  });
+  const worker = await startTestWorker(
+    t.env.nativeConnection,
+    t.env.client,
+    { SMTP_PORT: String(t.mail.smtpPort) },
+    visibility,
+  );
   // A plain client to wait for results: the time-skipping client's result() would let the server leap ahead.
   const plain = new Client({ connection: t.env.connection, namespace: 'default' });
   return {
@@ -474,10 +546,16 @@ async function digestRunner(t: ClockTestEnv) {
       await skipTo(t, s.digestAt);
       const workflowId = `daily-digest-${at(s.digestAt)}`;
       // The calendar the Schedule hands each run, from the start of the digest's year.
-      const outcome: DigestOutcome = await plain.workflow.execute('dailyDigest', { workflowId, taskQueue: worker.taskQueue, args: [{ calendar: calendarData([], `${s.digestAt.slice(0, 4)}-01-01`) }] });
+      const outcome: DigestOutcome = await plain.workflow.execute('dailyDigest', {
+        workflowId,
+        taskQueue: worker.taskQueue,
+        args: [{ calendar: calendarData([], `${s.digestAt.slice(0, 4)}-01-01`) }],
+      });
       const history = await t.env.client.workflow.getHandle(workflowId).fetchHistory();
       if (write) writeFileSync(fileOf(s.name), historyToFile(history));
-      console.log(`${write ? fileOf(s.name) : `${s.name} (run only)`}: ${history.events?.length} events; ${activitiesIn(history)}; ${outcome.skipped ?? `${outcome.sent.length} digests sent`}`);
+      console.log(
+        `${write ? fileOf(s.name) : `${s.name} (run only)`}: ${history.events?.length} events; ${activitiesIn(history)}; ${outcome.skipped ?? `${outcome.sent.length} digests sent`}`,
+      );
     },
     async stop() {
       await worker.close();

@@ -20,11 +20,19 @@ export interface StackApi {
 }
 
 /** `profiles`: as deployed (default profiles/data), or edited ones, for a migration of running processes. */
-export async function startApiOnStack(stack: DevStack, options: { logger: Logger; updateTimeoutMs: number; profiles?: ProfileRegistry }): Promise<StackApi> {
+export async function startApiOnStack(
+  stack: DevStack,
+  options: { logger: Logger; updateTimeoutMs: number; profiles?: ProfileRegistry },
+): Promise<StackApi> {
   const profiles = options.profiles ?? ProfileRegistry.fromDirectory();
   const app = createApp({
     // devStack's client is built on a Connection (Connection.connect): the API needs its deadlines.
-    clocks: new TemporalClocks(stack.client, stack.client.connection as Connection, new ProcessStarter(stack.client, profiles, stack.taskQueue), options.updateTimeoutMs),
+    clocks: new TemporalClocks(
+      stack.client,
+      stack.client.connection as Connection,
+      new ProcessStarter(stack.client, profiles, stack.taskQueue),
+      options.updateTimeoutMs,
+    ),
     profiles,
     directory: Directory.fromFile(DEFAULT_DIRECTORY_FILE).data,
     logger: options.logger,

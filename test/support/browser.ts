@@ -21,7 +21,9 @@ export interface TestBrowser {
 export async function launchBrowser(): Promise<TestBrowser> {
   const executablePath: string | undefined = chromiumPath();
   if (!executablePath) {
-    throw new Error('Chromium not found: run `npm run browser:install` (installs Debian\'s chromium) or set CHROMIUM_PATH to a Chromium executable');
+    throw new Error(
+      "Chromium not found: run `npm run browser:install` (installs Debian's chromium) or set CHROMIUM_PATH to a Chromium executable",
+    );
   }
   const browser = await chromium.launch({
     executablePath,
@@ -31,7 +33,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
   });
   return {
     browser,
-    newPage: async (options) => (await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options })).newPage(),
+    newPage: async (options) =>
+      (await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options })).newPage(),
     close: () => browser.close(),
   };
 }

@@ -31,11 +31,51 @@ function openssl(args: string[], cwd: string): string {
 
 export function makeCertificates(): TestCertificates {
   const dir = mkdtempSync(join(tmpdir(), 'clocks-tls-'));
-  const ca = (name: string) => openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`, '-days', '2', '-subj', `/CN=${name}`], dir);
+  const ca = (name: string) =>
+    openssl(
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        `${name}.key`,
+        '-out',
+        `${name}.pem`,
+        '-days',
+        '2',
+        '-subj',
+        `/CN=${name}`,
+      ],
+      dir,
+    );
   const signed = (name: string, by: string, ext: string) => {
-    openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`], dir);
+    openssl(
+      ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`],
+      dir,
+    );
     writeFileSync(join(dir, `${name}.ext`), ext);
-    openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', `${by}.pem`, '-CAkey', `${by}.key`, '-CAcreateserial', '-out', `${name}.pem`, '-days', '1', '-extfile', `${name}.ext`], dir);
+    openssl(
+      [
+        'x509',
+        '-req',
+        '-in',
+        `${name}.csr`,
+        '-CA',
+        `${by}.pem`,
+        '-CAkey',
+        `${by}.key`,
+        '-CAcreateserial',
+        '-out',
+        `${name}.pem`,
+        '-days',
+        '1',
+        '-extfile',
+        `${name}.ext`,
+      ],
+      dir,
+    );
   };
   ca('test-ca');
   ca('stray-ca');
@@ -44,7 +84,9 @@ export function makeCertificates(): TestCertificates {
   signed('stray', 'stray-ca', 'extendedKeyUsage=clientAuth\n');
   openssl(['pkey', '-in', 'client.key', '-aes256', '-passout', 'pass:secret', '-out', 'client-encrypted.key'], dir);
   // "notAfter=Nov 24 17:02:03 2026 GMT"
-  const notAfter = openssl(['x509', '-in', 'client.pem', '-noout', '-enddate'], dir).trim().replace(/^notAfter=/, '');
+  const notAfter = openssl(['x509', '-in', 'client.pem', '-noout', '-enddate'], dir)
+    .trim()
+    .replace(/^notAfter=/, '');
   const at = (f: string) => join(dir, f);
   return {
     dir,

@@ -5,7 +5,12 @@ import type { ClockInput } from '../../engine/types';
 
 export const registry = ProfileRegistry.fromDirectory();
 
-export function clockInput(la: string, type: string, anchors: Record<string, string>, anchorKinds?: Record<string, string>): ClockInput {
+export function clockInput(
+  la: string,
+  type: string,
+  anchors: Record<string, string>,
+  anchorKinds?: Record<string, string>,
+): ClockInput {
   return {
     processType: type,
     caseId: 'C9',

@@ -37,7 +37,12 @@ export interface DevStack {
   hooks: Hook[];
   client: Client;
   taskQueue: string;
-  call: (method: string, path: string, body?: unknown, token?: string | null) => Promise<{ status: number; body: any; headers: Headers }>;
+  call: (
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string | null,
+  ) => Promise<{ status: number; body: any; headers: Headers }>;
   /** POSTs an event (as a social worker unless told otherwise); the raw answer. */
   event: (workflowId: string, body: object, token?: string) => Promise<{ status: number; body: any; headers: Headers }>;
   /** POSTs an event that must be accepted (200, no problem detail); the updated clock. */
@@ -55,12 +60,33 @@ export interface DevStack {
  * choosing, so a test file starting its server beside another can lose a port and the server exits. It
  * is then started again on a fresh set, up to three times in all; any other failure is reported at once.
  */
-export async function startDevServerOnFreePorts(dbFile?: string, withUi = false): Promise<{ proc: ChildProcess; address: string; ui?: string; stop: () => Promise<void> }> {
+export async function startDevServerOnFreePorts(
+  dbFile?: string,
+  withUi = false,
+): Promise<{ proc: ChildProcess; address: string; ui?: string; stop: () => Promise<void> }> {
   for (let attempt = 1; ; attempt++) {
-    const [port, httpPort, metricsPort, uiPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [port, httpPort, metricsPort, uiPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     try {
-      const proc: ChildProcess = await startDevServer({ port, httpPort, metricsPort, headless: !withUi, uiPort, dbFile, searchAttributes: SEARCH_ATTRIBUTES });
-      return { proc, address: `127.0.0.1:${port}`, ...(withUi ? { ui: `http://127.0.0.1:${uiPort}` } : {}), stop: () => stopProcess(proc) };
+      const proc: ChildProcess = await startDevServer({
+        port,
+        httpPort,
+        metricsPort,
+        headless: !withUi,
+        uiPort,
+        dbFile,
+        searchAttributes: SEARCH_ATTRIBUTES,
+      });
+      return {
+        proc,
+        address: `127.0.0.1:${port}`,
+        ...(withUi ? { ui: `http://127.0.0.1:${uiPort}` } : {}),
+        stop: () => stopProcess(proc),
+      };
     } catch (err) {
       if (attempt >= 3 || !/exited with code/.test((err as Error).message)) throw err;
     }
@@ -108,24 +134,34 @@ export async function startDevStack(options: { ui?: boolean; workerProfiles?: st
   const api = `http://127.0.0.1:${apiPort}`;
   /** A bare area-role token on a start or an event is sent as the person holding that role for the case (roleHolder.ts). */
   const asHolder = async (method: string, path: string, body: unknown, token: string): Promise<string> => {
-    const start = body && typeof body === 'object' ? (body as { localAuthority?: string; assignment?: { team?: string; workerId?: string } }) : undefined;
-    if (method === 'POST' && (path === '/api/processes' || path === '/api/referrals') && start?.localAuthority) return holderToken(directory, token, start.localAuthority, start.assignment);
+    const start =
+      body && typeof body === 'object'
+        ? (body as { localAuthority?: string; assignment?: { team?: string; workerId?: string } })
+        : undefined;
+    if (method === 'POST' && (path === '/api/processes' || path === '/api/referrals') && start?.localAuthority)
+      return holderToken(directory, token, start.localAuthority, start.assignment);
     const id = method === 'POST' ? /^\/api\/processes\/([^/]+)\/(events|migrate-rules)$/.exec(path)?.[1] : undefined;
     if (!id) return token;
     const clock = await call('GET', `/api/processes/${id}`, undefined, 'dev-admin');
-    return clock.status === 200 ? holderToken(directory, token, clock.body.localAuthority, clock.body.assignment) : token;
+    return clock.status === 200
+      ? holderToken(directory, token, clock.body.localAuthority, clock.body.assignment)
+      : token;
   };
   const call: DevStack['call'] = async (method, path, body, token = 'dev-admin') => {
     if (isBareAreaToken(token)) token = await asHolder(method, path, body, token);
     const res = await fetch(`${api}${path}`, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
   };
-  const event: DevStack['event'] = (id, body, token = 'dev-social-worker') => call('POST', `/api/processes/${id}/events`, body, token);
+  const event: DevStack['event'] = (id, body, token = 'dev-social-worker') =>
+    call('POST', `/api/processes/${id}/events`, body, token);
   return {
     api,
     ...(server.ui ? { ui: server.ui } : {}),
@@ -158,4 +194,5 @@ export async function startDevStack(options: { ui?: boolean; workerProfiles?: st
 }
 
 /** The step of a clock view with this key and occurrence. */
-export const stepOf = (view: any, key: string, occurrence = 1) => view.steps.find((x: any) => x.key === key && x.occurrence === occurrence);
+export const stepOf = (view: any, key: string, occurrence = 1) =>
+  view.steps.find((x: any) => x.key === key && x.occurrence === occurrence);

@@ -7,8 +7,26 @@
  * process, continue-as-new, visibility lag. Those stay tested end to end (test/e2e).
  */
 import type { ProfileRegistry } from '../../profiles/load';
-import { ProcessStarter, StartError, type StartOptions, type StartResult, requestHash, requestOf } from '../../services/start';
-import { ClockError, type ClockRead, type ClockService, type FamilyEventInput, type FamilyEventResult, type FamilySibling, type ListFilter, type ListedClock, type ReferralClaim, type ViewFilter } from '../../services/clocks';
+import {
+  ProcessStarter,
+  StartError,
+  type StartOptions,
+  type StartResult,
+  requestHash,
+  requestOf,
+} from '../../services/start';
+import {
+  ClockError,
+  type ClockRead,
+  type ClockService,
+  type FamilyEventInput,
+  type FamilyEventResult,
+  type FamilySibling,
+  type ListFilter,
+  type ListedClock,
+  type ReferralClaim,
+  type ViewFilter,
+} from '../../services/clocks';
 import type { StartProcess } from '../../services/contracts';
 import { claimedForAnotherCase } from '../../services/referralClaim';
 import { workflowIdFor } from '../../engine/catalogue';
@@ -32,7 +50,10 @@ interface Process {
 }
 
 /** Whether a clock lies in an area as visibility's area clauses select it (the worker is filtered apart). */
-function inArea(area: Area | undefined, clock: { type: string; localAuthority: string; assignment: { team?: string } }): boolean {
+function inArea(
+  area: Area | undefined,
+  clock: { type: string; localAuthority: string; assignment: { team?: string } },
+): boolean {
   if (!area) return true;
   if (area.teams && !area.teams.includes(clock.assignment.team ?? '')) return false;
   if (area.localAuthorities && !area.localAuthorities.includes(clock.localAuthority)) return false;
@@ -83,15 +104,30 @@ export class FakeClocks implements ClockService {
       // As ProcessStarter: the same request is answered with the process, another is a conflict naming what differs.
       if (existing.hash !== hash && !options.acceptExisting) {
         const differs = bodyDifferences(canonical(requestOf(existing.input)), canonical(requestOf(input)));
-        if (differs.length) throw new StartError(409, differs[0], `${workflowId} already exists, started with another ${differs.join(', ')}; the same process must be asked for with the same body (a correction is an event)`);
+        if (differs.length)
+          throw new StartError(
+            409,
+            differs[0],
+            `${workflowId} already exists, started with another ${differs.join(', ')}; the same process must be asked for with the same body (a correction is an event)`,
+          );
       }
       return { workflowId, runId, existing: true };
     }
     if (req.steppedUpFrom) this.checkSteppedUpFrom(req);
     // The workflow's first steps (workflows/runClock.ts): its start line, then steps already done, in order.
     const state = initialState(input);
-    recordHistory(state, formatLondon(now), `started on ${input.rules.profileId} rules ${input.rules.version}, calendar ${input.calendar.version}${input.startedBy ? ` by ${input.startedBy}` : ''}`);
-    for (const c of input.completed ?? []) applyEvent(input, state, { type: 'step-completed', ...c, ...(input.startedBy ? { by: input.startedBy } : {}) }, now);
+    recordHistory(
+      state,
+      formatLondon(now),
+      `started on ${input.rules.profileId} rules ${input.rules.version}, calendar ${input.calendar.version}${input.startedBy ? ` by ${input.startedBy}` : ''}`,
+    );
+    for (const c of input.completed ?? [])
+      applyEvent(
+        input,
+        state,
+        { type: 'step-completed', ...c, ...(input.startedBy ? { by: input.startedBy } : {}) },
+        now,
+      );
     this.processes.set(workflowId, { input, state, startedAt: now, hash });
     return { workflowId, runId, existing: false };
   }
@@ -100,8 +136,10 @@ export class FakeClocks implements ClockService {
     const id = req.steppedUpFrom!;
     const plan = this.processes.get(id);
     if (!plan) throw new StartError(422, 'steppedUpFrom', `no process ${id}`);
-    if (plan.input.processType !== 'child-in-need-plan') throw new StartError(422, 'steppedUpFrom', `${id} is a ${plan.input.processType}, not a child in need plan`);
-    if (plan.input.caseId !== req.caseId) throw new StartError(422, 'steppedUpFrom', `${id} is case ${plan.input.caseId}'s plan, not case ${req.caseId}'s`);
+    if (plan.input.processType !== 'child-in-need-plan')
+      throw new StartError(422, 'steppedUpFrom', `${id} is a ${plan.input.processType}, not a child in need plan`);
+    if (plan.input.caseId !== req.caseId)
+      throw new StartError(422, 'steppedUpFrom', `${id} is case ${plan.input.caseId}'s plan, not case ${req.caseId}'s`);
     if (this.ended(id, plan)) throw new StartError(409, 'steppedUpFrom', `${id} has already ended (completed)`);
   }
 
@@ -115,7 +153,10 @@ export class FakeClocks implements ClockService {
   /** The clock as the workflow's query shows it, and whether its loop would have returned (closed, finished, nothing left to count). */
   private look(workflowId: string, p: Process): { view: ClockView; ended: boolean } {
     const schedule = buildSchedule(p.input, p.state, this.now(), workflowId);
-    return { view: toView(p.input, p.state, schedule, workflowId, false), ended: !!p.state.closed || !!p.state.finished || schedule.allDone };
+    return {
+      view: toView(p.input, p.state, schedule, workflowId, false),
+      ended: !!p.state.closed || !!p.state.finished || schedule.allDone,
+    };
   }
 
   private view(workflowId: string, p: Process): ClockView {
@@ -127,7 +168,15 @@ export class FakeClocks implements ClockService {
   }
 
   /** The processes whose facts match, before any schedule is computed (a list reads few of many). */
-  private matching(filter: { caseId?: string; familyId?: string; type?: string; team?: string; localAuthority?: string; area?: Area; workerId?: string }): [string, Process][] {
+  private matching(filter: {
+    caseId?: string;
+    familyId?: string;
+    type?: string;
+    team?: string;
+    localAuthority?: string;
+    area?: Area;
+    workerId?: string;
+  }): [string, Process][] {
     return [...this.processes].filter(([, { input, state }]) => {
       const clock = { type: input.processType, localAuthority: input.localAuthority, assignment: state.assignment };
       return (
@@ -156,7 +205,9 @@ export class FakeClocks implements ClockService {
     const out: ListedClock[] = [];
     for (const [workflowId, p] of this.matching(filter)) {
       const { view, ended } = this.look(workflowId, p);
-      const overdueSteps = ended ? [] : [...new Set(view.steps.filter((s) => s.status === 'overdue').map((s) => s.key))];
+      const overdueSteps = ended
+        ? []
+        : [...new Set(view.steps.filter((s) => s.status === 'overdue').map((s) => s.key))];
       if (filter.openOnly && ended) continue;
       if (filter.overdue !== undefined && filter.overdue !== overdueSteps.length > 0) continue;
       out.push({
@@ -178,7 +229,12 @@ export class FakeClocks implements ClockService {
         runs: view.run,
       });
     }
-    return out.sort((a, b) => a.caseId.localeCompare(b.caseId) || a.startedAt.localeCompare(b.startedAt) || a.workflowId.localeCompare(b.workflowId));
+    return out.sort(
+      (a, b) =>
+        a.caseId.localeCompare(b.caseId) ||
+        a.startedAt.localeCompare(b.startedAt) ||
+        a.workflowId.localeCompare(b.workflowId),
+    );
   }
 
   async views(filter: ViewFilter): Promise<ClockView[]> {
@@ -191,7 +247,9 @@ export class FakeClocks implements ClockService {
 
   /** The Update's validator, as the workflow's: an event already applied (its id) passes if the body is the same. */
   private check(p: Process, event: ClockEvent): Rejection | undefined {
-    return event.eventId && p.state.recentEventIds.includes(event.eventId) ? repeatedEvent(p.state, event) : checkEvent(p.input, p.state, event, this.now());
+    return event.eventId && p.state.recentEventIds.includes(event.eventId)
+      ? repeatedEvent(p.state, event)
+      : checkEvent(p.input, p.state, event, this.now());
   }
 
   async sendEvent(workflowId: string, event: ClockEvent): Promise<ClockView> {
@@ -200,7 +258,8 @@ export class FakeClocks implements ClockService {
     const rejection = this.check(p, event);
     // The workflow's refusal is an ApplicationFailure whose message is `field: message` (workflows/runClock.ts refuse).
     if (rejection) throw new ClockError('rejected', `${rejection.field}: ${rejection.message}`, rejection);
-    if (!(event.eventId && p.state.recentEventIds.includes(event.eventId))) applyEvent(p.input, p.state, event, this.now());
+    if (!(event.eventId && p.state.recentEventIds.includes(event.eventId)))
+      applyEvent(p.input, p.state, event, this.now());
     return this.view(workflowId, p);
   }
 
@@ -216,10 +275,18 @@ export class FakeClocks implements ClockService {
     return this.processes.get(workflowId)?.state.eventSenders?.[eventId];
   }
 
-  async migrateRules(workflowId: string, m: { localAuthority: string; type: string; reason: string; by: string }): Promise<ClockView> {
+  async migrateRules(
+    workflowId: string,
+    m: { localAuthority: string; type: string; reason: string; by: string },
+  ): Promise<ClockView> {
     const p = this.process(workflowId);
     if (this.ended(workflowId, p)) throw new ClockError('closed', `${workflowId} is closed: it accepts no more events`);
-    const migration = { rules: this.checks.currentRules(m.localAuthority, m.type), calendar: this.checks.currentCalendar(m.localAuthority), reason: m.reason, by: m.by };
+    const migration = {
+      rules: this.checks.currentRules(m.localAuthority, m.type),
+      calendar: this.checks.currentCalendar(m.localAuthority),
+      reason: m.reason,
+      by: m.by,
+    };
     const rejection = checkMigration(p.input, p.state, migration, this.now());
     if (rejection) throw new ClockError('rejected', `${rejection.field}: ${rejection.message}`, rejection);
     applyMigration(p.input, p.state, migration, this.now());
@@ -228,7 +295,9 @@ export class FakeClocks implements ClockService {
 
   async familyEvent(workflowId: string): Promise<{ siblings: FamilySibling[]; input?: FamilyEventInput } | undefined> {
     const recorded = this.familyEvents.get(workflowId);
-    return recorded && { siblings: recorded.input.siblings.map(({ overrides: _o, ...sib }) => sib), input: recorded.input };
+    return (
+      recorded && { siblings: recorded.input.siblings.map(({ overrides: _o, ...sib }) => sib), input: recorded.input }
+    );
   }
 
   /** Applied to each sibling at once, as the familyEvent workflow applies it, one after another. */
@@ -241,7 +310,13 @@ export class FakeClocks implements ClockService {
         results.push({ caseId: sib.caseId, workflowId: sib.workflowId, status: 'applied' });
       } catch (err) {
         if (!(err instanceof ClockError)) throw err;
-        results.push({ caseId: sib.caseId, workflowId: sib.workflowId, status: 'refused', field: err.rejection?.field, message: err.message });
+        results.push({
+          caseId: sib.caseId,
+          workflowId: sib.workflowId,
+          status: 'refused',
+          field: err.rejection?.field,
+          message: err.message,
+        });
       }
     }
     this.familyEvents.set(workflowId, { input, result: { familyId: input.familyId, eventId: input.eventId, results } });

@@ -43,7 +43,14 @@ export async function startFaultRig(address: string): Promise<FaultRig> {
   const client = new Client({ connection, namespace: 'default' });
   const outboxDir = mkdtempSync(join(tmpdir(), 'clocks-fault-outbox-'));
   const taskQueue = `clocks-fault-${Math.random().toString(36).slice(2, 8)}`;
-  const workerEnv: ChildWorkerEnv = { temporalAddress: address, taskQueue, smtpPort: mail.smtpPort, outboxDir, webhookUrl: receiver.url, webhookSecret: WEBHOOK_SECRET };
+  const workerEnv: ChildWorkerEnv = {
+    temporalAddress: address,
+    taskQueue,
+    smtpPort: mail.smtpPort,
+    outboxDir,
+    webhookUrl: receiver.url,
+    webhookSecret: WEBHOOK_SECRET,
+  };
   const workers: TsChild[] = [];
   return {
     address,
@@ -98,22 +105,41 @@ export const BACKDATED_REFERRAL_TIERS = [
   { tier: 'critical', role: 'head-of-service', firesAt: '2026-11-11T09:00:00+00:00', recipient: 'hos-derb' },
 ] as const;
 /** The one notification sent for them: the critical tier, at its own instant, copying the two tiers passed. */
-export const BACKDATED_REFERRAL_SENT = { tier: 'critical', firesAt: '2026-11-11T09:00:00+00:00', recipient: 'hos-derb', cc: ['tm-derb-north', 'sm-derb-assess'] } as const;
+export const BACKDATED_REFERRAL_SENT = {
+  tier: 'critical',
+  firesAt: '2026-11-11T09:00:00+00:00',
+  recipient: 'hos-derb',
+  cc: ['tm-derb-north', 'sm-derb-assess'],
+} as const;
 /** The keys a back-dated referral sends (one: its critical tier's). */
-export const referralKeys = (workflowId: string) => [`${workflowId}:referral-decision:1:${BACKDATED_REFERRAL_SENT.tier}`];
+export const referralKeys = (workflowId: string) => [
+  `${workflowId}:referral-decision:1:${BACKDATED_REFERRAL_SENT.tier}`,
+];
 /** Its clock's escalations once the critical is delivered: the caught-up tiers have no deliveredAt or recipients. */
 export const backdatedReferralEscalations = () =>
   BACKDATED_REFERRAL_TIERS.map((t) => ({
     tier: t.tier,
     role: t.role,
     at: t.firesAt,
-    ...(t.tier === BACKDATED_REFERRAL_SENT.tier ? { deliveredAt: expect.any(String), recipients: [BACKDATED_REFERRAL_SENT.recipient, ...BACKDATED_REFERRAL_SENT.cc] } : { caughtUpIn: BACKDATED_REFERRAL_SENT.tier }),
+    ...(t.tier === BACKDATED_REFERRAL_SENT.tier
+      ? {
+          deliveredAt: expect.any(String),
+          recipients: [BACKDATED_REFERRAL_SENT.recipient, ...BACKDATED_REFERRAL_SENT.cc],
+        }
+      : { caughtUpIn: BACKDATED_REFERRAL_SENT.tier }),
   }));
 
 /** Starts a back-dated Derbyshire referral through the intake path; its workflow id. */
 export async function startBackdatedReferral(rig: FaultRig, caseId: string, referralId: string): Promise<string> {
   const { workflowId } = await rig.starter.start(
-    { type: 'referral', caseId, episode: referralId, localAuthority: BACKDATED_REFERRAL.localAuthority, anchors: { 'referral-received': BACKDATED_REFERRAL.receivedAt }, assignment: BACKDATED_REFERRAL.assignment },
+    {
+      type: 'referral',
+      caseId,
+      episode: referralId,
+      localAuthority: BACKDATED_REFERRAL.localAuthority,
+      anchors: { 'referral-received': BACKDATED_REFERRAL.receivedAt },
+      assignment: BACKDATED_REFERRAL.assignment,
+    },
     { requireAllStepAnchors: true, startedBy: 'fault test' },
   );
   return workflowId;
@@ -125,10 +151,20 @@ export async function startBackdatedReferral(rig: FaultRig, caseId: string, refe
  * at once, at the instant, to the duty manager (duty-derb); its later tiers are working days away
  * (+3 WD and +6 WD at 09:00), so within a test the breach is the only notification.
  */
-export async function startEnquiryBreachingIn(rig: FaultRig, caseId: string, leadMs: number): Promise<{ workflowId: string; dueAtMs: number; key: string; firesAt: string }> {
+export async function startEnquiryBreachingIn(
+  rig: FaultRig,
+  caseId: string,
+  leadMs: number,
+): Promise<{ workflowId: string; dueAtMs: number; key: string; firesAt: string }> {
   const concernMs = Math.floor((Date.now() + leadMs) / 1000) * 1000 - 24 * 3_600_000;
   const { workflowId } = await rig.starter.start(
-    { type: 'child-protection-enquiry', caseId, localAuthority: 'derbyshire', anchors: { 'concern-raised': isoSecond(concernMs) }, assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } },
+    {
+      type: 'child-protection-enquiry',
+      caseId,
+      localAuthority: 'derbyshire',
+      anchors: { 'concern-raised': isoSecond(concernMs) },
+      assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' },
+    },
     { startedBy: 'fault test' },
   );
   const dueAtMs = concernMs + 24 * 3_600_000;

@@ -40,7 +40,12 @@ export async function startHookReceiver(secret: string): Promise<HookReceiver> {
       }
       const ts = String(req.headers['x-clock-timestamp']);
       const expected = `sha256=${createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex')}`;
-      const hook = { headers: req.headers, idempotencyKey: String(req.headers['idempotency-key']), body, validSignature: req.headers['x-clock-signature'] === expected };
+      const hook = {
+        headers: req.headers,
+        idempotencyKey: String(req.headers['idempotency-key']),
+        body,
+        validSignature: req.headers['x-clock-signature'] === expected,
+      };
       hooks.push(hook);
       receiver.onAccepted?.(hook);
       res.writeHead(204).end();

@@ -14,7 +14,12 @@ import { holderToken, isBareAreaToken } from './roleHolder';
 export interface InProcessApi {
   api: string;
   clocks: FakeClocks;
-  call: (method: string, path: string, body?: unknown, token?: string | null) => Promise<{ status: number; body: any; headers: Headers }>;
+  call: (
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string | null,
+  ) => Promise<{ status: number; body: any; headers: Headers }>;
   /** POSTs an event (as a social worker unless told otherwise); the raw answer. */
   event: (workflowId: string, body: object, token?: string) => Promise<{ status: number; body: any; headers: Headers }>;
   /** POSTs an event that must be accepted (200, no problem detail); the updated clock. */
@@ -27,7 +32,9 @@ export interface InProcessApi {
 }
 
 /** `app`: what differs from the default app (a rate limit, production, OIDC). */
-export async function startInProcessApi(options: { app?: Partial<Omit<AppDeps, 'clocks'>>; now?: () => number } = {}): Promise<InProcessApi> {
+export async function startInProcessApi(
+  options: { app?: Partial<Omit<AppDeps, 'clocks'>>; now?: () => number } = {},
+): Promise<InProcessApi> {
   const directory = Directory.fromFile(DEFAULT_DIRECTORY_FILE).data;
   const clocks = new FakeClocks(ProfileRegistry.fromDirectory(), options.now);
   const appOn = (profiles: ProfileRegistry, fake: FakeClocks) =>
@@ -48,25 +55,35 @@ export async function startInProcessApi(options: { app?: Partial<Omit<AppDeps, '
   const api = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   /** A bare area-role token is sent as the person holding that role for the case (roleHolder.ts), as devStack does. */
   const asHolder = async (method: string, path: string, body: unknown, token: string): Promise<string> => {
-    const start = body && typeof body === 'object' ? (body as { localAuthority?: string; assignment?: { team?: string; workerId?: string } }) : undefined;
-    if (method === 'POST' && (path === '/api/processes' || path === '/api/referrals') && start?.localAuthority) return holderToken(directory, token, start.localAuthority, start.assignment);
+    const start =
+      body && typeof body === 'object'
+        ? (body as { localAuthority?: string; assignment?: { team?: string; workerId?: string } })
+        : undefined;
+    if (method === 'POST' && (path === '/api/processes' || path === '/api/referrals') && start?.localAuthority)
+      return holderToken(directory, token, start.localAuthority, start.assignment);
     const id = method === 'POST' ? /^\/api\/processes\/([^/]+)\/(events|migrate-rules)$/.exec(path)?.[1] : undefined;
     if (!id) return token;
     const clock = await call('GET', `/api/processes/${id}`, undefined, 'dev-admin');
-    return clock.status === 200 ? holderToken(directory, token, clock.body.localAuthority, clock.body.assignment) : token;
+    return clock.status === 200
+      ? holderToken(directory, token, clock.body.localAuthority, clock.body.assignment)
+      : token;
   };
   const call: InProcessApi['call'] = async (method, path, body, token = 'dev-admin') => {
     if (isBareAreaToken(token)) token = await asHolder(method, path, body, token);
     const res = await fetch(`${api}${path}`, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     });
     const text = await res.text();
     const json = (res.headers.get('content-type') ?? '').includes('json');
     return { status: res.status, body: text && json ? JSON.parse(text) : text || undefined, headers: res.headers };
   };
-  const event: InProcessApi['event'] = (id, body, token = 'dev-social-worker') => call('POST', `/api/processes/${id}/events`, body, token);
+  const event: InProcessApi['event'] = (id, body, token = 'dev-social-worker') =>
+    call('POST', `/api/processes/${id}/events`, body, token);
   const handle: InProcessApi = {
     api,
     clocks,

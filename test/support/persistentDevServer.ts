@@ -20,7 +20,11 @@ export class PersistentDevServer {
   ) {}
 
   static async start(dbFile: string): Promise<PersistentDevServer> {
-    const server = new PersistentDevServer(dbFile, { port: await freePort(), httpPort: await freePort(), metricsPort: await freePort() });
+    const server = new PersistentDevServer(dbFile, {
+      port: await freePort(),
+      httpPort: await freePort(),
+      metricsPort: await freePort(),
+    });
     await server.restart();
     return server;
   }
@@ -31,8 +35,14 @@ export class PersistentDevServer {
 
   /** Starts it (again) on the same file and ports; refuses while it is still running. */
   async restart(): Promise<void> {
-    if (this.proc && this.proc.exitCode === null && !this.proc.signalCode) throw new Error('dev server is still running');
-    this.proc = await startDevServer({ ...this.ports, headless: true, dbFile: this.dbFile, searchAttributes: SEARCH_ATTRIBUTES });
+    if (this.proc && this.proc.exitCode === null && !this.proc.signalCode)
+      throw new Error('dev server is still running');
+    this.proc = await startDevServer({
+      ...this.ports,
+      headless: true,
+      dbFile: this.dbFile,
+      searchAttributes: SEARCH_ATTRIBUTES,
+    });
   }
 
   /** SIGTERM: a clean stop, as Ctrl-C on `npm start` does; SIGKILL: a crash, nothing flushed or closed. */

@@ -21,7 +21,10 @@ export interface ProfileCopy {
  */
 export function assessmentFromStartOnly(): ProfileCopy {
   const copy = profileCopy();
-  copy.edit('england', (england) => (england.processes['single-assessment'].steps['assessment-complete'].anchor = 'assessment-start'));
+  copy.edit(
+    'england',
+    (england) => (england.processes['single-assessment'].steps['assessment-complete'].anchor = 'assessment-start'),
+  );
   return copy;
 }
 

@@ -14,7 +14,12 @@ export function isBareAreaToken(token: string | null | undefined): token is stri
 }
 
 /** The token naming the holder of the bare token's role for a case of `localAuthority` with `assignment`; the bare token when nobody holds it. */
-export function holderToken(directory: DirectoryData, token: string, localAuthority: string, assignment: { team?: string; workerId?: string } = {}): string {
+export function holderToken(
+  directory: DirectoryData,
+  token: string,
+  localAuthority: string,
+  assignment: { team?: string; workerId?: string } = {},
+): string {
   const role = BARE.exec(token)![1];
   const team = assignment.team ? directory.teams[assignment.team] : undefined;
   const la = directory.localAuthorities[localAuthority];

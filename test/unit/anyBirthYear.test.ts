@@ -24,7 +24,11 @@ const PROFILES = ['england', 'derbyshire', 'northamptonshire', 'bracknell-forest
 function started(req: StartProcess) {
   const input: ClockInput = starter.buildInput(req, {}, NOW);
   const steps = buildSchedule(input, initialState(input), NOW, 'wf').steps;
-  return { input, step: (key: string) => steps.find((s) => s.key === key), problems: steps.filter((s) => s.problem).map((s) => `${s.key}: ${s.problem}`) };
+  return {
+    input,
+    step: (key: string) => steps.find((s) => s.key === key),
+    problems: steps.filter((s) => s.problem).map((s) => `${s.key}: ${s.problem}`),
+  };
 }
 
 test.each(PROFILES)('a 15-year-old comes into care in %s', (la) => {
@@ -33,7 +37,11 @@ test.each(PROFILES)('a 15-year-old comes into care in %s', (la) => {
     caseId: `AGED-15-${la}`,
     localAuthority: la,
     // The placement with its time: York visits within 24 hours of it (004 L212, L447).
-    anchors: { 'date-of-birth': '2011-06-15', 'became-looked-after': '2026-11-30', 'placement-start': '2026-11-30T10:00:00Z' },
+    anchors: {
+      'date-of-birth': '2011-06-15',
+      'became-looked-after': '2026-11-30',
+      'placement-start': '2026-11-30T10:00:00Z',
+    },
     anchorKinds: { 'placement-start': 'foster-care' },
   });
   expect(problems).toEqual([]);
@@ -45,7 +53,12 @@ test.each(PROFILES)('a 15-year-old comes into care in %s', (la) => {
 });
 
 test.each(PROFILES)('a care leaver born in 2008 has a pathway plan in %s', (la) => {
-  const { step, problems } = started({ type: 'pathway-plan', caseId: `BORN-2008-${la}`, localAuthority: la, anchors: { 'date-of-birth': '2008-03-01', 'sixteenth-birthday': '2024-03-01' } });
+  const { step, problems } = started({
+    type: 'pathway-plan',
+    caseId: `BORN-2008-${la}`,
+    localAuthority: la,
+    anchors: { 'date-of-birth': '2008-03-01', 'sixteenth-birthday': '2024-03-01' },
+  });
   expect(problems).toEqual([]);
   expect(step('needs-assessment')).toMatchObject({ dueDate: '2024-06-01' });
   if (la === 'york') expect(step('pa-allocated')).toMatchObject({ dueDate: '2025-09-01' });
@@ -53,8 +66,23 @@ test.each(PROFILES)('a care leaver born in 2008 has a pathway plan in %s', (la) 
 
 test('working days counted before the official list still refuse, naming the anchor', () => {
   // A referral on 1 Jun 2011: 1 WD on reads Thu 2 Jun 2011, before 2012.
-  expect(() => starter.buildInput({ type: 'single-assessment', caseId: 'OLD', localAuthority: 'england', anchors: { 'referral-received': '2011-06-01' } }, {}, NOW)).toThrow(
-    expect.objectContaining({ status: 422, field: 'anchors.referral-received', message: expect.stringContaining("2011-06-02 is before the working-day calendar's coverage (from 2012-01-01)") }),
+  expect(() =>
+    starter.buildInput(
+      {
+        type: 'single-assessment',
+        caseId: 'OLD',
+        localAuthority: 'england',
+        anchors: { 'referral-received': '2011-06-01' },
+      },
+      {},
+      NOW,
+    ),
+  ).toThrow(
+    expect.objectContaining({
+      status: 422,
+      field: 'anchors.referral-received',
+      message: expect.stringContaining("2011-06-02 is before the working-day calendar's coverage (from 2012-01-01)"),
+    }),
   );
 });
 
@@ -71,7 +99,8 @@ test('working days counted before the official list still refuse, naming the anc
 //    30 May - 2 Jun (14), 5-9 Jun (19), Mon 12 Jun 2051 (20).
 //  - support ends at 21 (Mon 14 Feb 2056), or at 25 (Sat 14 Feb 2060) when asked for.
 describe('a child born in 2035 comes into care and leaves it', () => {
-  const PROVISIONAL = 'provisional: bank holidays after Tue 26 Dec 2028 are projected by rule (Banking and Financial Dealings Act 1971, Schedule 1) until GOV.UK publishes them';
+  const PROVISIONAL =
+    'provisional: bank holidays after Tue 26 Dec 2028 are projected by rule (Banking and Financial Dealings Act 1971, Schedule 1) until GOV.UK publishes them';
   const at = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
   const send = (input: ClockInput, state: ClockState, event: object, now: number) => {
     const rejection = checkEvent(input, state, event as never, now);
@@ -84,7 +113,17 @@ describe('a child born in 2035 comes into care and leaves it', () => {
   test('in care at 11: every date computed, those counted in working days provisional; care ends at 18', () => {
     const now = at('2046-08-13');
     const input = starter.buildInput(
-      { type: 'looked-after', caseId: 'BORN-2035', localAuthority: 'england', anchors: { 'date-of-birth': '2035-02-14', 'became-looked-after': '2046-08-13', 'placement-start': '2046-08-13' }, anchorKinds: { 'placement-start': 'foster-care' } },
+      {
+        type: 'looked-after',
+        caseId: 'BORN-2035',
+        localAuthority: 'england',
+        anchors: {
+          'date-of-birth': '2035-02-14',
+          'became-looked-after': '2046-08-13',
+          'placement-start': '2046-08-13',
+        },
+        anchorKinds: { 'placement-start': 'foster-care' },
+      },
       {},
       now,
     );
@@ -101,7 +140,10 @@ describe('a child born in 2035 comes into care and leaves it', () => {
     const steps = buildSchedule(input, state, now, 'wf').steps;
     const review = steps.find((s) => s.key === 'lac-review')!;
     expect(review.planBy).toBe('2046-09-11');
-    expect(review.explanation).toContain('20 working days after Mon 13 Aug 2046 (became-looked-after) = Tue 11 Sep 2046; not counted besides weekends: Mon 27 Aug 2046 (bank holiday); ' + PROVISIONAL);
+    expect(review.explanation).toContain(
+      '20 working days after Mon 13 Aug 2046 (became-looked-after) = Tue 11 Sep 2046; not counted besides weekends: Mon 27 Aug 2046 (bank holiday); ' +
+        PROVISIONAL,
+    );
     expect(steps.find((s) => s.key === 'statutory-visit')!.explanation).not.toContain('provisional');
     expect(pendingMilestones(shapeOf('looked-after'), state).map((m) => [m.milestone.key, m.date])).toEqual([
       ['pathway-planning', '2051-02-14'],
@@ -112,7 +154,16 @@ describe('a child born in 2035 comes into care and leaves it', () => {
   });
 
   test('the pathway plan from 16, provisional where it counts working days, support to 21 or 25', () => {
-    const input = starter.buildInput({ type: 'pathway-plan', caseId: 'BORN-2035', localAuthority: 'england', anchors: { 'date-of-birth': '2035-02-14', 'sixteenth-birthday': '2051-02-14' } }, {}, at('2051-02-14'));
+    const input = starter.buildInput(
+      {
+        type: 'pathway-plan',
+        caseId: 'BORN-2035',
+        localAuthority: 'england',
+        anchors: { 'date-of-birth': '2035-02-14', 'sixteenth-birthday': '2051-02-14' },
+      },
+      {},
+      at('2051-02-14'),
+    );
     const state = initialState(input);
     expect(dates(input, state, at('2051-02-14'))).toEqual([
       ['needs-assessment', 'pending', '2051-05-14', false],
@@ -120,7 +171,12 @@ describe('a child born in 2035 comes into care and leaves it', () => {
       ['pathway-plan-review', 'awaiting-anchor', undefined, false],
       ['pa-contact', 'awaiting-anchor', undefined, false],
     ]);
-    send(input, state, { type: 'step-completed', step: 'needs-assessment', occurredAt: '2051-05-12' }, at('2051-05-12'));
+    send(
+      input,
+      state,
+      { type: 'step-completed', step: 'needs-assessment', occurredAt: '2051-05-12' },
+      at('2051-05-12'),
+    );
     const plan = buildSchedule(input, state, at('2051-05-12'), 'wf').steps.find((s) => s.key === 'pathway-plan')!;
     expect(plan).toMatchObject({ status: 'pending', dueDate: '2051-06-12', provisional: true });
     expect(plan.explanation).toContain('not counted besides weekends: Mon 29 May 2051 (bank holiday); ' + PROVISIONAL);
@@ -129,6 +185,8 @@ describe('a child born in 2035 comes into care and leaves it', () => {
       ['twenty-fifth-birthday', '2060-02-14'],
     ]);
     send(input, state, { type: 'anchor', anchor: 'support-to-25-requested', at: '2055-06-01' }, at('2055-06-01'));
-    expect(pendingMilestones(shapeOf('pathway-plan'), state).map((m) => [m.milestone.key, m.date])).toEqual([['twenty-fifth-birthday', '2060-02-14']]);
+    expect(pendingMilestones(shapeOf('pathway-plan'), state).map((m) => [m.milestone.key, m.date])).toEqual([
+      ['twenty-fifth-birthday', '2060-02-14'],
+    ]);
   });
 });

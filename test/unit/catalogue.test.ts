@@ -25,7 +25,12 @@ describe('catalogue', () => {
   });
 
   it('withholds every birth date any process records', () => {
-    expect([...PERSONAL_ANCHORS].sort()).toEqual(['birth', 'date-of-birth', 'expected-delivery-date', 'sixteenth-birthday']);
+    expect([...PERSONAL_ANCHORS].sort()).toEqual([
+      'birth',
+      'date-of-birth',
+      'expected-delivery-date',
+      'sixteenth-birthday',
+    ]);
   });
 
   it('names the process type of a workflow id by its longest prefix', () => {
@@ -38,13 +43,21 @@ describe('catalogue', () => {
     const registry = ProfileRegistry.fromDirectory();
     // england.json: assessment-complete 45 working days (Working Together 2023, "no longer than 45
     // working days from the point of referral"); icpc 15 working days (Working Together 2023, chapter 4).
-    expect(nationalDays((type) => registry.resolve('england', type))).toEqual({ 'assessment-45wd': 45, 'icpc-15wd': 15 });
+    expect(nationalDays((type) => registry.resolve('england', type))).toEqual({
+      'assessment-45wd': 45,
+      'icpc-15wd': 15,
+    });
     // A national rule that is not a count of working days cannot be a working-day measure.
     const weeks = (type: Parameters<typeof registry.resolve>[1]) => {
       const rules = registry.resolve('england', type);
-      return { ...rules, steps: rules.steps.map((s) => (s.key === 'icpc' ? { ...s, due: { value: 3, unit: 'weeks' as const } } : s)) };
+      return {
+        ...rules,
+        steps: rules.steps.map((s) => (s.key === 'icpc' ? { ...s, due: { value: 3, unit: 'weeks' as const } } : s)),
+      };
     };
-    expect(() => nationalDays(weeks)).toThrow('timeliness measure icpc-15wd: the national rule for child-protection-enquiry icpc is not a count of working days');
+    expect(() => nationalDays(weeks)).toThrow(
+      'timeliness measure icpc-15wd: the national rule for child-protection-enquiry icpc is not a count of working days',
+    );
     expect(MEASURES.map((m) => m.id)).toContain('lac-review-on-time');
   });
 });

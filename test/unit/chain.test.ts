@@ -26,8 +26,27 @@ function send(inp: ClockInput, state: ClockState, event: object, now: number) {
 
 /** Records what the workflow records when it decides: every decision becomes a notification record. */
 function decideAll(state: ClockState, s: ReturnType<typeof buildSchedule>) {
-  for (const d of s.decisions) state.notifications.push({ key: d.key, step: d.step.key, occurrence: d.occurrence, tier: d.tier, role: d.role, firesAt: '', decidedAt: '', ...(d.caughtUpIn ? { caughtUpIn: d.caughtUpIn } : {}) });
-  for (const d of s.alarmDecisions) state.notifications.push({ key: d.key, step: `alarm:${d.alarm.key}`, occurrence: 1, tier: d.tier, role: d.role, firesAt: '', decidedAt: '' });
+  for (const d of s.decisions)
+    state.notifications.push({
+      key: d.key,
+      step: d.step.key,
+      occurrence: d.occurrence,
+      tier: d.tier,
+      role: d.role,
+      firesAt: '',
+      decidedAt: '',
+      ...(d.caughtUpIn ? { caughtUpIn: d.caughtUpIn } : {}),
+    });
+  for (const d of s.alarmDecisions)
+    state.notifications.push({
+      key: d.key,
+      step: `alarm:${d.alarm.key}`,
+      occurrence: 1,
+      tier: d.tier,
+      role: d.role,
+      firesAt: '',
+      decidedAt: '',
+    });
 }
 
 describe('alarms', () => {
@@ -37,15 +56,31 @@ describe('alarms', () => {
   test('raised at once to the team manager and the duty manager, then up the ladder in working days', () => {
     const inp = clockInput('england', 'referral', { 'referral-received': '2026-12-22T10:00:00Z' });
     const state = initialState(inp);
-    send(inp, state, { type: 'step-completed', step: 'referral-decision', occurredAt: '2026-12-22T15:00:00Z', outcome: 'no-further-action' }, at('2026-12-22T15:00:00Z'));
-    raiseAlarm(state, '2026-12-23T14:00:00+00:00', { kind: 'handover-refused', what: 'could not start x', action: 'record y' });
+    send(
+      inp,
+      state,
+      {
+        type: 'step-completed',
+        step: 'referral-decision',
+        occurredAt: '2026-12-22T15:00:00Z',
+        outcome: 'no-further-action',
+      },
+      at('2026-12-22T15:00:00Z'),
+    );
+    raiseAlarm(state, '2026-12-23T14:00:00+00:00', {
+      kind: 'handover-refused',
+      what: 'could not start x',
+      action: 'record y',
+    });
     expect(alarmTiers(inp).map((t) => [t.tier, t.role, t.cc ?? [], t.workingDays])).toEqual([
       ['alarm', 'team-manager', ['duty-manager'], 0],
       ['escalated', 'service-manager', [], 3],
       ['critical', 'head-of-service', [], 6],
     ]);
     const first = buildSchedule(inp, state, at('2026-12-23T14:00:00Z'), 'wf');
-    expect(first.alarmDecisions.map((d) => [d.key, d.tier, d.role, d.cc, new Date(d.firesAt).toISOString()])).toEqual([['wf:alarm:handover-refused-1:alarm', 'alarm', 'team-manager', ['duty-manager'], '2026-12-23T14:00:00.000Z']]);
+    expect(first.alarmDecisions.map((d) => [d.key, d.tier, d.role, d.cc, new Date(d.firesAt).toISOString()])).toEqual([
+      ['wf:alarm:handover-refused-1:alarm', 'alarm', 'team-manager', ['duty-manager'], '2026-12-23T14:00:00.000Z'],
+    ]);
     expect(first.nextWakeAt).toBe(at('2026-12-30T09:00:00Z'));
     expect(first.overdueSteps).toEqual(['alarm']);
     expect(first.escalationLevel).toBe(1);
@@ -55,23 +90,38 @@ describe('alarms', () => {
       ['escalated', 'service-manager', '2026-12-30T09:00:00.000Z'],
       ['critical', 'head-of-service', '2027-01-05T09:00:00.000Z'],
     ]);
-    expect(later.alarms).toMatchObject([{ key: 'handover-refused-1', status: 'open', escalations: [{ tier: 'alarm', role: 'team-manager' }] }]);
+    expect(later.alarms).toMatchObject([
+      { key: 'handover-refused-1', status: 'open', escalations: [{ tier: 'alarm', role: 'team-manager' }] },
+    ]);
   });
 
   test('an open alarm keeps the process open and is first in the inbox, the Temporal UI and the view', () => {
     // A referral decided (nothing left to do) whose hand-over was refused on Wed 23 Dec 2026 14:00 GMT.
     const inp = clockInput('england', 'referral', { 'referral-received': '2026-12-22T10:00:00Z' });
     const state = initialState(inp);
-    send(inp, state, { type: 'step-completed', step: 'referral-decision', occurredAt: '2026-12-22T15:00:00Z', outcome: 'assessment' }, at('2026-12-22T15:00:00Z'));
-    raiseAlarm(state, '2026-12-23T14:00:00+00:00', { kind: 'handover-refused', what: 'single assessment: could not start single-assessment: anchors.x: no', action: 'record x' });
+    send(
+      inp,
+      state,
+      { type: 'step-completed', step: 'referral-decision', occurredAt: '2026-12-22T15:00:00Z', outcome: 'assessment' },
+      at('2026-12-22T15:00:00Z'),
+    );
+    raiseAlarm(state, '2026-12-23T14:00:00+00:00', {
+      kind: 'handover-refused',
+      what: 'single assessment: could not start single-assessment: anchors.x: no',
+      action: 'record x',
+    });
     const now = at('2026-12-23T15:00:00Z');
     const s = buildSchedule(inp, state, now, 'wf');
     expect(s.allDone).toBe(true);
     const view = toView(inp, state, s, 'wf', false);
     expect(view.status).toBe('open');
-    expect(currentDetails(inp, view)).toContain('**ALARM** (handover-refused, raised Wed 23 Dec 2026): single assessment: could not start single-assessment: anchors.x: no. To clear it: record x.');
+    expect(currentDetails(inp, view)).toContain(
+      '**ALARM** (handover-refused, raised Wed 23 Dec 2026): single assessment: could not start single-assessment: anchors.x: no. To clear it: record x.',
+    );
     const inbox = buildInbox([view], now, { include: 'due-soon' });
-    expect(inbox.items.map((i) => [i.state, i.step, i.dueAt, i.daysOverdue])).toEqual([['alarm', 'alarm:handover-refused', '2026-12-23T14:00:00+00:00', 0]]);
+    expect(inbox.items.map((i) => [i.state, i.step, i.dueAt, i.daysOverdue])).toEqual([
+      ['alarm', 'alarm:handover-refused', '2026-12-23T14:00:00+00:00', 0],
+    ]);
     expect(inbox.counts).toMatchObject({ alarms: 1, overdue: 0, dueSoon: 0 });
   });
 
@@ -80,7 +130,9 @@ describe('alarms', () => {
     const state = initialState(inp);
     raiseAlarm(state, '2026-12-23T14:00:00+00:00', { kind: 'stalled', what: 'no clock', action: 'record it' });
     send(inp, state, { type: 'close', reason: 'started in the case system', by: 'tm-eng' }, at('2026-12-24T10:00:00Z'));
-    expect(state.alarms).toMatchObject([{ clearedAt: '2026-12-24T10:00:00+00:00', cleared: 'the process was closed by tm-eng with a reason' }]);
+    expect(state.alarms).toMatchObject([
+      { clearedAt: '2026-12-24T10:00:00+00:00', cleared: 'the process was closed by tm-eng with a reason' },
+    ]);
     const s = buildSchedule(inp, state, at('2027-01-05T09:00:00Z'), 'wf');
     expect(s.alarmDecisions).toEqual([]);
     expect(s.overdueSteps).toEqual([]);
@@ -89,19 +141,41 @@ describe('alarms', () => {
   test('an event refused for a child (with its family) clears when the same step is recorded for it', () => {
     const inp = clockInput('england', 'child-protection-plan', { icpc: '2027-03-15T10:00:00+00:00' });
     const state = initialState(inp);
-    raiseAlarm(state, '2027-03-20T10:00:00+00:00', { kind: 'event-refused', what: 'visit refused', action: 'record it alone', clearsWith: { step: 'cp-visit' } });
+    raiseAlarm(state, '2027-03-20T10:00:00+00:00', {
+      kind: 'event-refused',
+      what: 'visit refused',
+      action: 'record it alone',
+      clearsWith: { step: 'cp-visit' },
+    });
     // A no-access visit does not clear it: the child is still not seen.
-    send(inp, state, { type: 'step-completed', step: 'cp-visit', occurredAt: '2027-03-22T10:00:00+00:00', seen: false }, at('2027-03-22T12:00:00Z'));
+    send(
+      inp,
+      state,
+      { type: 'step-completed', step: 'cp-visit', occurredAt: '2027-03-22T10:00:00+00:00', seen: false },
+      at('2027-03-22T12:00:00Z'),
+    );
     expect(state.alarms![0].clearedAt).toBeUndefined();
-    send(inp, state, { type: 'step-completed', step: 'cp-visit', occurredAt: '2027-03-23T10:00:00+00:00', seen: true }, at('2027-03-23T12:00:00Z'));
-    expect(state.alarms![0]).toMatchObject({ clearedAt: '2027-03-23T12:00:00+00:00', cleared: 'cp-visit recorded since' });
+    send(
+      inp,
+      state,
+      { type: 'step-completed', step: 'cp-visit', occurredAt: '2027-03-23T10:00:00+00:00', seen: true },
+      at('2027-03-23T12:00:00Z'),
+    );
+    expect(state.alarms![0]).toMatchObject({
+      clearedAt: '2027-03-23T12:00:00+00:00',
+      cleared: 'cp-visit recorded since',
+    });
   });
 
   test('a hand-over event is refused when no hand-over waits, and changes nothing', () => {
     const inp = clockInput('england', 'referral', { 'referral-received': '2026-12-22T10:00:00Z' });
     const state = initialState(inp);
     const before = JSON.stringify(state);
-    expect(checkEvent(inp, state, { type: 'hand-over', anchors: {} } as never, at('2026-12-22T12:00:00Z'))).toEqual({ field: 'type', conflict: true, message: 'no hand-over is waiting: none was refused' });
+    expect(checkEvent(inp, state, { type: 'hand-over', anchors: {} } as never, at('2026-12-22T12:00:00Z'))).toEqual({
+      field: 'type',
+      conflict: true,
+      message: 'no hand-over is waiting: none was refused',
+    });
     expect(JSON.stringify(state)).toBe(before);
   });
 });
@@ -113,10 +187,18 @@ describe('nothing counting', () => {
     // start alone gives no step a due date.
     const inp = clockInput('york', 'single-assessment', { 'assessment-start': '2026-11-02' });
     const s = buildSchedule(inp, initialState(inp), at('2026-11-03T10:00:00Z'), 'wf');
-    expect(s.stalled).toEqual({ steps: ['assessment-complete', 'allocation', 'initial-visit', 'assessment-visit'], anchors: ['referral-received', 'referral-decision', 'allocation', 'initial-visit'] });
-    expect(() => starter.buildInput({ type: 'single-assessment', caseId: 'Y1', localAuthority: 'york', anchors: { 'assessment-start': '2026-11-02' } })).toThrow(
-      expect.objectContaining({ status: 422, field: 'anchors.referral-received' }),
-    );
+    expect(s.stalled).toEqual({
+      steps: ['assessment-complete', 'allocation', 'initial-visit', 'assessment-visit'],
+      anchors: ['referral-received', 'referral-decision', 'allocation', 'initial-visit'],
+    });
+    expect(() =>
+      starter.buildInput({
+        type: 'single-assessment',
+        caseId: 'Y1',
+        localAuthority: 'york',
+        anchors: { 'assessment-start': '2026-11-02' },
+      }),
+    ).toThrow(expect.objectContaining({ status: 422, field: 'anchors.referral-received' }));
   });
 
   test("a York assessment with the referral's receipt counts the statutory 45 WD from it at once", () => {
@@ -138,7 +220,10 @@ describe('nothing counting', () => {
     // Decision Mon 2 Nov 2026 15:30 GMT -> allocation due at Tue 3 Nov 15:30 GMT, on time at that instant, late after it.
     // Allocated Tue 3 Nov 11:00: visit 5 WD -> Wed 4 (1) ... Tue 10 Nov (5); the assessment counts from the
     // referral, Mon 2 Nov 10:00 (004 L358, the national rule): Thu 7 Jan 2027 (worked in the test above).
-    const inp = clockInput('york', 'single-assessment', { 'referral-received': '2026-11-02T10:00:00Z', 'referral-decision': '2026-11-02T15:30:00Z' });
+    const inp = clockInput('york', 'single-assessment', {
+      'referral-received': '2026-11-02T10:00:00Z',
+      'referral-decision': '2026-11-02T15:30:00Z',
+    });
     const state = initialState(inp);
     const before = buildSchedule(inp, state, at('2026-11-02T16:00:00Z'), 'wf');
     expect(before.stalled).toBeUndefined();
@@ -151,8 +236,15 @@ describe('nothing counting', () => {
     // Unallocated past the 24 hours: the duty manager at the instant (every hour rule's breach).
     expect(buildSchedule(inp, state, at('2026-11-03T15:30:00Z'), 'wf').decisions).toEqual([]);
     const late = buildSchedule(inp, state, at('2026-11-03T15:30:01Z'), 'wf');
-    expect(late.decisions.map((d) => [d.step.key, d.tier, d.role])).toEqual([['allocation', 'overdue', 'duty-manager']]);
-    send(inp, state, { type: 'step-completed', step: 'allocation', occurredAt: '2026-11-03T11:00:00Z' }, at('2026-11-03T11:00:00Z'));
+    expect(late.decisions.map((d) => [d.step.key, d.tier, d.role])).toEqual([
+      ['allocation', 'overdue', 'duty-manager'],
+    ]);
+    send(
+      inp,
+      state,
+      { type: 'step-completed', step: 'allocation', occurredAt: '2026-11-03T11:00:00Z' },
+      at('2026-11-03T11:00:00Z'),
+    );
     const after = buildSchedule(inp, state, at('2026-11-03T11:00:00Z'), 'wf');
     expect(after.steps.map((x) => [x.key, x.status, x.dueDate ?? null])).toEqual([
       ['assessment-complete', 'pending', '2027-01-07'],
@@ -171,28 +263,43 @@ describe('tiers caught up in one notification', () => {
   test('a case moved in three weeks overdue sends one escalation, at the tier it has reached', () => {
     const inp = clockInput('derbyshire', 'referral', { 'referral-received': '2026-11-02T10:00:00Z' });
     const s = buildSchedule(inp, initialState(inp), at('2026-11-23T12:00:00Z'), 'wf', { catchUp: true });
-    expect(s.decisions.map((d) => [d.tier, d.role, d.cc ?? [], d.caughtUpIn ?? null, new Date(d.firesAt).toISOString()])).toEqual([
+    expect(
+      s.decisions.map((d) => [d.tier, d.role, d.cc ?? [], d.caughtUpIn ?? null, new Date(d.firesAt).toISOString()]),
+    ).toEqual([
       ['overdue', 'team-manager', [], 'critical', '2026-11-04T09:00:00.000Z'],
       ['escalated', 'service-manager', [], 'critical', '2026-11-06T09:00:00.000Z'],
       ['critical', 'head-of-service', ['team-manager', 'service-manager'], null, '2026-11-11T09:00:00.000Z'],
     ]);
     // Without catch-up (runs begun on older code) each tier goes on its own.
     const old = buildSchedule(inp, initialState(inp), at('2026-11-23T12:00:00Z'), 'wf');
-    expect(old.decisions.map((d) => [d.tier, d.cc ?? []])).toEqual([['overdue', []], ['escalated', []], ['critical', []]]);
+    expect(old.decisions.map((d) => [d.tier, d.cc ?? []])).toEqual([
+      ['overdue', []],
+      ['escalated', []],
+      ['critical', []],
+    ]);
   });
 
   test('one tier due at a time is sent as it is', () => {
     // Now Wed 4 Nov 2026 09:00: only the overdue tier is due.
     const inp = clockInput('derbyshire', 'referral', { 'referral-received': '2026-11-02T10:00:00Z' });
     const s = buildSchedule(inp, initialState(inp), at('2026-11-04T09:00:00Z'), 'wf', { catchUp: true });
-    expect(s.decisions.map((d) => [d.tier, d.role, d.cc ?? [], d.caughtUpIn ?? null])).toEqual([['overdue', 'team-manager', [], null]]);
+    expect(s.decisions.map((d) => [d.tier, d.role, d.cc ?? [], d.caughtUpIn ?? null])).toEqual([
+      ['overdue', 'team-manager', [], null],
+    ]);
   });
 });
 
 describe('steps done before the start (a case moved in)', () => {
   test('a referral decided on time: nothing to send, and nothing is left to do', () => {
     // Received Mon 2 Nov 2026 10:00, decided Tue 3 Nov 09:00 (due Tue 3 Nov): on time.
-    const req = { type: 'referral' as const, caseId: 'M1', episode: 'R1', localAuthority: 'derbyshire', anchors: { 'referral-received': '2026-11-02T10:00:00Z' }, completed: [{ step: 'referral-decision', occurredAt: '2026-11-03T09:00:00Z', outcome: 'no-further-action' }] };
+    const req = {
+      type: 'referral' as const,
+      caseId: 'M1',
+      episode: 'R1',
+      localAuthority: 'derbyshire',
+      anchors: { 'referral-received': '2026-11-02T10:00:00Z' },
+      completed: [{ step: 'referral-decision', occurredAt: '2026-11-03T09:00:00Z', outcome: 'no-further-action' }],
+    };
     const now = at('2026-11-23T12:00:00Z');
     const inp = starter.buildInput(req, {}, now);
     expect(inp.completed).toEqual(req.completed);
@@ -200,12 +307,20 @@ describe('steps done before the start (a case moved in)', () => {
     for (const c of inp.completed!) applyEvent(inp, state, { type: 'step-completed', ...c } as never, now);
     const s = buildSchedule(inp, state, now, 'wf', { catchUp: true });
     expect(s.decisions).toEqual([]);
-    expect(s.steps).toMatchObject([{ key: 'referral-decision', status: 'completed', late: false, outcome: 'no-further-action' }]);
+    expect(s.steps).toMatchObject([
+      { key: 'referral-decision', status: 'completed', late: false, outcome: 'no-further-action' },
+    ]);
     expect(s.allDone).toBe(true);
   });
 
   test('a step the process cannot take is refused at the start, naming it, before anything starts', () => {
-    const base = { type: 'referral' as const, caseId: 'M1', episode: 'R1', localAuthority: 'derbyshire', anchors: { 'referral-received': '2026-11-02T10:00:00Z' } };
+    const base = {
+      type: 'referral' as const,
+      caseId: 'M1',
+      episode: 'R1',
+      localAuthority: 'derbyshire',
+      anchors: { 'referral-received': '2026-11-02T10:00:00Z' },
+    };
     const refuse = (completed: object[]) => {
       try {
         starter.buildInput({ ...base, completed } as never, {}, at('2026-11-23T12:00:00Z'));
@@ -216,8 +331,16 @@ describe('steps done before the start (a case moved in)', () => {
     };
     expect(refuse([{ step: 'assessment-complete', occurredAt: '2026-11-03' }])).toEqual([422, 'completed.0.step']);
     expect(refuse([{ step: 'referral-decision', occurredAt: '2026-11-03' }])).toEqual([422, 'completed.0.outcome']);
-    expect(refuse([{ step: 'referral-decision', occurredAt: '2026-11-01', outcome: 'early-help' }])).toEqual([422, 'completed.0.occurredAt']);
-    expect(refuse([{ step: 'referral-decision', occurredAt: '2026-11-03', outcome: 'early-help' }, { step: 'referral-decision', occurredAt: '2026-11-04', outcome: 'early-help' }])).toEqual([409, 'completed.1.step']);
+    expect(refuse([{ step: 'referral-decision', occurredAt: '2026-11-01', outcome: 'early-help' }])).toEqual([
+      422,
+      'completed.0.occurredAt',
+    ]);
+    expect(
+      refuse([
+        { step: 'referral-decision', occurredAt: '2026-11-03', outcome: 'early-help' },
+        { step: 'referral-decision', occurredAt: '2026-11-04', outcome: 'early-help' },
+      ]),
+    ).toEqual([409, 'completed.1.step']);
   });
 });
 
@@ -225,14 +348,30 @@ describe("the single assessment's conclusion", () => {
   test('needs an outcome; each one ends it, and a visit never recorded stops nagging', () => {
     // Derbyshire: initial visit 5 WD and plan 7 WD from the decision (000 L17, L18). Completed with the
     // visit unrecorded: both lapse (cancelled), nothing more is decided.
-    const inp = clockInput('derbyshire', 'single-assessment', { 'referral-received': '2026-11-02T10:00:00Z', 'referral-decision': '2026-11-02T15:00:00Z' });
+    const inp = clockInput('derbyshire', 'single-assessment', {
+      'referral-received': '2026-11-02T10:00:00Z',
+      'referral-decision': '2026-11-02T15:00:00Z',
+    });
     const state = initialState(inp);
     const now = at('2026-12-01T12:00:00Z');
-    expect(checkEvent(inp, state, { type: 'step-completed', step: 'assessment-complete', occurredAt: '2026-12-01' } as never, now)).toEqual({
+    expect(
+      checkEvent(
+        inp,
+        state,
+        { type: 'step-completed', step: 'assessment-complete', occurredAt: '2026-12-01' } as never,
+        now,
+      ),
+    ).toEqual({
       field: 'outcome',
-      message: "'assessment-complete' needs an outcome: one of no-further-action, child-in-need-plan, strategy-discussion, early-help",
+      message:
+        "'assessment-complete' needs an outcome: one of no-further-action, child-in-need-plan, strategy-discussion, early-help",
     });
-    send(inp, state, { type: 'step-completed', step: 'assessment-complete', occurredAt: '2026-12-01', outcome: 'early-help' }, now);
+    send(
+      inp,
+      state,
+      { type: 'step-completed', step: 'assessment-complete', occurredAt: '2026-12-01', outcome: 'early-help' },
+      now,
+    );
     const s = buildSchedule(inp, state, now, 'wf', { catchUp: true });
     expect(s.steps.map((x) => [x.key, x.status])).toEqual([
       ['initial-visit', 'cancelled'],
@@ -246,7 +385,13 @@ describe("the single assessment's conclusion", () => {
 });
 
 describe('intake refuses what a hand-over would refuse later', () => {
-  const referral = (la: string, receivedAt: string) => ({ type: 'referral' as const, caseId: 'C', episode: 'R', localAuthority: la, anchors: { 'referral-received': receivedAt } });
+  const referral = (la: string, receivedAt: string) => ({
+    type: 'referral' as const,
+    caseId: 'C',
+    episode: 'R',
+    localAuthority: la,
+    anchors: { 'referral-received': receivedAt },
+  });
   const field = (f: () => void) => {
     try {
       f();
@@ -256,19 +401,39 @@ describe('intake refuses what a hand-over would refuse later', () => {
     return 'accepted';
   };
 
-  test("a referral received on a date only, where a strategy discussion counts 24 hours from it (Derbyshire, Bracknell Forest)", () => {
+  test('a referral received on a date only, where a strategy discussion counts 24 hours from it (Derbyshire, Bracknell Forest)', () => {
     const fields = (anchor: string) => ({ 'referral-received': 'receivedAt' })[anchor] ?? anchor;
-    expect(field(() => checkHandoversAtStart(starter, referral('derbyshire', '2026-11-02'), fields))).toBe('receivedAt');
-    expect(field(() => checkHandoversAtStart(starter, referral('bracknell-forest', '2026-11-02'), fields))).toBe('receivedAt');
+    expect(field(() => checkHandoversAtStart(starter, referral('derbyshire', '2026-11-02'), fields))).toBe(
+      'receivedAt',
+    );
+    expect(field(() => checkHandoversAtStart(starter, referral('bracknell-forest', '2026-11-02'), fields))).toBe(
+      'receivedAt',
+    );
     // England, Northamptonshire and York count the strategy discussion in working days: a date will do.
     for (const la of ['england', 'northamptonshire', 'york', 'derbyshire']) {
-      expect(field(() => checkHandoversAtStart(starter, referral(la, la === 'derbyshire' ? '2026-11-02T10:00:00Z' : '2026-11-02'), fields))).toBe('accepted');
+      expect(
+        field(() =>
+          checkHandoversAtStart(
+            starter,
+            referral(la, la === 'derbyshire' ? '2026-11-02T10:00:00Z' : '2026-11-02'),
+            fields,
+          ),
+        ),
+      ).toBe('accepted');
     }
   });
 
-  test("a York decision for assessment without its time: allocation counts 24 hours from it, so occurredAt is refused", () => {
-    const clock = { type: 'referral', caseId: 'C', episode: 'R', localAuthority: 'york', anchors: { 'referral-received': '2026-11-02T10:00:00Z' }, assignment: {} };
-    const decision = (occurredAt: string, outcome = 'assessment') => checkHandoverOfEvent(starter, clock, { type: 'step-completed', step: 'referral-decision', occurredAt, outcome });
+  test('a York decision for assessment without its time: allocation counts 24 hours from it, so occurredAt is refused', () => {
+    const clock = {
+      type: 'referral',
+      caseId: 'C',
+      episode: 'R',
+      localAuthority: 'york',
+      anchors: { 'referral-received': '2026-11-02T10:00:00Z' },
+      assignment: {},
+    };
+    const decision = (occurredAt: string, outcome = 'assessment') =>
+      checkHandoverOfEvent(starter, clock, { type: 'step-completed', step: 'referral-decision', occurredAt, outcome });
     expect(decision('2026-11-02')).toMatchObject({ status: 422, field: 'occurredAt' });
     expect(decision('2026-11-02T15:30:00Z')).toBeUndefined();
     expect(decision('2026-11-02', 'no-further-action')).toBeUndefined();
@@ -276,8 +441,26 @@ describe('intake refuses what a hand-over would refuse later', () => {
 
   test('every profile starts an enquiry from a referral, and a pathway plan from eligibility after 16', () => {
     for (const la of ['england', 'derbyshire', 'northamptonshire', 'bracknell-forest', 'york']) {
-      expect(field(() => starter.buildInput({ type: 'child-protection-enquiry', caseId: 'C', localAuthority: la, anchors: { 'concern-raised': '2026-11-02T10:00:00Z' } }))).toBe('accepted');
-      expect(field(() => starter.buildInput({ type: 'pathway-plan', caseId: 'C', localAuthority: la, anchors: { 'became-eligible': '2030-09-01', 'date-of-birth': '2014-03-01' } }))).toBe('accepted');
+      expect(
+        field(() =>
+          starter.buildInput({
+            type: 'child-protection-enquiry',
+            caseId: 'C',
+            localAuthority: la,
+            anchors: { 'concern-raised': '2026-11-02T10:00:00Z' },
+          }),
+        ),
+      ).toBe('accepted');
+      expect(
+        field(() =>
+          starter.buildInput({
+            type: 'pathway-plan',
+            caseId: 'C',
+            localAuthority: la,
+            anchors: { 'became-eligible': '2030-09-01', 'date-of-birth': '2014-03-01' },
+          }),
+        ),
+      ).toBe('accepted');
     }
   });
 });

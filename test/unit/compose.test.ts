@@ -41,7 +41,9 @@ function env(service: Service): Record<string, string> {
 
 function dependsOn(service: Service): Record<string, string> {
   const d = service.depends_on ?? [];
-  return Array.isArray(d) ? Object.fromEntries(d.map((n) => [n, 'service_started'])) : Object.fromEntries(Object.entries(d).map(([n, c]) => [n, c.condition ?? 'service_started']));
+  return Array.isArray(d)
+    ? Object.fromEntries(d.map((n) => [n, 'service_started']))
+    : Object.fromEntries(Object.entries(d).map(([n, c]) => [n, c.condition ?? 'service_started']));
 }
 
 const hasHealthcheck = (s: Service) => Boolean(s.healthcheck?.test) && !s.healthcheck?.disable;
@@ -60,7 +62,8 @@ function composeSpecValidator() {
   const { $schema: _ignored, ...schema } = JSON.parse(readFileSync(path, 'utf8'));
   // strict: false, as the specification uses keywords Ajv's strict mode does not know (e.g. deprecated flags).
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  return (doc: unknown): string[] => (validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`));
+  return (doc: unknown): string[] =>
+    validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
 }
 
 describe('docker-compose.yml', () => {
@@ -75,10 +78,12 @@ describe('docker-compose.yml', () => {
     // Negative controls: the validator above really checks this file's shape.
     const misspelt = parse(composeText);
     misspelt.services.api.helthcheck = misspelt.services.api.healthcheck;
-    expect(validate(misspelt)).toContain("/services/api must NOT have additional properties");
+    expect(validate(misspelt)).toContain('/services/api must NOT have additional properties');
     const condition = parse(composeText);
     condition.services.api.depends_on.worker.condition = 'service_ready';
-    expect(validate(condition)).toContain('/services/api/depends_on/worker/condition must be equal to one of the allowed values');
+    expect(validate(condition)).toContain(
+      '/services/api/depends_on/worker/condition must be equal to one of the allowed values',
+    );
     const interval = parse(composeText);
     interval.services.worker.healthcheck.interval = 15;
     expect(validate(interval)).toContain('/services/worker/healthcheck/interval must be string');
@@ -107,7 +112,8 @@ describe('docker-compose.yml', () => {
   });
 
   it('health-checks every service', () => {
-    for (const [name, s] of Object.entries(services)) expect({ name, healthcheck: hasHealthcheck(s) }).toEqual({ name, healthcheck: true });
+    for (const [name, s] of Object.entries(services))
+      expect({ name, healthcheck: hasHealthcheck(s) }).toEqual({ name, healthcheck: true });
   });
 
   it("runs the worker's health check from its compiled source", () => {
@@ -119,7 +125,12 @@ describe('docker-compose.yml', () => {
     for (const [name, s] of Object.entries(services)) {
       for (const [target, condition] of Object.entries(dependsOn(s))) {
         expect({ name, target, exists: target in services }).toEqual({ name, target, exists: true });
-        if (condition === 'service_healthy') expect({ name, target, healthcheck: hasHealthcheck(services[target]) }).toEqual({ name, target, healthcheck: true });
+        if (condition === 'service_healthy')
+          expect({ name, target, healthcheck: hasHealthcheck(services[target]) }).toEqual({
+            name,
+            target,
+            healthcheck: true,
+          });
       }
     }
   });
@@ -134,12 +145,21 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes ports on the host loopback only', () => {
-    const published = Object.entries(services).flatMap(([name, s]) => (s.ports ?? []).map((p) => ({ name, port: String(p) })));
-    expect(published.map((p) => p.port).sort()).toEqual(['127.0.0.1:1080:1080', '127.0.0.1:3000:3000', '127.0.0.1:7233:7233', '127.0.0.1:8233:8080']);
+    const published = Object.entries(services).flatMap(([name, s]) =>
+      (s.ports ?? []).map((p) => ({ name, port: String(p) })),
+    );
+    expect(published.map((p) => p.port).sort()).toEqual([
+      '127.0.0.1:1080:1080',
+      '127.0.0.1:3000:3000',
+      '127.0.0.1:7233:7233',
+      '127.0.0.1:8233:8080',
+    ]);
   });
 
   it('declares every named volume it mounts', () => {
-    const mounted = Object.values(services).flatMap((s) => (s.volumes ?? []).map((v) => (typeof v === 'string' ? v.split(':')[0] : (v.source ?? ''))));
+    const mounted = Object.values(services).flatMap((s) =>
+      (s.volumes ?? []).map((v) => (typeof v === 'string' ? v.split(':')[0] : (v.source ?? ''))),
+    );
     expect(mounted.sort()).toEqual(['outbox', 'pgdata']);
     expect(Object.keys(compose.volumes ?? {}).sort()).toEqual(['outbox', 'pgdata']);
   });
@@ -163,8 +183,10 @@ describe('docker-compose.yml', () => {
 
   it('gives the worker and api environments the schemas accept', () => {
     // ${NAME:-default} placeholders are replaced by their defaults, as compose does with nothing set.
-    const resolved = (e: Record<string, string>) => Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1')]));
-    const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => (r.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
+    const resolved = (e: Record<string, string>) =>
+      Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1')]));
+    const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+      (r.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(issues(WorkerConfigSchema.safeParse(resolved(env(services.worker))))).toEqual([]);
     expect(issues(ApiConfigSchema.safeParse(resolved(env(services.api))))).toEqual([]);
   });
@@ -175,7 +197,11 @@ describe('docker-compose.yml', () => {
  * followed through relative imports the way tsc resolves them (packages are not followed).
  */
 function projectFilesCompiled(): Set<string> {
-  const config = ts.getParsedCommandLineOfConfigFile(resolve(root, 'tsconfig.build.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    resolve(root, 'tsconfig.build.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  )!;
   const seen = new Set<string>();
   const queue = [...config.fileNames];
   while (queue.length) {
@@ -227,7 +253,12 @@ describe('Dockerfile', () => {
     all.forEach((s, i) => {
       for (const args of copies(s)) {
         const from = args.find((a) => a.startsWith('--from='))?.slice('--from='.length);
-        if (from) expect({ stage: s.name, from, earlier: all.slice(0, i).some((e) => e.name === from) }).toEqual({ stage: s.name, from, earlier: true });
+        if (from)
+          expect({ stage: s.name, from, earlier: all.slice(0, i).some((e) => e.name === from) }).toEqual({
+            stage: s.name,
+            from,
+            earlier: true,
+          });
       }
     });
   });
@@ -237,29 +268,46 @@ describe('Dockerfile', () => {
     expect(stage('prod-deps').lines.some((l) => /^RUN npm ci --omit=dev --ignore-scripts\b/.test(l))).toBe(true);
   });
 
-  it("builds with npm run build, which compiles, copies the data files and bundles the workflows", () => {
+  it('builds with npm run build, which compiles, copies the data files and bundles the workflows', () => {
     expect(stage('build').lines).toContain('RUN npm run build');
     const scripts = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).scripts;
-    expect(scripts.build).toBe('tsc -p tsconfig.build.json && node scripts/copy-build-assets.js && node scripts/build-workflow-bundle.js');
+    expect(scripts.build).toBe(
+      'tsc -p tsconfig.build.json && node scripts/copy-build-assets.js && node scripts/build-workflow-bundle.js',
+    );
   });
 
   it('gives the build stage every directory the compiled program and its data files come from', () => {
-    const copied = new Set(copies(stage('build')).filter((a) => !a[0].startsWith('--')).flatMap((a) => a.slice(0, -1)));
-    const topDirs = (files: Iterable<string>) => [...new Set([...files].map((f) => f.slice(root.length + 1).split('/')[0]))];
+    const copied = new Set(
+      copies(stage('build'))
+        .filter((a) => !a[0].startsWith('--'))
+        .flatMap((a) => a.slice(0, -1)),
+    );
+    const topDirs = (files: Iterable<string>) => [
+      ...new Set([...files].map((f) => f.slice(root.length + 1).split('/')[0])),
+    ];
     const compiled = topDirs(projectFilesCompiled());
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { ASSETS } = require('../../scripts/copy-build-assets.js') as { ASSETS: { from: string }[] };
     const needed = [...compiled, ...ASSETS.map((a) => a.from.split('/')[0]), 'tsconfig.json', 'tsconfig.build.json'];
     expect(needed.filter((d) => !copied.has(d))).toEqual([]);
-    expect(compiled).toEqual(expect.arrayContaining(['worker', 'api', 'workflows', 'services', 'management', 'engine']));
+    expect(compiled).toEqual(
+      expect.arrayContaining(['worker', 'api', 'workflows', 'services', 'management', 'engine']),
+    );
   });
 
   it('copies into the image only what exists and .dockerignore lets through', () => {
-    const ignored = readFileSync(resolve(root, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+    const ignored = readFileSync(resolve(root, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     for (const s of all) {
       for (const args of copies(s).filter((a) => !a[0].startsWith('--'))) {
         for (const src of args.slice(0, -1)) {
-          expect({ src, exists: existsSync(resolve(root, src)), ignored: ignored.includes(src) }).toEqual({ src, exists: true, ignored: false });
+          expect({ src, exists: existsSync(resolve(root, src)), ignored: ignored.includes(src) }).toEqual({
+            src,
+            exists: true,
+            ignored: false,
+          });
         }
       }
     }
@@ -288,7 +336,9 @@ describe('Dockerfile', () => {
 
   /** ENV KEY=value pairs of the runtime stage. */
   function runtimeEnv(): Record<string, string> {
-    const pairs = stage('runtime').lines.filter((l) => /^ENV\s/.test(l)).flatMap((l) => l.replace(/^ENV\s+/, '').split(/\s+/));
+    const pairs = stage('runtime')
+      .lines.filter((l) => /^ENV\s/.test(l))
+      .flatMap((l) => l.replace(/^ENV\s+/, '').split(/\s+/));
     return Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
   }
 });

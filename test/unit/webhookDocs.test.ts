@@ -51,10 +51,17 @@ test('the worked example in docs/operations.md is what signWebhook computes', ()
   // 1793782800 s is 2026-11-04T09:00:00Z, the example's firesAt (London is on GMT in November).
   expect(new Date(Number(timestamp) * 1000).toISOString()).toBe('2026-11-04T09:00:00.000Z');
   // And the documented receiver accepts the example at that instant.
-  expect(readmeReceiver()(secret, { 'x-clock-timestamp': timestamp, 'x-clock-signature': signature }, Buffer.from(body), Number(timestamp))).toBe(true);
+  expect(
+    readmeReceiver()(
+      secret,
+      { 'x-clock-timestamp': timestamp, 'x-clock-signature': signature },
+      Buffer.from(body),
+      Number(timestamp),
+    ),
+  ).toBe(true);
 });
 
-test("the documented receiver accepts a real delivery and refuses tampering, forgery and replay", async () => {
+test('the documented receiver accepts a real delivery and refuses tampering, forgery and replay', async () => {
   const verify = readmeReceiver();
   const secret = 'receiver-test-secret-0123456789';
   const received: { headers: IncomingHttpHeaders; body: Buffer }[] = [];

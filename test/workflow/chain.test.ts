@@ -9,7 +9,14 @@
 import { ProfileRegistry } from '../../profiles/load';
 import { ProcessStarter } from '../../services/start';
 import { waitFor } from '../../harness/ports';
-import { ClockTestEnv, mailsFrom, sendTo, sleepUntil as sleepOn, startTimeSkipping, viewOf } from '../../harness/timeSkipping';
+import {
+  ClockTestEnv,
+  mailsFrom,
+  sendTo,
+  sleepUntil as sleepOn,
+  startTimeSkipping,
+  viewOf,
+} from '../../harness/timeSkipping';
 
 let t: ClockTestEnv;
 let starter: ProcessStarter;
@@ -25,7 +32,8 @@ const send = (id: string, event: object) => sendTo(t, id, event);
 /** The next process a hand-over started, once it exists. */
 const started = (id: string) => waitFor(`${id} started`, () => view(id).catch(() => undefined), 30_000);
 /** A process's final view, read by query: awaiting its result would let the server skip time ahead to other timers. */
-const ended = (id: string) => waitFor(`${id} ended`, async () => ((await view(id)).status !== 'open' ? view(id) : undefined), 30_000);
+const ended = (id: string) =>
+  waitFor(`${id} ended`, async () => ((await view(id)).status !== 'open' ? view(id) : undefined), 30_000);
 const mailsOf = (workflowId: string) => mailsFrom(t, workflowId);
 
 test('a referral decided for a strategy discussion starts an enquiry in England and Northamptonshire', async () => {
@@ -37,8 +45,23 @@ test('a referral decided for a strategy discussion starts an enquiry in England 
     ['england', { 'referral-received': '2027-01-11T10:00:00Z' }],
     ['northamptonshire', { 'contact-received': '2027-01-11T09:00:00Z', 'referral-received': '2027-01-11T10:00:00Z' }],
   ] as const) {
-    const { workflowId } = await starter.start({ type: 'referral', caseId: `CHAIN-SD-${la}`, episode: 'R1', localAuthority: la, anchors, assignment: { team: 'eng-demo' } }, { requireAllStepAnchors: true });
-    await send(workflowId, { type: 'step-completed', step: 'referral-decision', occurredAt: '2027-01-11T14:00:00Z', outcome: 'strategy-discussion' });
+    const { workflowId } = await starter.start(
+      {
+        type: 'referral',
+        caseId: `CHAIN-SD-${la}`,
+        episode: 'R1',
+        localAuthority: la,
+        anchors,
+        assignment: { team: 'eng-demo' },
+      },
+      { requireAllStepAnchors: true },
+    );
+    await send(workflowId, {
+      type: 'step-completed',
+      step: 'referral-decision',
+      occurredAt: '2027-01-11T14:00:00Z',
+      outcome: 'strategy-discussion',
+    });
     const referral = await ended(workflowId);
     expect(referral.handedOver).toMatchObject({ to: `child-protection-enquiry-CHAIN-SD-${la}-R1` });
     expect(referral.handedOver?.error).toBeUndefined();
@@ -52,7 +75,7 @@ test('a referral decided for a strategy discussion starts an enquiry in England 
   }
 });
 
-test("York: the assessment waits for allocation, 24 hours from the decision; unallocated, the duty manager hears at the instant", async () => {
+test('York: the assessment waits for allocation, 24 hours from the decision; unallocated, the duty manager hears at the instant', async () => {
   // Decided Mon 1 Feb 2027 15:30 GMT (outcome assessment) -> allocation due Tue 2 Feb 15:30:00 GMT (on time at
   // that instant); the hour rule's breach goes to the duty manager (duty-york) just after it, no reminder.
   // Allocated Tue 2 Feb 16:00: visit 5 WD -> Wed 3 (1), Thu 4, Fri 5, Mon 8, Tue 9 Feb (5);
@@ -60,8 +83,23 @@ test("York: the assessment waits for allocation, 24 hours from the decision; una
   // 15-19 (14), 22-26 (19), Mar 1-5 (24), 8-12 (29), 15-19 (34), 22-25 (38), [26 Good Friday, 29 Easter
   // Monday], 30 Mar-2 Apr (42), Mon 5 (43), Tue 6 (44), Wed 7 Apr 2027 (45): counting from the start.
   await sleepUntil('2027-02-01T16:00:00Z');
-  const { workflowId } = await starter.start({ type: 'referral', caseId: 'CHAIN-YORK', episode: 'R1', localAuthority: 'york', anchors: { 'referral-received': '2027-02-01T09:00:00Z' }, assignment: { workerId: 'sw-york-01', team: 'york-ra' } }, { requireAllStepAnchors: true });
-  await send(workflowId, { type: 'step-completed', step: 'referral-decision', occurredAt: '2027-02-01T15:30:00Z', outcome: 'assessment' });
+  const { workflowId } = await starter.start(
+    {
+      type: 'referral',
+      caseId: 'CHAIN-YORK',
+      episode: 'R1',
+      localAuthority: 'york',
+      anchors: { 'referral-received': '2027-02-01T09:00:00Z' },
+      assignment: { workerId: 'sw-york-01', team: 'york-ra' },
+    },
+    { requireAllStepAnchors: true },
+  );
+  await send(workflowId, {
+    type: 'step-completed',
+    step: 'referral-decision',
+    occurredAt: '2027-02-01T15:30:00Z',
+    outcome: 'assessment',
+  });
   const sa = await started('single-assessment-CHAIN-YORK-R1');
   expect(sa.steps.map((s) => [s.key, s.status, s.dueAt ?? null])).toEqual([
     ['assessment-complete', 'pending', '2027-04-07T23:59:59+01:00'],
@@ -74,8 +112,19 @@ test("York: the assessment waits for allocation, 24 hours from the decision; una
     const m = await mailsOf('single-assessment-CHAIN-YORK-R1');
     return m.length ? m : undefined;
   });
-  expect(mails.map((m) => [m.headers['x-clock-step'], m.headers['x-clock-tier'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient']])).toEqual([['allocation', 'overdue', '2027-02-02T15:30:00+00:00', 'duty-york']]);
-  const after = await send('single-assessment-CHAIN-YORK-R1', { type: 'step-completed', step: 'allocation', occurredAt: '2027-02-02T16:00:00Z' });
+  expect(
+    mails.map((m) => [
+      m.headers['x-clock-step'],
+      m.headers['x-clock-tier'],
+      m.headers['x-clock-fires-at'],
+      m.headers['x-clock-recipient'],
+    ]),
+  ).toEqual([['allocation', 'overdue', '2027-02-02T15:30:00+00:00', 'duty-york']]);
+  const after = await send('single-assessment-CHAIN-YORK-R1', {
+    type: 'step-completed',
+    step: 'allocation',
+    occurredAt: '2027-02-02T16:00:00Z',
+  });
   expect(after.steps.map((s) => [s.key, s.status, s.dueDate ?? null])).toEqual([
     ['assessment-complete', 'pending', '2027-04-07'],
     ['allocation', 'completed', '2027-02-02'],
@@ -97,8 +146,20 @@ test("the assessment's conclusion starts what it calls for, and the steps it no 
     ['CHAIN-SA-SD', 'strategy-discussion', 'child-protection-enquiry'],
     ['CHAIN-SA-CIN', 'child-in-need-plan', 'child-in-need-plan'],
   ] as const) {
-    const { workflowId } = await starter.start({ type: 'single-assessment', caseId, episode: 'R1', localAuthority: 'derbyshire', anchors, assignment });
-    await send(workflowId, { type: 'step-completed', step: 'assessment-complete', occurredAt: '2027-03-03T10:00:00Z', outcome });
+    const { workflowId } = await starter.start({
+      type: 'single-assessment',
+      caseId,
+      episode: 'R1',
+      localAuthority: 'derbyshire',
+      anchors,
+      assignment,
+    });
+    await send(workflowId, {
+      type: 'step-completed',
+      step: 'assessment-complete',
+      occurredAt: '2027-03-03T10:00:00Z',
+      outcome,
+    });
     const done = await ended(workflowId);
     expect(done.steps.map((s) => [s.key, s.status])).toEqual([
       ['initial-visit', 'cancelled'],
@@ -109,7 +170,10 @@ test("the assessment's conclusion starts what it calls for, and the steps it no 
     expect(done.handedOver).toMatchObject({ to: `${next}-${caseId}-R1` });
   }
   const enquiry = await started('child-protection-enquiry-CHAIN-SA-SD-R1');
-  expect(enquiry.steps.find((s) => s.key === 'strategy-discussion')).toMatchObject({ status: 'pending', dueAt: '2027-03-04T10:00:00+00:00' });
+  expect(enquiry.steps.find((s) => s.key === 'strategy-discussion')).toMatchObject({
+    status: 'pending',
+    dueAt: '2027-03-04T10:00:00+00:00',
+  });
   const cin = await started('child-in-need-plan-CHAIN-SA-CIN-R1');
   expect(cin.steps.find((s) => s.key === 'cin-plan')).toMatchObject({ status: 'pending', dueDate: '2027-03-17' });
   expect(await mailsOf('single-assessment-CHAIN-SA-SD-R1')).toEqual([]);
@@ -120,12 +184,27 @@ test('a child who becomes eligible after 16 has pathway planning started by the 
   // Mon 5 Apr 2027 (4 Jan + 91 days), after the 16th birthday (15 Feb 2027), so eligible on 5 Apr 2027:
   // CPPCR 2010 reg 42(1), the needs assessment within 3 months of becoming eligible -> Mon 5 Jul 2027.
   await sleepUntil('2027-03-10T12:00:00Z');
-  const { workflowId } = await starter.start({ type: 'looked-after', caseId: 'CHAIN-LAC', episode: 'E1', localAuthority: 'england', anchors: { 'became-looked-after': '2027-01-04', 'date-of-birth': '2011-02-15', 'placement-start': '2027-01-04' }, anchorKinds: { 'placement-start': 'foster-care' }, assignment: { team: 'eng-demo' } });
+  const { workflowId } = await starter.start({
+    type: 'looked-after',
+    caseId: 'CHAIN-LAC',
+    episode: 'E1',
+    localAuthority: 'england',
+    anchors: { 'became-looked-after': '2027-01-04', 'date-of-birth': '2011-02-15', 'placement-start': '2027-01-04' },
+    anchorKinds: { 'placement-start': 'foster-care' },
+    assignment: { team: 'eng-demo' },
+  });
   await sleepUntil('2027-04-05T12:00:00Z');
   const pathway = await started('pathway-plan-CHAIN-LAC-E1');
   expect(pathway.anchors).toMatchObject({ 'became-eligible': '2027-04-05', 'date-of-birth': '2011-02-15' });
-  expect(pathway.steps.find((s) => s.key === 'needs-assessment')).toMatchObject({ status: 'pending', dueDate: '2027-07-05', countedFrom: 'became-eligible' });
-  expect((await view(workflowId)).handedOver).toEqual({ to: 'pathway-plan-CHAIN-LAC-E1', at: '2027-04-05T00:00:00+01:00' });
+  expect(pathway.steps.find((s) => s.key === 'needs-assessment')).toMatchObject({
+    status: 'pending',
+    dueDate: '2027-07-05',
+    countedFrom: 'became-eligible',
+  });
+  expect((await view(workflowId)).handedOver).toEqual({
+    to: 'pathway-plan-CHAIN-LAC-E1',
+    at: '2027-04-05T00:00:00+01:00',
+  });
 });
 
 test('a case moved in: decided on time it sends nothing; three weeks overdue it sends one escalation, at the tier it reached', async () => {
@@ -135,18 +214,43 @@ test('a case moved in: decided on time it sends nothing; three weeks overdue it 
   // 2027, each 09:00 BST, all passed before it was moved in: one email, critical, to the head of service
   // (hos-derb) copying the team manager (tm-derb-north) and the service manager (sm-derb-assess).
   await sleepUntil('2027-05-26T12:00:00Z');
-  const base = { type: 'referral' as const, localAuthority: 'derbyshire', anchors: { 'referral-received': '2027-05-04T10:00:00+01:00' }, assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' } };
+  const base = {
+    type: 'referral' as const,
+    localAuthority: 'derbyshire',
+    anchors: { 'referral-received': '2027-05-04T10:00:00+01:00' },
+    assignment: { workerId: 'sw-derb-01', team: 'derb-north-assessment' },
+  };
   // The server's clock is in 2027: the start is checked as of it.
   const now = await t.env.currentTimeMs();
-  const onTime = await starter.start({ ...base, caseId: 'CHAIN-MIG-1', episode: 'R1', completed: [{ step: 'referral-decision', occurredAt: '2027-05-05T09:00:00+01:00', outcome: 'no-further-action' }] }, { requireAllStepAnchors: true, now });
-  const overdue = await starter.start({ ...base, caseId: 'CHAIN-MIG-2', episode: 'R1' }, { requireAllStepAnchors: true });
+  const onTime = await starter.start(
+    {
+      ...base,
+      caseId: 'CHAIN-MIG-1',
+      episode: 'R1',
+      completed: [{ step: 'referral-decision', occurredAt: '2027-05-05T09:00:00+01:00', outcome: 'no-further-action' }],
+    },
+    { requireAllStepAnchors: true, now },
+  );
+  const overdue = await starter.start(
+    { ...base, caseId: 'CHAIN-MIG-2', episode: 'R1' },
+    { requireAllStepAnchors: true },
+  );
   const decided = await ended(onTime.workflowId);
-  expect(decided.steps).toMatchObject([{ key: 'referral-decision', status: 'completed', late: false, outcome: 'no-further-action', escalations: [] }]);
+  expect(decided.steps).toMatchObject([
+    { key: 'referral-decision', status: 'completed', late: false, outcome: 'no-further-action', escalations: [] },
+  ]);
   const mails = await waitFor('the catch-up escalation', async () => {
     const m = await mailsOf(overdue.workflowId);
     return m.length ? m : undefined;
   });
-  expect(mails.map((m) => [m.headers['x-clock-tier'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient'], m.headers['x-clock-cc']])).toEqual([['critical', '2027-05-13T09:00:00+01:00', 'hos-derb', 'tm-derb-north,sm-derb-assess']]);
+  expect(
+    mails.map((m) => [
+      m.headers['x-clock-tier'],
+      m.headers['x-clock-fires-at'],
+      m.headers['x-clock-recipient'],
+      m.headers['x-clock-cc'],
+    ]),
+  ).toEqual([['critical', '2027-05-13T09:00:00+01:00', 'hos-derb', 'tm-derb-north,sm-derb-assess']]);
   // The passed tiers are on the record, marked as carried by the critical one.
   const clock = await view(overdue.workflowId);
   expect(clock.steps[0].escalations.map((e) => [e.tier, e.role, e.recipients ?? null])).toEqual([

@@ -11,7 +11,14 @@ import { ProcessStarter } from '../../services/start';
 import type { ClockInput } from '../../engine/types';
 import { waitFor } from '../../harness/ports';
 import { ProfileCopy, assessmentFromStartOnly } from '../support/profileCopy';
-import { ClockTestEnv, mailsFrom, sendTo, sleepUntil as sleepOn, startTimeSkipping, viewOf } from '../../harness/timeSkipping';
+import {
+  ClockTestEnv,
+  mailsFrom,
+  sendTo,
+  sleepUntil as sleepOn,
+  startTimeSkipping,
+  viewOf,
+} from '../../harness/timeSkipping';
 
 let t: ClockTestEnv;
 let starter: ProcessStarter;
@@ -31,7 +38,13 @@ const sleepUntil = (iso: string) => sleepOn(t, iso);
 const view = (id: string) => viewOf(t, id);
 const send = (id: string, event: object) => sendTo(t, id, event);
 const mailsOf = (workflowId: string) => mailsFrom(t, workflowId);
-const row = (m: { headers: Record<string, string> }) => [m.headers['x-clock-step'], m.headers['x-clock-tier'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient'], m.headers['x-clock-cc'] ?? ''];
+const row = (m: { headers: Record<string, string> }) => [
+  m.headers['x-clock-step'],
+  m.headers['x-clock-tier'],
+  m.headers['x-clock-fires-at'],
+  m.headers['x-clock-recipient'],
+  m.headers['x-clock-cc'] ?? '',
+];
 
 test('a refused hand-over raises an alarm at once, escalates, and clears when the missing fact is recorded', async () => {
   // Received Mon 7 Jun 2027 10:00 BST, decided 14:00 for an assessment (on time). The worker refuses the
@@ -42,8 +55,23 @@ test('a refused hand-over raises an alarm at once, escalates, and clears when th
   // Jun 11 (1), 14-18 (6), 21-25 (11), 28 Jun-2 Jul (16), 5-9 (21), 12-16 (26), 19-23 (31), 26-30 (36),
   // Aug 2-6 (41), 9-12 (45) -> Thu 12 Aug 2027. The critical tier (+6 WD: Tue 15 Jun) is never sent.
   await sleepUntil('2027-06-07T14:30:00+01:00');
-  const { workflowId } = await starter.start({ type: 'referral', caseId: 'ALARM-HO', episode: 'R1', localAuthority: 'england', anchors: { 'referral-received': '2027-06-07T10:00:00+01:00' }, assignment: { workerId: 'sw-eng-none', team: 'eng-demo' } }, { requireAllStepAnchors: true });
-  const decided = await send(workflowId, { type: 'step-completed', step: 'referral-decision', occurredAt: '2027-06-07T14:00:00+01:00', outcome: 'assessment' });
+  const { workflowId } = await starter.start(
+    {
+      type: 'referral',
+      caseId: 'ALARM-HO',
+      episode: 'R1',
+      localAuthority: 'england',
+      anchors: { 'referral-received': '2027-06-07T10:00:00+01:00' },
+      assignment: { workerId: 'sw-eng-none', team: 'eng-demo' },
+    },
+    { requireAllStepAnchors: true },
+  );
+  const decided = await send(workflowId, {
+    type: 'step-completed',
+    step: 'referral-decision',
+    occurredAt: '2027-06-07T14:00:00+01:00',
+    outcome: 'assessment',
+  });
   expect(decided.steps[0]).toMatchObject({ status: 'completed', late: false });
   const alarmed = await waitFor('the alarm', async () => {
     const v = await view(workflowId);
@@ -52,9 +80,20 @@ test('a refused hand-over raises an alarm at once, escalates, and clears when th
   // Still open: the referral's decision is done, but the child has no next clock yet.
   expect(alarmed.status).toBe('open');
   const alarm = alarmed.alarms![0];
-  expect(alarm).toMatchObject({ key: 'handover-refused-1', kind: 'handover-refused', status: 'open', field: 'anchors.assessment-start' });
-  expect(alarm.what).toBe('single assessment: could not start single-assessment: anchors.assessment-start: nothing would count: assessment-complete counts from assessment-start; give it');
-  expect(alarmed.pendingHandover).toMatchObject({ type: 'single-assessment', anchors: { 'referral-received': '2027-06-07T10:00:00+01:00', 'referral-decision': '2027-06-07T14:00:00+01:00' }, attempts: 1 });
+  expect(alarm).toMatchObject({
+    key: 'handover-refused-1',
+    kind: 'handover-refused',
+    status: 'open',
+    field: 'anchors.assessment-start',
+  });
+  expect(alarm.what).toBe(
+    'single assessment: could not start single-assessment: anchors.assessment-start: nothing would count: assessment-complete counts from assessment-start; give it',
+  );
+  expect(alarmed.pendingHandover).toMatchObject({
+    type: 'single-assessment',
+    anchors: { 'referral-received': '2027-06-07T10:00:00+01:00', 'referral-decision': '2027-06-07T14:00:00+01:00' },
+    attempts: 1,
+  });
   const first = await waitFor('the alarm email', async () => {
     const m = await mailsOf(workflowId);
     return m.length ? m : undefined;
@@ -63,25 +102,46 @@ test('a refused hand-over raises an alarm at once, escalates, and clears when th
   expect(first.map(row)).toEqual([['alarm:handover-refused-1', 'alarm', alarm.raisedAt, 'tm-eng', 'duty-eng']]);
   expect(alarm.raisedAt.slice(0, 16)).toBe('2027-06-07T14:30');
   expect(first[0].subject).toBe('[ALARM: the child has no clock running] Referral decision – case ALARM-HO');
-  expect(first[0].text).toContain('To clear it: record what it lacks with {"type": "hand-over", "anchors": {...}} on this process');
+  expect(first[0].text).toContain(
+    'To clear it: record what it lacks with {"type": "hand-over", "anchors": {...}} on this process',
+  );
 
   await sleepUntil('2027-06-10T11:00:00+01:00');
   const escalated = await waitFor('the escalation', async () => {
     const m = await mailsOf(workflowId);
     return m.length >= 2 ? m : undefined;
   });
-  expect(escalated.map(row)[1]).toEqual(['alarm:handover-refused-1', 'escalated', '2027-06-10T09:00:00+01:00', 'sm-eng', '']);
+  expect(escalated.map(row)[1]).toEqual([
+    'alarm:handover-refused-1',
+    'escalated',
+    '2027-06-10T09:00:00+01:00',
+    'sm-eng',
+    '',
+  ]);
 
-  const cleared = await send(workflowId, { type: 'hand-over', anchors: { 'assessment-start': '2027-06-10T10:00:00+01:00' } });
+  const cleared = await send(workflowId, {
+    type: 'hand-over',
+    anchors: { 'assessment-start': '2027-06-10T10:00:00+01:00' },
+  });
   expect(cleared.pendingHandover).toMatchObject({ anchors: { 'assessment-start': '2027-06-10T10:00:00+01:00' } });
-  const sa = await waitFor('the assessment', () => view('single-assessment-ALARM-HO-R1').catch(() => undefined), 30_000);
+  const sa = await waitFor(
+    'the assessment',
+    () => view('single-assessment-ALARM-HO-R1').catch(() => undefined),
+    30_000,
+  );
   expect(sa.steps.map((s) => [s.key, s.dueDate])).toEqual([['assessment-complete', '2027-08-12']]);
   const done = await waitFor('the referral done', async () => {
     const v = await view(workflowId).catch(() => undefined);
     return v && v.status !== 'open' ? v : undefined;
   });
   expect(done.handedOver).toMatchObject({ to: 'single-assessment-ALARM-HO-R1' });
-  expect(done.alarms).toMatchObject([{ key: 'handover-refused-1', status: 'cleared', cleared: 'single-assessment started (single-assessment-ALARM-HO-R1)' }]);
+  expect(done.alarms).toMatchObject([
+    {
+      key: 'handover-refused-1',
+      status: 'cleared',
+      cleared: 'single-assessment started (single-assessment-ALARM-HO-R1)',
+    },
+  ]);
   expect(done.pendingHandover).toBeUndefined();
   await t.env.sleep('10 days');
   expect((await mailsOf(workflowId)).map((m) => m.headers['x-clock-tier'])).toEqual(['alarm', 'escalated']);
@@ -111,14 +171,21 @@ test('a process with nothing counting raises an alarm, and a clock running again
     const v = await view(workflowId);
     return v.alarms?.length ? v : undefined;
   });
-  expect(stalled.alarms![0]).toMatchObject({ key: 'stalled-1', kind: 'stalled', status: 'open', what: 'no clock is running: assessment-complete counts from assessment-start, which has not been recorded' });
+  expect(stalled.alarms![0]).toMatchObject({
+    key: 'stalled-1',
+    kind: 'stalled',
+    status: 'open',
+    what: 'no clock is running: assessment-complete counts from assessment-start, which has not been recorded',
+  });
   const mails = await waitFor('the alarm email', async () => {
     const m = await mailsOf(workflowId);
     return m.length ? m : undefined;
   });
   expect(mails.map(row)).toEqual([['alarm:stalled-1', 'alarm', stalled.alarms![0].raisedAt, 'tm-eng', 'duty-eng']]);
   const after = await send(workflowId, { type: 'anchor', anchor: 'assessment-start', at: '2027-06-21T10:00:00+01:00' });
-  expect(after.steps.map((s) => [s.key, s.status, s.dueDate])).toEqual([['assessment-complete', 'pending', '2027-08-23']]);
+  expect(after.steps.map((s) => [s.key, s.status, s.dueDate])).toEqual([
+    ['assessment-complete', 'pending', '2027-08-23'],
+  ]);
   const cleared = await waitFor('cleared', async () => {
     const v = await view(workflowId);
     return v.alarms?.[0]?.status === 'cleared' ? v : undefined;

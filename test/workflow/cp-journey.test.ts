@@ -16,7 +16,9 @@ describe.each(journeysIn<Journey>('.'))('%s', (_file, journey) => {
     const enquiry = await view(t, journey, 'enquiry');
     expect(enquiry.status).toBe('completed');
     const plan = await t.env.client.workflow.getHandle(idOf(journey, 'plan')).result();
-    console.log(`${journey.la}: plan ran ${plan.run} runs; longest run history ${longest(runs, 'plan')} events (${[...runs.get('plan')!.values()].join(', ')})`);
+    console.log(
+      `${journey.la}: plan ran ${plan.run} runs; longest run history ${longest(runs, 'plan')} events (${[...runs.get('plan')!.values()].join(', ')})`,
+    );
     expect(plan.run).toBeGreaterThanOrEqual(3);
     expect(longest(runs, 'plan')).toBeLessThan(2000);
     expect(plan.finished?.outcome).toBe('step-down');

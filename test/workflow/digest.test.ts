@@ -32,7 +32,9 @@ let worker: TestWorker;
 beforeAll(async () => {
   dev = await startDevStack();
   quietRuntime();
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: bins.testServer() } } });
+  env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: bins.testServer() } },
+  });
   await registerSearchAttributes(env.connection, 'default');
   mail = await MailSink.start();
   worker = await startTestWorker(env.nativeConnection, env.client, { SMTP_PORT: String(mail.smtpPort) }, dev.client);
@@ -44,21 +46,60 @@ afterAll(async () => {
   await dev?.teardown();
 });
 
-const WORKING = ['2029-12-21', '2029-12-24', '2029-12-27', '2029-12-28', '2029-12-31', '2030-01-02', '2030-01-03', '2030-01-04'];
+const WORKING = [
+  '2029-12-21',
+  '2029-12-24',
+  '2029-12-27',
+  '2029-12-28',
+  '2029-12-31',
+  '2030-01-02',
+  '2030-01-03',
+  '2030-01-04',
+];
 const MANAGERS = [
-  'cm-bf', 'cm-derb', 'cm-eng', 'cm-nn', 'cm-york',
-  'hos-bf', 'hos-derb', 'hos-eng', 'hos-nn', 'hos-york',
-  'sm-bf', 'sm-derb-assess', 'sm-derb-south', 'sm-eng', 'sm-nn', 'sm-york',
-  'tm-bf-mash', 'tm-derb-north', 'tm-derb-south', 'tm-eng', 'tm-nn-mash', 'tm-york-ra',
+  'cm-bf',
+  'cm-derb',
+  'cm-eng',
+  'cm-nn',
+  'cm-york',
+  'hos-bf',
+  'hos-derb',
+  'hos-eng',
+  'hos-nn',
+  'hos-york',
+  'sm-bf',
+  'sm-derb-assess',
+  'sm-derb-south',
+  'sm-eng',
+  'sm-nn',
+  'sm-york',
+  'tm-bf-mash',
+  'tm-derb-north',
+  'tm-derb-south',
+  'tm-eng',
+  'tm-nn-mash',
+  'tm-york-ra',
 ];
 
 test('one digest per manager per working day; none on weekends or bank holidays; a re-run sends nothing twice', async () => {
   // One overdue case in Derbyshire's north team, on the dev server: referral Thu 1 Oct 2026, decision due Fri 2 Oct.
-  const r = await dev.call('POST', '/api/referrals', { referralId: 'DG-1', caseId: 'DIGEST-1', localAuthority: 'derbyshire', receivedAt: '2026-10-01T10:00:00+01:00', assignment: { team: 'derb-north-assessment', workerId: 'sw-derb-01' } }, 'dev-intake-system');
+  const r = await dev.call(
+    'POST',
+    '/api/referrals',
+    {
+      referralId: 'DG-1',
+      caseId: 'DIGEST-1',
+      localAuthority: 'derbyshire',
+      receivedAt: '2026-10-01T10:00:00+01:00',
+      assignment: { team: 'derb-north-assessment', workerId: 'sw-derb-01' },
+    },
+    'dev-intake-system',
+  );
   expect(r.status).toBe(201);
   expect(stepOf(await dev.view(r.body.workflowId), 'referral-decision').dueDate).toBe('2026-10-02');
   await waitFor('listed with its memo', async () => {
-    for await (const wf of dev.client.workflow.list({ query: 'CaseId = "DIGEST-1"' })) if ((wf.memo as any)?.clock) return true;
+    for await (const wf of dev.client.workflow.list({ query: 'CaseId = "DIGEST-1"' }))
+      if ((wf.memo as any)?.clock) return true;
     return undefined;
   });
 
@@ -71,7 +112,13 @@ test('one digest per manager per working day; none on weekends or bank holidays;
     const nineAm = londonWallTime(day, 9);
     const now = (await env.currentTimeMs()) as unknown as number;
     await env.sleep(nineAm - Number(now));
-    outcomes.push(await run.workflow.execute('dailyDigest', { workflowId: `daily-digest-${day}`, taskQueue: worker.taskQueue, args: [{ calendar }] }));
+    outcomes.push(
+      await run.workflow.execute('dailyDigest', {
+        workflowId: `daily-digest-${day}`,
+        taskQueue: worker.taskQueue,
+        args: [{ calendar }],
+      }),
+    );
   }
   expect(outcomes.filter((o) => o.workingDay).map((o) => o.date)).toEqual(WORKING);
   expect(outcomes.filter((o) => !o.workingDay).map((o) => o.skipped)).toEqual([
@@ -94,16 +141,28 @@ test('one digest per manager per working day; none on weekends or bank holidays;
 
   // Fri 21 Dec 2029, as the north team's manager reads it: 2 Oct 2026 to 21 Dec 2029 is 1,096 days
   // (three years, one with 29 Feb 2028) + 80 (2 Oct -> 21 Dec) = 1,176 days overdue.
-  const north = sent.find((m) => m.headers['x-clock-recipient'] === 'tm-derb-north' && m.headers['x-clock-digest-date'] === '2029-12-21')!;
-  expect(north.subject).toBe('Daily digest Fri 21 Dec 2029: 1 overdue, 0 due by Fri 28 Dec 2029 (team-manager tm-derb-north)');
+  const north = sent.find(
+    (m) => m.headers['x-clock-recipient'] === 'tm-derb-north' && m.headers['x-clock-digest-date'] === '2029-12-21',
+  )!;
+  expect(north.subject).toBe(
+    'Daily digest Fri 21 Dec 2029: 1 overdue, 0 due by Fri 28 Dec 2029 (team-manager tm-derb-north)',
+  );
   expect(north.text).toContain('- case DIGEST-1 (derbyshire, team derb-north-assessment, worker sw-derb-01): ');
   expect(north.text).toContain('[referral-decision], due Fri 2 Oct 2026, 1176 days overdue');
-  const south = sent.find((m) => m.headers['x-clock-recipient'] === 'tm-derb-south' && m.headers['x-clock-digest-date'] === '2029-12-21')!;
-  expect(south.subject).toBe('Daily digest Fri 21 Dec 2029: 0 overdue, 0 due by Fri 28 Dec 2029 (team-manager tm-derb-south)');
+  const south = sent.find(
+    (m) => m.headers['x-clock-recipient'] === 'tm-derb-south' && m.headers['x-clock-digest-date'] === '2029-12-21',
+  )!;
+  expect(south.subject).toBe(
+    'Daily digest Fri 21 Dec 2029: 0 overdue, 0 due by Fri 28 Dec 2029 (team-manager tm-derb-south)',
+  );
   expect(south.text).toContain('OVERDUE (0), most overdue first\n- none');
 
   // Triggered again the same day (a manual run, a catch-up): every digest is already sent, none goes twice.
-  const again: DigestOutcome = await run.workflow.execute('dailyDigest', { workflowId: 'daily-digest-2030-01-04-again', taskQueue: worker.taskQueue, args: [{ calendar }] });
+  const again: DigestOutcome = await run.workflow.execute('dailyDigest', {
+    workflowId: 'daily-digest-2030-01-04-again',
+    taskQueue: worker.taskQueue,
+    args: [{ calendar }],
+  });
   expect(again.sent.every((x) => x.duplicate)).toBe(true);
   expect((await mail.messages()).filter((m) => m.headers['x-clock-digest-date']).length).toBe(176);
 });

@@ -25,7 +25,9 @@ describe.each(journeysIn<Journey & { expectEnd: { lac: string; pathway: string }
     expect(Math.max(longest(runs, 'lac'), longest(runs, 'pathway'))).toBeLessThan(2000);
     // The last run waits for the 21st birthday: its timer is labelled by the milestone, with no date (a birth date).
     const history = await t.env.client.workflow.getHandle(idOf(journey, 'pathway')).fetchHistory();
-    const labels = (history.events ?? []).filter((e) => e.timerStartedEventAttributes).map((e) => Buffer.from(e.userMetadata?.summary?.data ?? []).toString());
+    const labels = (history.events ?? [])
+      .filter((e) => e.timerStartedEventAttributes)
+      .map((e) => Buffer.from(e.userMetadata?.summary?.data ?? []).toString());
     expect(labels.at(-1)).toBe('"next: milestone twenty-first-birthday"');
   });
 });

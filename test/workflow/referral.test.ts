@@ -33,29 +33,47 @@ test('a referral decided late escalates once, then hands over to the single asse
   const first = await starter.start(body, { requireAllStepAnchors: true });
   expect(first).toMatchObject({ workflowId: 'referral-ENG-REF-1-R-2026-0042', existing: false });
   // The same referral again: the same process, nothing new.
-  expect(await starter.start(body, { requireAllStepAnchors: true })).toMatchObject({ workflowId: first.workflowId, existing: true });
+  expect(await starter.start(body, { requireAllStepAnchors: true })).toMatchObject({
+    workflowId: first.workflowId,
+    existing: true,
+  });
   // The same id with a different body: refused.
-  await expect(starter.start({ ...body, anchors: { 'referral-received': '2026-12-23T14:00:00Z' } })).rejects.toMatchObject({ status: 409 });
+  await expect(
+    starter.start({ ...body, anchors: { 'referral-received': '2026-12-23T14:00:00Z' } }),
+  ).rejects.toMatchObject({ status: 409 });
   await expect(starter.start({ ...body, localAuthority: 'narnia' })).rejects.toBeInstanceOf(StartError);
 
   const handle = t.env.client.workflow.getHandle(first.workflowId);
-  expect((await handle.query(clockViewQuery)).steps[0]).toMatchObject({ dueDate: '2026-12-29', dueAt: '2026-12-29T23:59:59+00:00', status: 'pending' });
+  expect((await handle.query(clockViewQuery)).steps[0]).toMatchObject({
+    dueDate: '2026-12-29',
+    dueAt: '2026-12-29T23:59:59+00:00',
+    status: 'pending',
+  });
 
   await t.env.sleep(Date.parse('2026-12-30T10:00:00Z') - (await t.env.currentTimeMs()));
   const mails = await waitFor('the overdue email', async () => {
     const m = await t.mail.messages();
     return m.length ? m : undefined;
   });
-  expect(mails.map((m) => [m.headers['x-clock-tier'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient']])).toEqual([['overdue', '2026-12-30T09:00:00+00:00', 'tm-eng']]);
+  expect(
+    mails.map((m) => [m.headers['x-clock-tier'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient']]),
+  ).toEqual([['overdue', '2026-12-30T09:00:00+00:00', 'tm-eng']]);
 
-  await handle.executeUpdate(clockEventUpdate, { args: [{ type: 'step-completed', step: 'referral-decision', occurredAt: '2026-12-30T10:00:00Z', outcome: 'assessment' }] });
+  await handle.executeUpdate(clockEventUpdate, {
+    args: [
+      { type: 'step-completed', step: 'referral-decision', occurredAt: '2026-12-30T10:00:00Z', outcome: 'assessment' },
+    ],
+  });
   const referral = await handle.result();
   expect(referral.status).toBe('completed');
   expect(referral.steps[0]).toMatchObject({ status: 'completed', late: true, outcome: 'assessment' });
   expect(referral.handedOver?.to).toBe('single-assessment-ENG-REF-1-R-2026-0042');
 
   const sa = await t.env.client.workflow.getHandle('single-assessment-ENG-REF-1-R-2026-0042').query(clockViewQuery);
-  expect(sa.anchors).toEqual({ 'referral-received': '2026-12-24T14:00:00Z', 'referral-decision': '2026-12-30T10:00:00Z' });
+  expect(sa.anchors).toEqual({
+    'referral-received': '2026-12-24T14:00:00Z',
+    'referral-decision': '2026-12-30T10:00:00Z',
+  });
   expect(sa.assignment).toEqual({ workerId: 'tm-eng', team: 'eng-demo' });
   expect(sa.steps.map((s) => [s.key, s.dueDate, s.status])).toEqual([['assessment-complete', '2027-03-02', 'pending']]);
   expect((await t.mail.messages()).length).toBe(1);

@@ -20,7 +20,9 @@ const histories = recordedHistories();
 function workflowTypes(): string[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exported: Record<string, unknown> = require('../../workflows');
-  return Object.keys(exported).filter((name) => typeof exported[name] === 'function').sort();
+  return Object.keys(exported)
+    .filter((name) => typeof exported[name] === 'function')
+    .sort();
 }
 
 /** The type a recorded history ran: its first event, WorkflowExecutionStarted, names it. */
@@ -49,8 +51,15 @@ describe.each(histories.map((h) => [h.name, h.path]))('%s', (name, path) => {
     // Something to replay: the start, and at least one workflow task the code completed (a digest on a bank
     // holiday has just one: 5 events).
     expect(history.events[0].eventType).toBe(temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED);
-    expect(history.events.filter((e) => e.eventType === temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).length).toBeGreaterThan(0);
+    expect(
+      history.events.filter((e) => e.eventType === temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)
+        .length,
+    ).toBeGreaterThan(0);
     // Throws DeterminismViolationError (or a workflow task failure) on any mismatch.
-    await Worker.runReplayHistory({ workflowBundle: { code: readFileSync(BUNDLE_PATH, 'utf8') } }, history, `replay-${name}`);
+    await Worker.runReplayHistory(
+      { workflowBundle: { code: readFileSync(BUNDLE_PATH, 'utf8') } },
+      history,
+      `replay-${name}`,
+    );
   });
 });

@@ -51,7 +51,11 @@ test('every notification at its exact instant, exactly once, to the right person
   ]);
 
   await sleepUntil('2029-04-14T12:00:00+01:00');
-  await handle.executeUpdate(clockEventUpdate, { args: [{ type: 'reassign', workerId: 'sw-derb-02', team: 'derb-south-assessment', reason: 'moved to the south team' }] });
+  await handle.executeUpdate(clockEventUpdate, {
+    args: [
+      { type: 'reassign', workerId: 'sw-derb-02', team: 'derb-south-assessment', reason: 'moved to the south team' },
+    ],
+  });
   await sleepUntil('2029-06-15T12:00:00+01:00');
 
   const mails = await waitFor('12 notifications in the mail sink', async () => {
@@ -59,7 +63,12 @@ test('every notification at its exact instant, exactly once, to the right person
     return m.length >= 12 ? m : undefined;
   });
   const got = mails
-    .map((m) => [m.headers['x-clock-step'], m.headers['x-clock-tier'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient']])
+    .map((m) => [
+      m.headers['x-clock-step'],
+      m.headers['x-clock-tier'],
+      m.headers['x-clock-fires-at'],
+      m.headers['x-clock-recipient'],
+    ])
     .sort((a, b) => (a[2] + a[0]).localeCompare(b[2] + b[0]));
   expect(got).toEqual([
     ['initial-visit', 'reminder', '2029-04-05T09:00:00+01:00', 'sw-derb-01'],
@@ -80,10 +89,17 @@ test('every notification at its exact instant, exactly once, to the right person
   for (const m of mails) expect(m.headers['x-clock-decided-at']).toBe(m.headers['x-clock-fires-at']);
   // Exactly once: one email per (workflow, step, occurrence, tier) key, and the right addressee.
   expect(new Set(mails.map((m) => m.headers['x-clock-key'])).size).toBe(12);
-  expect(mails.find((m) => m.headers['x-clock-key'] === `${workflowId}:assessment-plan:1:escalated`)!.to[0].address).toBe('sm-derb-south@derbyshire.clocks.test');
+  expect(
+    mails.find((m) => m.headers['x-clock-key'] === `${workflowId}:assessment-plan:1:escalated`)!.to[0].address,
+  ).toBe('sm-derb-south@derbyshire.clocks.test');
 
   const after = await handle.query(clockViewQuery);
-  expect(after.steps.map((s: { status: string }) => s.status)).toEqual(['overdue', 'overdue', 'awaiting-anchor', 'overdue']);
+  expect(after.steps.map((s: { status: string }) => s.status)).toEqual([
+    'overdue',
+    'overdue',
+    'awaiting-anchor',
+    'overdue',
+  ]);
   expect(after.steps[3].escalations.map((e) => [e.tier, e.recipients])).toEqual([
     ['reminder', ['sw-derb-02']],
     ['overdue', ['tm-derb-south']],
@@ -95,8 +111,15 @@ test('every notification at its exact instant, exactly once, to the right person
   await t.env.sleep('365 days');
   expect((await t.mail.messages()).length).toBe(12);
 
-  await handle.executeUpdate(clockEventUpdate, { args: [{ type: 'close', reason: 'case closed after transfer to another LA' }] });
+  await handle.executeUpdate(clockEventUpdate, {
+    args: [{ type: 'close', reason: 'case closed after transfer to another LA' }],
+  });
   const final = await handle.result();
   expect(final.status).toBe('closed');
-  expect(final.steps.map((s: { status: string }) => s.status)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled']);
+  expect(final.steps.map((s: { status: string }) => s.status)).toEqual([
+    'cancelled',
+    'cancelled',
+    'cancelled',
+    'cancelled',
+  ]);
 });

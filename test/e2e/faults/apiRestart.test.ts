@@ -16,7 +16,14 @@
  */
 import { each, hookCounts, mailCounts } from '../../support/deliveries';
 import { startDevServerOnFreePorts } from '../../support/devStack';
-import { BACKDATED_REFERRAL, BACKDATED_REFERRAL_SENT, FaultRig, referralKeys, sleep, startFaultRig } from '../../support/faultRig';
+import {
+  BACKDATED_REFERRAL,
+  BACKDATED_REFERRAL_SENT,
+  FaultRig,
+  referralKeys,
+  sleep,
+  startFaultRig,
+} from '../../support/faultRig';
 import { startChildApi } from '../../../harness/childApi';
 import { freePort, waitFor } from '../../../harness/ports';
 import { TsChild } from '../../../harness/tsChild';
@@ -49,9 +56,26 @@ const DECIDED = 10;
 const REASSIGNED = 10;
 const NEW = 30;
 
-const referralBody = (caseId: string, referralId: string) => ({ referralId, caseId, localAuthority: BACKDATED_REFERRAL.localAuthority, receivedAt: BACKDATED_REFERRAL.receivedAt, assignment: BACKDATED_REFERRAL.assignment });
-const referralCall = (caseId: string, referralId: string): Call => ({ what: `referral ${caseId}`, method: 'POST', path: '/api/referrals', token: 'dev-intake-system', body: referralBody(caseId, referralId) });
-const decision = { type: 'step-completed', step: 'referral-decision', occurredAt: '2026-11-20', outcome: 'no-further-action' };
+const referralBody = (caseId: string, referralId: string) => ({
+  referralId,
+  caseId,
+  localAuthority: BACKDATED_REFERRAL.localAuthority,
+  receivedAt: BACKDATED_REFERRAL.receivedAt,
+  assignment: BACKDATED_REFERRAL.assignment,
+});
+const referralCall = (caseId: string, referralId: string): Call => ({
+  what: `referral ${caseId}`,
+  method: 'POST',
+  path: '/api/referrals',
+  token: 'dev-intake-system',
+  body: referralBody(caseId, referralId),
+});
+const decision = {
+  type: 'step-completed',
+  step: 'referral-decision',
+  occurredAt: '2026-11-20',
+  outcome: 'no-further-action',
+};
 const reassignment = { type: 'reassign', workerId: 'sw-derb-02', team: 'derb-south-assessment' };
 
 test('API killed with requests in flight, restarted, every failed request retried: one workflow per referral, each event once, each notification once', async () => {
@@ -61,7 +85,11 @@ test('API killed with requests in flight, restarted, every failed request retrie
   api = await startChildApi({ port, temporalAddress: rig.address, taskQueue: rig.taskQueue });
   const send = async (c: Call): Promise<Answer> => {
     try {
-      const res = await fetch(`${base}${c.path}`, { method: c.method, headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` }, body: JSON.stringify(c.body) });
+      const res = await fetch(`${base}${c.path}`, {
+        method: c.method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
+        body: JSON.stringify(c.body),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
     } catch (err) {
@@ -76,8 +104,20 @@ test('API killed with requests in flight, restarted, every failed request retrie
 
   const newReferrals = [...Array(NEW)].map((_, i) => referralCall(`API-NEW-${i + 1}`, `RN${i + 1}`));
   const events = [
-    ...oldIds.slice(0, DECIDED).map((id, i): Call => ({ what: `decision ${id}`, method: 'POST', path: `/api/processes/${id}/events`, token: 'dev-social-worker.sw-derb-01', body: { ...decision, eventId: `decide-${i + 1}` } })),
-    ...oldIds.slice(DECIDED).map((id, i): Call => ({ what: `reassign ${id}`, method: 'POST', path: `/api/processes/${id}/events`, token: 'dev-team-manager.tm-derb-north', body: { ...reassignment, eventId: `reassign-${i + 1}` } })),
+    ...oldIds.slice(0, DECIDED).map((id, i): Call => ({
+      what: `decision ${id}`,
+      method: 'POST',
+      path: `/api/processes/${id}/events`,
+      token: 'dev-social-worker.sw-derb-01',
+      body: { ...decision, eventId: `decide-${i + 1}` },
+    })),
+    ...oldIds.slice(DECIDED).map((id, i): Call => ({
+      what: `reassign ${id}`,
+      method: 'POST',
+      path: `/api/processes/${id}/events`,
+      token: 'dev-team-manager.tm-derb-north',
+      body: { ...reassignment, eventId: `reassign-${i + 1}` },
+    })),
   ];
 
   /**
@@ -101,17 +141,26 @@ test('API killed with requests in flight, restarted, every failed request retrie
     // Anything answered before the kill was answered well.
     for (const [i, c] of calls.entries()) {
       const a = first[i];
-      if (!('error' in a) && a.status < 500) expect([c.what, a.status]).toEqual([c.what, c.path === '/api/referrals' ? 201 : 200]);
+      if (!('error' in a) && a.status < 500)
+        expect([c.what, a.status]).toEqual([c.what, c.path === '/api/referrals' ? 201 : 200]);
     }
     api = await startChildApi({ port, temporalAddress: rig.address, taskQueue: rig.taskQueue });
     // History records whole seconds: anything a retry applied is at or after this second.
     const backAt = Math.floor(Date.now() / 1000) * 1000;
     const retried = new Map<Call, { status: number; body: any }>();
     for (const c of cut) {
-      retried.set(c, await waitFor(`an answer to ${c.what}`, async () => {
-        const r = await send(c);
-        return 'error' in r || r.status >= 500 ? undefined : r;
-      }, 60_000, 500));
+      retried.set(
+        c,
+        await waitFor(
+          `an answer to ${c.what}`,
+          async () => {
+            const r = await send(c);
+            return 'error' in r || r.status >= 500 ? undefined : r;
+          },
+          60_000,
+          500,
+        ),
+      );
     }
     return { cut, retried, backAt };
   };
@@ -131,32 +180,57 @@ test('API killed with requests in flight, restarted, every failed request retrie
 
   // One workflow per referral, by visibility (CaseId), and no other referral.
   const referralCases = [...existing, ...newReferrals].map((c) => (c.body as any).caseId as string);
-  const listed = await waitFor('every referral visible', async () => {
-    const ids: string[] = [];
-    for await (const w of rig.client.workflow.list({ query: `CaseId STARTS_WITH 'API-'` })) ids.push(w.workflowId);
-    return ids.length >= referralCases.length ? ids : undefined;
-  }, 30_000);
-  expect(listed.sort()).toEqual(referralCases.map((caseId) => `referral-${caseId}-${caseId.startsWith('API-NEW') ? 'RN' : 'R'}${caseId.split('-').at(-1)}`).sort());
-  for (const caseId of referralCases) expect([caseId, (await rig.client.workflow.count(`CaseId = '${caseId}'`)).count]).toEqual([caseId, 1]);
+  const listed = await waitFor(
+    'every referral visible',
+    async () => {
+      const ids: string[] = [];
+      for await (const w of rig.client.workflow.list({ query: `CaseId STARTS_WITH 'API-'` })) ids.push(w.workflowId);
+      return ids.length >= referralCases.length ? ids : undefined;
+    },
+    30_000,
+  );
+  expect(listed.sort()).toEqual(
+    referralCases
+      .map((caseId) => `referral-${caseId}-${caseId.startsWith('API-NEW') ? 'RN' : 'R'}${caseId.split('-').at(-1)}`)
+      .sort(),
+  );
+  for (const caseId of referralCases)
+    expect([caseId, (await rig.client.workflow.count(`CaseId = '${caseId}'`)).count]).toEqual([caseId, 1]);
 
   // Each event applied once: one completion, one reassignment, each once in the clock's history.
-  const view = async (id: string) => (await (await fetch(`${base}/api/processes/${id}`, { headers: { authorization: 'Bearer dev-admin' } })).json()) as any;
+  const view = async (id: string) =>
+    (await (
+      await fetch(`${base}/api/processes/${id}`, { headers: { authorization: 'Bearer dev-admin' } })
+    ).json()) as any;
   const appliedAt: number[] = [];
   for (const id of oldIds.slice(0, DECIDED)) {
     const v = await view(id);
     const completions = v.history.filter((h: any) => /completed at 2026-11-20/.test(h.what));
-    expect([id, v.status, v.steps[0].status, v.steps[0].completedAt, v.steps[0].outcome, completions.length]).toEqual([id, 'completed', 'completed', '2026-11-20', 'no-further-action', 1]);
+    expect([id, v.status, v.steps[0].status, v.steps[0].completedAt, v.steps[0].outcome, completions.length]).toEqual([
+      id,
+      'completed',
+      'completed',
+      '2026-11-20',
+      'no-further-action',
+      1,
+    ]);
     appliedAt.push(Date.parse(completions[0].at));
   }
   for (const id of oldIds.slice(DECIDED)) {
     const v = await view(id);
     const moves = v.history.filter((h: any) => /^reassigned from/.test(h.what));
-    expect([id, v.assignment, moves.length]).toEqual([id, { workerId: 'sw-derb-02', team: 'derb-south-assessment' }, 1]);
+    expect([id, v.assignment, moves.length]).toEqual([
+      id,
+      { workerId: 'sw-derb-02', team: 'derb-south-assessment' },
+      1,
+    ]);
     appliedAt.push(Date.parse(moves[0].at));
   }
   // Events whose answer was cut off but which the workflow had already applied (before the API came back):
   // their retry is the one the event id must deduplicate.
-  const appliedByCutAttempt = events.filter((c, i) => eventRound.cut.includes(c) && appliedAt[i] < eventRound.backAt).length;
+  const appliedByCutAttempt = events.filter(
+    (c, i) => eventRound.cut.includes(c) && appliedAt[i] < eventRound.backAt,
+  ).length;
   // The retries that had something to deduplicate did occur (else this test would not test it).
   expect(startedByCutAttempt + appliedByCutAttempt).toBeGreaterThan(0);
 
@@ -164,19 +238,37 @@ test('API killed with requests in flight, restarted, every failed request retrie
   const keys = listed.flatMap(referralKeys);
   expect(keys).toHaveLength(DECIDED + REASSIGNED + NEW);
   expect(keys.every((k) => k.endsWith(':referral-decision:1:critical'))).toBe(true);
-  await waitFor('every notification', async () => {
-    const m = await mailCounts(rig.mail);
-    const h = hookCounts(rig.receiver);
-    return keys.every((k) => m[k] >= 1 && h[k] >= 1);
-  }, 90_000, 500);
+  await waitFor(
+    'every notification',
+    async () => {
+      const m = await mailCounts(rig.mail);
+      const h = hookCounts(rig.receiver);
+      return keys.every((k) => m[k] >= 1 && h[k] >= 1);
+    },
+    90_000,
+    500,
+  );
   await sleep(5_000);
   expect(await mailCounts(rig.mail)).toEqual(each(keys));
   expect(hookCounts(rig.receiver)).toEqual(each(keys));
   // Each the same catch-up notification (faultRig.ts): critical at 09:00 GMT Wed 11 Nov 2026, To hos-derb, Cc the two passed.
-  const sentAs = (await rig.mail.messages()).map((m) => [m.headers['x-clock-tier'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient'], m.headers['x-clock-cc']].join(' '));
-  expect(new Set(sentAs)).toEqual(new Set([`critical ${BACKDATED_REFERRAL_SENT.firesAt} hos-derb tm-derb-north,sm-derb-assess`]));
-  const hooked = rig.receiver.hooks.map((h) => JSON.parse(h.body)).map((b) => [b.tier, b.firesAt, b.recipient, (b.cc ?? []).join(',')].join(' '));
-  expect(new Set(hooked)).toEqual(new Set([`critical ${BACKDATED_REFERRAL_SENT.firesAt} hos-derb tm-derb-north,sm-derb-assess`]));
+  const sentAs = (await rig.mail.messages()).map((m) =>
+    [
+      m.headers['x-clock-tier'],
+      m.headers['x-clock-fires-at'],
+      m.headers['x-clock-recipient'],
+      m.headers['x-clock-cc'],
+    ].join(' '),
+  );
+  expect(new Set(sentAs)).toEqual(
+    new Set([`critical ${BACKDATED_REFERRAL_SENT.firesAt} hos-derb tm-derb-north,sm-derb-assess`]),
+  );
+  const hooked = rig.receiver.hooks
+    .map((h) => JSON.parse(h.body))
+    .map((b) => [b.tier, b.firesAt, b.recipient, (b.cc ?? []).join(',')].join(' '));
+  expect(new Set(hooked)).toEqual(
+    new Set([`critical ${BACKDATED_REFERRAL_SENT.firesAt} hos-derb tm-derb-north,sm-derb-assess`]),
+  );
 
   console.log(
     `API killed twice with requests in flight: ${intake.cut.length} of ${newReferrals.length} referrals unanswered, ${startedByCutAttempt} of them already started by the cut-off attempt; ` +

@@ -40,7 +40,9 @@ test('a webhook refused twice per key: each email still sent once, each webhook 
   expect(await mailCounts(rig.mail)).toEqual(each(keys));
   expect(hookCounts(rig.receiver)).toEqual(each(keys));
   const outbox = outboxEntries(rig.outboxDir);
-  expect(outbox.map((e) => [e.key, e.state, e.delivered]).sort()).toEqual(keys.sort().map((k) => [k, 'sent', ['email', `webhook ${rig.receiver.url}`]]));
+  expect(outbox.map((e) => [e.key, e.state, e.delivered]).sort()).toEqual(
+    keys.sort().map((k) => [k, 'sent', ['email', `webhook ${rig.receiver.url}`]]),
+  );
   // It took at least three attempts per key (two refused), yet one email each.
   expect(outbox.every((e) => e.attempts >= 3)).toBe(true);
 });

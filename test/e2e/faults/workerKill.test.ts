@@ -50,17 +50,23 @@ afterAll(async () => {
 });
 
 /** Only this test's keys: both tests share the sink and the receiver. */
-const only = (counts: Record<string, number>, prefix: string) => Object.fromEntries(Object.entries(counts).filter(([k]) => k.startsWith(prefix)));
-const ofCase = (counts: Record<string, number>, prefixes: string[]) => Object.fromEntries(Object.entries(counts).filter(([k]) => prefixes.some((p) => k.startsWith(p))));
+const only = (counts: Record<string, number>, prefix: string) =>
+  Object.fromEntries(Object.entries(counts).filter(([k]) => k.startsWith(prefix)));
+const ofCase = (counts: Record<string, number>, prefixes: string[]) =>
+  Object.fromEntries(Object.entries(counts).filter(([k]) => prefixes.some((p) => k.startsWith(p))));
 
 test('killed between tiers: the tier that falls due while no worker runs is sent once by the restarted worker, none again', async () => {
   const first = await rig.startWorker();
   const referral = await startBackdatedReferral(rig, 'KILL-A', 'R1');
   const sent = referralKeys(referral);
-  await waitFor('the referral\'s one (critical) notification', async () => {
-    const m = await mailCounts(rig.mail);
-    return sent.every((k) => m[k] === 1) && sent.every((k) => hookCounts(rig.receiver)[k] === 1);
-  }, 60_000);
+  await waitFor(
+    "the referral's one (critical) notification",
+    async () => {
+      const m = await mailCounts(rig.mail);
+      return sent.every((k) => m[k] === 1) && sent.every((k) => hookCounts(rig.receiver)[k] === 1);
+    },
+    60_000,
+  );
 
   // The strategy discussion breaches 40 s from now: time for the workflow to set its timer and for the kill.
   const enquiry = await startEnquiryBreachingIn(rig, 'KILL-A', 40_000);
@@ -74,7 +80,11 @@ test('killed between tiers: the tier that falls due while no worker runs is sent
   expect((await mailCounts(rig.mail))[enquiry.key]).toBeUndefined();
 
   await rig.startWorker();
-  await waitFor('the breach after the restart', async () => (await mailCounts(rig.mail))[enquiry.key] === 1 && hookCounts(rig.receiver)[enquiry.key] === 1, 90_000);
+  await waitFor(
+    'the breach after the restart',
+    async () => (await mailCounts(rig.mail))[enquiry.key] === 1 && hookCounts(rig.receiver)[enquiry.key] === 1,
+    90_000,
+  );
   // Long enough for a duplicate to show: a replayed workflow re-running its deliveries would send within seconds.
   await sleep(10_000);
 
@@ -82,34 +92,70 @@ test('killed between tiers: the tier that falls due while no worker runs is sent
   const prefixes = [referral, enquiry.workflowId];
   expect(ofCase(await mailCounts(rig.mail), prefixes)).toEqual(expected);
   expect(ofCase(hookCounts(rig.receiver), prefixes)).toEqual(expected);
-  expect(rig.receiver.hooks.filter((h) => prefixes.some((p) => h.idempotencyKey.startsWith(p))).every((h) => h.validSignature)).toBe(true);
+  expect(
+    rig.receiver.hooks
+      .filter((h) => prefixes.some((p) => h.idempotencyKey.startsWith(p)))
+      .every((h) => h.validSignature),
+  ).toBe(true);
 
   const mails = (await rig.mail.messages()).filter((m) => prefixes.some((p) => keyOfMail(m).startsWith(p)));
   const byKey = Object.fromEntries(
     mails.map((m) => [
       keyOfMail(m),
-      { firesAt: m.headers['x-clock-fires-at'], recipient: m.headers['x-clock-recipient'], to: m.to.map((t) => t.address), cc: ((m as any).cc ?? []).map((t: any) => t.address), copies: m.headers['x-clock-cc'] },
+      {
+        firesAt: m.headers['x-clock-fires-at'],
+        recipient: m.headers['x-clock-recipient'],
+        to: m.to.map((t) => t.address),
+        cc: ((m as any).cc ?? []).map((t: any) => t.address),
+        copies: m.headers['x-clock-cc'],
+      },
     ]),
   );
   const derb = (id: string) => `${id}@derbyshire.clocks.test`;
   expect(byKey).toEqual({
     // The critical at its own instant (Wed 11 Nov 2026 09:00 GMT), To the head of service, Cc the two passed.
-    [`${referral}:referral-decision:1:critical`]: { firesAt: BACKDATED_REFERRAL_SENT.firesAt, recipient: 'hos-derb', to: [derb('hos-derb')], cc: [derb('tm-derb-north'), derb('sm-derb-assess')], copies: 'tm-derb-north,sm-derb-assess' },
+    [`${referral}:referral-decision:1:critical`]: {
+      firesAt: BACKDATED_REFERRAL_SENT.firesAt,
+      recipient: 'hos-derb',
+      to: [derb('hos-derb')],
+      cc: [derb('tm-derb-north'), derb('sm-derb-assess')],
+      copies: 'tm-derb-north,sm-derb-assess',
+    },
     // The breach at concern-raised + 24 h exactly, to the duty manager alone.
-    [enquiry.key]: { firesAt: enquiry.firesAt, recipient: 'duty-derb', to: [derb('duty-derb')], cc: [], copies: undefined },
+    [enquiry.key]: {
+      firesAt: enquiry.firesAt,
+      recipient: 'duty-derb',
+      to: [derb('duty-derb')],
+      cc: [],
+      copies: undefined,
+    },
   });
 
   // The outbox kept across the restart: every key sent, each on its first attempt.
   const outbox = outboxEntries(rig.outboxDir).filter((e) => prefixes.some((p) => e.key.startsWith(p)));
-  expect(outbox.map((e) => [e.key, e.state, e.attempts]).sort()).toEqual([...sent, enquiry.key].sort().map((k) => [k, 'sent', 1]));
+  expect(outbox.map((e) => [e.key, e.state, e.attempts]).sort()).toEqual(
+    [...sent, enquiry.key].sort().map((k) => [k, 'sent', 1]),
+  );
 
   // Both processes still running; the enquiry's clock records the breach and who was told.
   const e = await rig.client.workflow.getHandle(enquiry.workflowId).describe();
   expect(e.status.name).toBe('RUNNING');
-  expect(e.searchAttributes).toMatchObject({ CaseId: ['KILL-A'], OverdueSteps: ['strategy-discussion'], EscalationLevel: [1] });
+  expect(e.searchAttributes).toMatchObject({
+    CaseId: ['KILL-A'],
+    OverdueSteps: ['strategy-discussion'],
+    EscalationLevel: [1],
+  });
   const step = (e.memo as any).clock.steps.find((s: any) => s.key === 'strategy-discussion');
   expect(step).toMatchObject({ status: 'overdue', dueAt: formatLondon(enquiry.dueAtMs) }); // an hour rule is due at its instant
-  expect(step.escalations).toEqual([{ tier: 'overdue', role: 'duty-manager', at: enquiry.firesAt, deliveredAt: expect.any(String), recipients: ['duty-derb'] }]);
+  expect(step.escalations).toEqual([
+    {
+      tier: 'overdue',
+      role: 'duty-manager',
+      at: enquiry.firesAt,
+      deliveredAt: expect.any(String),
+      recipients: ['duty-derb'],
+    },
+  ]);
   const r = await rig.client.workflow.getHandle(referral).describe();
   expect(r.status.name).toBe('RUNNING');
   expect((r.memo as any).clock.steps[0].escalations).toEqual(backdatedReferralEscalations());
@@ -144,10 +190,18 @@ test('killed during a burst of escalations: after the restart every key arrives,
       void worker.kill().then(resolve);
     };
   });
-  await waitFor(`the burst's delivery ${KILL_AT_HOOK} and the kill`, async () => Promise.race([killed.then(() => true), sleep(500).then(() => false)]), 90_000, 0);
+  await waitFor(
+    `the burst's delivery ${KILL_AT_HOOK} and the kill`,
+    async () => Promise.race([killed.then(() => true), sleep(500).then(() => false)]),
+    90_000,
+    0,
+  );
   // The outbox at the kill: per key claimed and not sent, the channels recorded as delivered so far.
-  const inFlight = outboxEntries(rig.outboxDir).filter((e) => e.key.startsWith('referral-BURST-') && e.state === 'claimed');
-  const openOn = (channel: string) => new Set(inFlight.filter((e) => !(e.delivered ?? []).includes(channel)).map((e) => e.key));
+  const inFlight = outboxEntries(rig.outboxDir).filter(
+    (e) => e.key.startsWith('referral-BURST-') && e.state === 'claimed',
+  );
+  const openOn = (channel: string) =>
+    new Set(inFlight.filter((e) => !(e.delivered ?? []).includes(channel)).map((e) => e.key));
   const mayRepeatByMail = openOn('email');
   const mayRepeatByHook = openOn(`webhook ${rig.receiver.url}`);
   // No worker runs until the restart below, so the sink and the receiver can only gain what was already
@@ -179,8 +233,12 @@ test('killed during a burst of escalations: after the restart every key arrives,
   expect(Object.keys(mail).sort()).toEqual([...expectedKeys].sort());
   expect(Object.keys(hooks).sort()).toEqual([...expectedKeys].sort());
   // Exactly once on every channel not in flight at the kill; once or twice on a channel in flight.
-  const allowed = (mayRepeat: Set<string>) => Object.fromEntries(expectedKeys.map((k) => [k, mayRepeat.has(k) ? '1 or 2' : 1]));
-  const seen = (counts: Record<string, number>, mayRepeat: Set<string>) => Object.fromEntries(expectedKeys.map((k) => [k, mayRepeat.has(k) && (counts[k] === 1 || counts[k] === 2) ? '1 or 2' : counts[k]]));
+  const allowed = (mayRepeat: Set<string>) =>
+    Object.fromEntries(expectedKeys.map((k) => [k, mayRepeat.has(k) ? '1 or 2' : 1]));
+  const seen = (counts: Record<string, number>, mayRepeat: Set<string>) =>
+    Object.fromEntries(
+      expectedKeys.map((k) => [k, mayRepeat.has(k) && (counts[k] === 1 || counts[k] === 2) ? '1 or 2' : counts[k]]),
+    );
   expect(seen(mail, mayRepeatByMail)).toEqual(allowed(mayRepeatByMail));
   expect(seen(hooks, mayRepeatByHook)).toEqual(allowed(mayRepeatByHook));
   const twiceByMail = expectedKeys.filter((k) => mail[k] === 2);
@@ -193,14 +251,24 @@ test('killed during a burst of escalations: after the restart every key arrives,
   const outbox = outboxEntries(rig.outboxDir).filter((e) => e.key.startsWith('referral-BURST-'));
   expect(outbox.map((e) => e.key).sort()).toEqual([...expectedKeys].sort());
   expect(outbox.filter((e) => e.state !== 'sent').map((e) => e.key)).toEqual([]);
-  expect(outbox.filter((e) => e.attempts > 1).map((e) => e.key).sort()).toEqual(inFlight.map((e) => e.key).sort());
+  expect(
+    outbox
+      .filter((e) => e.attempts > 1)
+      .map((e) => e.key)
+      .sort(),
+  ).toEqual(inFlight.map((e) => e.key).sort());
 
   // No process lost: every referral still running, at escalation level 3, its three tiers listed and the
   // critical's delivery recorded (to hos-derb, copying tm-derb-north and sm-derb-assess).
   for (const id of ids) {
     const d = await rig.client.workflow.getHandle(id).describe();
     const step = (d.memo as any).clock.steps[0];
-    expect([id, d.status.name, d.searchAttributes.EscalationLevel, step.escalations]).toEqual([id, 'RUNNING', [3], backdatedReferralEscalations()]);
+    expect([id, d.status.name, d.searchAttributes.EscalationLevel, step.escalations]).toEqual([
+      id,
+      'RUNNING',
+      [3],
+      backdatedReferralEscalations(),
+    ]);
   }
   const inFlightMailed = inFlight.filter((e) => mailAtKill[e.key] && !mayRepeatByMail.has(e.key)).length;
   console.log(

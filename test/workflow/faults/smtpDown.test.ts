@@ -36,7 +36,11 @@ import { ClockTestEnv, sleepUntil as sleepOn, startTimeSkipping } from '../../..
 const refusedAttempts: number[] = [];
 function countRefusals(entry: LogEntry) {
   const error = entry.meta?.error as { message?: string } | undefined;
-  if (entry.message === 'Activity failed' && entry.meta?.activityType === 'deliverNotification' && /ECONNREFUSED/.test(error?.message ?? '')) {
+  if (
+    entry.message === 'Activity failed' &&
+    entry.meta?.activityType === 'deliverNotification' &&
+    /ECONNREFUSED/.test(error?.message ?? '')
+  ) {
     refusedAttempts.push(Date.now());
     return;
   }
@@ -52,7 +56,11 @@ afterAll(async () => t?.teardown());
 
 const sleepUntil = (iso: string) => sleepOn(t, iso);
 
-const fields = (m: SunkMail) => [m.headers['x-clock-key'], m.headers['x-clock-fires-at'], m.headers['x-clock-recipient']];
+const fields = (m: SunkMail) => [
+  m.headers['x-clock-key'],
+  m.headers['x-clock-fires-at'],
+  m.headers['x-clock-recipient'],
+];
 const byKey = (a: string[], b: string[]) => (a[1] + a[0]).localeCompare(b[1] + b[0]);
 
 test('every notification decided on time during a nine-day SMTP outage arrives exactly once when the server is back', async () => {
@@ -79,7 +87,9 @@ test('every notification decided on time during a nine-day SMTP outage arrives e
     const m = await t.mail.messages();
     return m.length >= 1 ? m : undefined;
   });
-  expect(beforeOutage.map(fields)).toEqual([[key('initial-visit', 'reminder'), '2029-10-12T09:00:00+01:00', 'sw-derb-01']]);
+  expect(beforeOutage.map(fields)).toEqual([
+    [key('initial-visit', 'reminder'), '2029-10-12T09:00:00+01:00', 'sw-derb-01'],
+  ]);
 
   // The outage: nine days of process time with the SMTP port refusing connections.
   await t.mail.stop();
@@ -87,7 +97,10 @@ test('every notification decided on time during a nine-day SMTP outage arrives e
 
   // The ladder did not wait on delivery: each of the six tiers was decided at its instant and is still being sent.
   const during = await handle.query(clockViewQuery);
-  const ladder = (view: typeof during) => view.steps.flatMap((s) => s.escalations.map((e) => [s.key, e.tier, e.at, e.deliveredAt !== undefined, e.recipients ?? null]));
+  const ladder = (view: typeof during) =>
+    view.steps.flatMap((s) =>
+      s.escalations.map((e) => [s.key, e.tier, e.at, e.deliveredAt !== undefined, e.recipients ?? null]),
+    );
   expect(ladder(during)).toEqual([
     ['initial-visit', 'reminder', '2029-10-12T09:00:00+01:00', true, ['sw-derb-01']],
     ['initial-visit', 'overdue', '2029-10-17T09:00:00+01:00', false, null],

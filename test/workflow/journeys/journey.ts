@@ -59,6 +59,19 @@ export interface Journey {
 }
 
 /** A step completed at `at` (occurredAt = at), after checking the hand-worked due date of its open occurrence. */
-export function done(at: string, process: ProcessRef, step: string, expect: { occurrence?: number; dueDate: string; planBy?: string }, why: string, extra: Record<string, unknown> = {}): JourneyEvent {
-  return { at, process, expect: { step, ...expect }, event: { type: 'step-completed', step, occurredAt: at, ...extra }, why };
+export function done(
+  at: string,
+  process: ProcessRef,
+  step: string,
+  expect: { occurrence?: number; dueDate: string; planBy?: string },
+  why: string,
+  extra: Record<string, unknown> = {},
+): JourneyEvent {
+  return {
+    at,
+    process,
+    expect: { step, ...expect },
+    event: { type: 'step-completed', step, occurredAt: at, ...extra },
+    why,
+  };
 }

@@ -48,7 +48,12 @@ export const journey: Journey = {
       at: '2027-03-18T10:00:00+00:00',
       process: 'enquiry',
       expect: { step: 'icpc', dueDate: '2027-04-09', planBy: '2027-04-09' },
-      event: { type: 'step-completed', step: 'icpc', occurredAt: '2027-03-18T10:00:00+00:00', outcome: 'child-protection-plan' },
+      event: {
+        type: 'step-completed',
+        step: 'icpc',
+        occurredAt: '2027-03-18T10:00:00+00:00',
+        outcome: 'child-protection-plan',
+      },
       rejected: { type: 'Conflict', field: 'step' },
       why: 'ICPC recorded before the S47 enquiry is completed: icpc requires s47-complete, refused (Conflict, step). icpc due Fri 9 Apr 2027: 15 WD after the strategy discussion Wed 17 Mar (18,19,22,23,24,25 = 6; Good Friday 26 Mar and Easter Monday 29 Mar skipped; 30,31 Mar, 1,2 Apr = 10; 5-9 Apr = 15); planBy Fri 9 Apr (a working day).',
     },
@@ -70,7 +75,12 @@ export const journey: Journey = {
       at: '2027-04-01T10:00:00+01:00',
       process: 'enquiry',
       expect: { step: 'icpc', dueDate: '2027-04-09', planBy: '2027-04-09' },
-      event: { type: 'step-completed', step: 'icpc', occurredAt: '2027-04-01T10:00:00+01:00', outcome: 'child-protection-plan' },
+      event: {
+        type: 'step-completed',
+        step: 'icpc',
+        occurredAt: '2027-04-01T10:00:00+01:00',
+        outcome: 'child-protection-plan',
+      },
       why: 'ICPC still due Fri 9 Apr 2027, planBy Fri 9 Apr: Northamptonshire counts from the strategy discussion on or before the S47 start (Wed 17 Mar), so the discussion held again on Mon 22 Mar does NOT move it (England\'s "latest" would give Wed 14 Apr: 15 WD after Mon 22 Mar). Held Thu 1 Apr 10:00 BST, 6 WD early (no reminder, which would be Wed 7 Apr 09:00); outcome child-protection-plan starts the plan with icpc = Thu 1 Apr 10:00.',
     },
     {
@@ -581,7 +591,12 @@ export const journey: Journey = {
       at: '2028-08-16T10:00:00+01:00',
       process: 'cin',
       expect: { step: 'cin-review', occurrence: 1, dueDate: '2028-08-22', planBy: '2028-08-22' },
-      event: { type: 'step-completed', step: 'cin-review', occurredAt: '2028-08-16T10:00:00+01:00', outcome: 'continue' },
+      event: {
+        type: 'step-completed',
+        step: 'cin-review',
+        occurredAt: '2028-08-16T10:00:00+01:00',
+        outcome: 'continue',
+      },
       why: 'cin-review #1 due Tue 22 Aug 2028: 40 WD after cin-plan Tue 27 Jun (28-30 = 3; July 3-31 = 21 -> 24; 1-4 Aug = 28; 7-11 = 33; 14-18 = 38; 21, 22 = 40); planBy Tue 22 Aug. Held Wed 16 Aug, 4 WD early; outcome continue.',
     },
     {

@@ -42,7 +42,9 @@ export async function runJourney(t: ClockTestEnv, journey: Journey): Promise<Run
   const starter = new ProcessStarter(t.env.client, registry, t.taskQueue);
   // Start on the first date a step counts from (a date of birth, or the matter a complaint is about, is earlier).
   const counts = new Set(registry.resolve(journey.la, WORKFLOW_TYPES[first]).steps.map((s) => s.anchor));
-  const counted = Object.entries(journey.start).filter(([k]) => counts.has(k)).map(([, v]) => v);
+  const counted = Object.entries(journey.start)
+    .filter(([k]) => counts.has(k))
+    .map(([, v]) => v);
   await skipTo(t, counted.sort()[0]);
   await starter.start({
     type: WORKFLOW_TYPES[first] as never,
@@ -55,7 +57,10 @@ export async function runJourney(t: ClockTestEnv, journey: Journey): Promise<Run
   // Longest history of any one run of each process (they continue as new after each review) (docs/design.md, Temporal).
   const runs: RunLengths = new Map();
   const measure = async (p: ProcessRef) => {
-    const d = await t.env.client.workflow.getHandle(idOf(journey, p)).describe().catch(() => undefined);
+    const d = await t.env.client.workflow
+      .getHandle(idOf(journey, p))
+      .describe()
+      .catch(() => undefined);
     if (!d) return;
     const m = runs.get(p) ?? new Map<string, number>();
     m.set(d.runId, Math.max(m.get(d.runId) ?? 0, d.historyLength));
@@ -67,7 +72,11 @@ export async function runJourney(t: ClockTestEnv, journey: Journey): Promise<Run
     if (e.expect) {
       const v = await view(t, journey, e.process);
       const step = v.steps.find((s) => s.key === e.expect!.step && s.occurrence === (e.expect!.occurrence ?? 1));
-      expect({ where, dueDate: step?.dueDate, ...(e.expect.planBy ? { planBy: step?.planBy } : {}) }).toEqual({ where, dueDate: e.expect.dueDate, ...(e.expect.planBy ? { planBy: e.expect.planBy } : {}) });
+      expect({ where, dueDate: step?.dueDate, ...(e.expect.planBy ? { planBy: step?.planBy } : {}) }).toEqual({
+        where,
+        dueDate: e.expect.dueDate,
+        ...(e.expect.planBy ? { planBy: e.expect.planBy } : {}),
+      });
     }
     await measure(e.process);
     const handle = t.env.client.workflow.getHandle(idOf(journey, e.process));
@@ -76,14 +85,21 @@ export async function runJourney(t: ClockTestEnv, journey: Journey): Promise<Run
       await sent;
       continue;
     }
-    const err = await sent.then(() => undefined, (x: unknown) => x);
+    const err = await sent.then(
+      () => undefined,
+      (x: unknown) => x,
+    );
     if (e.rejected.type === 'Ended') {
       expect({ where, notFound: err instanceof WorkflowNotFoundError }).toEqual({ where, notFound: true });
       continue;
     }
     expect({ where, failed: err instanceof WorkflowUpdateFailedError }).toEqual({ where, failed: true });
     const cause = (err as WorkflowUpdateFailedError).cause as ApplicationFailure;
-    expect({ where, type: cause.type, field: (cause.details?.[0] as { field?: string })?.field }).toEqual({ where, type: e.rejected.type, field: e.rejected.field });
+    expect({ where, type: cause.type, field: (cause.details?.[0] as { field?: string })?.field }).toEqual({
+      where,
+      type: e.rejected.type,
+      field: e.rejected.field,
+    });
   }
   await skipTo(t, journey.endsAt);
   for (const p of runs.keys()) await measure(p);
@@ -93,11 +109,21 @@ export async function runJourney(t: ClockTestEnv, journey: Journey): Promise<Run
     .sort();
   const keyOf = (m: { headers: Record<string, string> }) => m.headers['x-clock-key'];
   const mine = async () => (await t.mail.messages()).filter((m) => keyOf(m)?.includes(`-${journey.caseId}-`));
-  const mails = await waitFor('every expected notification', async () => {
-    const m = await mine();
-    return m.length >= expected.length ? m : undefined;
-  }, 60_000).catch(async () => mine());
-  const actual = mails.map((m) => [keyOf(m), m.headers['x-clock-fires-at'], m.headers['x-clock-recipient'], m.headers['x-clock-cc'] ?? ''].join(' | ')).sort();
+  const mails = await waitFor(
+    'every expected notification',
+    async () => {
+      const m = await mine();
+      return m.length >= expected.length ? m : undefined;
+    },
+    60_000,
+  ).catch(async () => mine());
+  const actual = mails
+    .map((m) =>
+      [keyOf(m), m.headers['x-clock-fires-at'], m.headers['x-clock-recipient'], m.headers['x-clock-cc'] ?? ''].join(
+        ' | ',
+      ),
+    )
+    .sort();
   expect(actual).toEqual(expected);
   return runs;
 }
@@ -107,11 +133,13 @@ export const longest = (runs: RunLengths, p: ProcessRef) => Math.max(0, ...(runs
 /** The journeys in a folder (test/workflow/journeys/<dir>), as [file, journey], by file name. */
 export function journeysIn<J extends Journey>(dir: string): [string, J][] {
   const folder = resolve(__dirname, dir);
-  return readdirSync(folder)
-    .filter((f) => /^[a-z-]+\.ts$/.test(f) && !['journey.ts', 'run.ts'].includes(f))
-    .sort()
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    .map((f) => [f, require(resolve(folder, f)).journey as J]);
+  return (
+    readdirSync(folder)
+      .filter((f) => /^[a-z-]+\.ts$/.test(f) && !['journey.ts', 'run.ts'].includes(f))
+      .sort()
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      .map((f) => [f, require(resolve(folder, f)).journey as J])
+  );
 }
 
 /**

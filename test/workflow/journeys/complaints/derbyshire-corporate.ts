@@ -40,13 +40,23 @@
 import { ExpectedNotice, Journey, JourneyEvent, done } from '../journey';
 
 const events: JourneyEvent[] = [
-  done('2031-01-07T10:00:00+00:00', 'corporate', 'acknowledgement', { dueDate: '2031-01-08' },
-    'acknowledgement: received Sat 4 Jan 2031 (a weekend: counting still starts the next day) + 3 WD: Jan 6-8 (3) = Wed 8 Jan 2031. Acknowledged Tue 7 Jan 2031 10:00, on time, after: reminder Mon 6 Jan 2031 09:00 (-2 WD: Tue 7 (1), Mon 6 Jan (2); after the anchor; listed).'),
+  done(
+    '2031-01-07T10:00:00+00:00',
+    'corporate',
+    'acknowledgement',
+    { dueDate: '2031-01-08' },
+    'acknowledgement: received Sat 4 Jan 2031 (a weekend: counting still starts the next day) + 3 WD: Jan 6-8 (3) = Wed 8 Jan 2031. Acknowledged Tue 7 Jan 2031 10:00, on time, after: reminder Mon 6 Jan 2031 09:00 (-2 WD: Tue 7 (1), Mon 6 Jan (2); after the anchor; listed).',
+  ),
   {
     at: '2031-01-28T10:00:00+00:00',
     process: 'corporate',
     expect: { step: 'response', dueDate: '2031-02-01' },
-    event: { type: 'extend', step: 'response', reason: 'complex: the complaint concerns three services', until: '2031-02-28' },
+    event: {
+      type: 'extend',
+      step: 'response',
+      reason: 'complex: the complaint concerns three services',
+      until: '2031-02-28',
+    },
     rejected: { type: 'InvalidEvent', field: 'agreedWithComplainant' },
     why: 'response: received Sat 4 Jan 2031 + 28 calendar days = Sat 1 Feb 2031 (a Saturday: it stays there). A revised target to Fri 28 Feb 2031 (within 90 days) sent without agreedWithComplainant: true is refused (InvalidEvent, field agreedWithComplainant).',
   },
@@ -54,7 +64,13 @@ const events: JourneyEvent[] = [
     at: '2031-01-29T10:00:00+00:00',
     process: 'corporate',
     expect: { step: 'response', dueDate: '2031-02-01' },
-    event: { type: 'extend', step: 'response', reason: 'complex: the complaint concerns three services', until: '2031-04-05', agreedWithComplainant: true },
+    event: {
+      type: 'extend',
+      step: 'response',
+      reason: 'complex: the complaint concerns three services',
+      until: '2031-04-05',
+      agreedWithComplainant: true,
+    },
     rejected: { type: 'InvalidEvent', field: 'until' },
     why: 'response due Sat 1 Feb 2031. The revised target may be at most 90 calendar days after Sat 4 Jan 2031 = Fri 4 Apr 2031 (27 days to Fri 31 Jan, 28 to Fri 28 Feb, 31 to Mon 31 Mar, 4 more). A revised target of Sat 5 Apr 2031 is refused (InvalidEvent, field until).',
   },
@@ -62,15 +78,32 @@ const events: JourneyEvent[] = [
     at: '2031-01-31T10:00:00+00:00',
     process: 'corporate',
     expect: { step: 'response', dueDate: '2031-02-01' },
-    event: { type: 'extend', step: 'response', reason: 'complex: the complaint concerns three services', until: '2031-02-28', agreedWithComplainant: true },
+    event: {
+      type: 'extend',
+      step: 'response',
+      reason: 'complex: the complaint concerns three services',
+      until: '2031-02-28',
+      agreedWithComplainant: true,
+    },
     why: 'response due Sat 1 Feb 2031; its reminder (-2 WD: Fri 31 (1), Thu 30 Jan (2) 09:00) has fired. A revised target of Fri 28 Feb 2031 is agreed Fri 31 Jan 2031 10:00 (no approver needed): the due date stays Sat 1 Feb 2031, the ladder counts from Fri 28 Feb (epoch 1): reminder:x1 -2 WD: Thu 27 (1), Wed 26 Feb (2) 09:00. The epoch-0 overdue (+1 WD from Sat 1 Feb: Mon 3 Feb 2031 09:00) is never sent.',
   },
-  done('2031-02-27T10:00:00+00:00', 'corporate', 'response', { dueDate: '2031-02-01' },
-    'response: due date still Sat 1 Feb 2031 (a revised target does not move it). Sent Thu 27 Feb 2031 10:00: LATE against the due date, but before the revised target Fri 28 Feb 2031, and after: reminder:x1 Wed 26 Feb 2031 09:00 (listed). The process ends.'),
+  done(
+    '2031-02-27T10:00:00+00:00',
+    'corporate',
+    'response',
+    { dueDate: '2031-02-01' },
+    'response: due date still Sat 1 Feb 2031 (a revised target does not move it). Sent Thu 27 Feb 2031 10:00: LATE against the due date, but before the revised target Fri 28 Feb 2031, and after: reminder:x1 Wed 26 Feb 2031 09:00 (listed). The process ends.',
+  ),
   {
     at: '2031-03-03T10:00:00+00:00',
     process: 'corporate',
-    event: { type: 'extend', step: 'response', reason: 'complex: a further question was raised', until: '2031-03-14', agreedWithComplainant: true },
+    event: {
+      type: 'extend',
+      step: 'response',
+      reason: 'complex: a further question was raised',
+      until: '2031-03-14',
+      agreedWithComplainant: true,
+    },
     rejected: { type: 'Ended' },
     why: 'The process ended Thu 27 Feb 2031 10:00 with the response: a revised target sent Mon 3 Mar 2031 10:00 is refused (Ended).',
   },
@@ -113,6 +146,7 @@ export const journey: Journey & { expectEnd: { reason: string } } = {
   // 2031 09:00): nothing more is sent.
   endsAt: '2031-03-10T10:00:00+00:00',
   expectEnd: {
-    reason: 'response completed: the final response was sent; the complainant may take the complaint to the Local Government and Social Care Ombudsman',
+    reason:
+      'response completed: the final response was sent; the complainant may take the complaint to the Local Government and Social Care Ombudsman',
   },
 };

@@ -33,8 +33,13 @@
 import { ExpectedNotice, Journey, JourneyEvent, done } from '../journey';
 
 const events: JourneyEvent[] = [
-  done('2030-11-29T10:00:00+00:00', 'complaint', 'stage1-response', { dueDate: '2030-12-02' },
-    'stage1-response: received Mon 18 Nov 2030 + 10 WD: Nov 19-22 (4), 25-29 (9), Dec 2 (10) = Mon 2 Dec 2030. Sent Fri 29 Nov 2030 10:00, on time, after: reminder Thu 28 Nov 2030 09:00 (-2 WD: Fri 29 (1), Thu 28 Nov (2); listed). The stage 2 request window opens.'),
+  done(
+    '2030-11-29T10:00:00+00:00',
+    'complaint',
+    'stage1-response',
+    { dueDate: '2030-12-02' },
+    'stage1-response: received Mon 18 Nov 2030 + 10 WD: Nov 19-22 (4), 25-29 (9), Dec 2 (10) = Mon 2 Dec 2030. Sent Fri 29 Nov 2030 10:00, on time, after: reminder Thu 28 Nov 2030 09:00 (-2 WD: Fri 29 (1), Thu 28 Nov (2); listed). The stage 2 request window opens.',
+  ),
   {
     at: '2031-01-02T10:00:00+00:00',
     process: 'complaint',
@@ -48,7 +53,7 @@ const events: JourneyEvent[] = [
     process: 'complaint',
     event: { type: 'anchor', anchor: 'stage2-requested', at: '2030-12-31T15:00:00+00:00' },
     rejected: { type: 'Ended' },
-    why: 'Nothing was recorded: the grace is 5 WD after Tue 31 Dec 2030: [Wed 1 Jan New Year\'s Day], Thu 2 (1), Fri 3 (2), Mon 6 (3), Tue 7 (4), Wed 8 Jan (5) = Wed 8 Jan 2031, so the process lapsed at 00:00 Thu 9 Jan 2031 GMT. A request dated on the last day (Tue 31 Dec 2030 15:00) but sent Fri 10 Jan 2031 10:00 is refused: the process has ended (Ended).',
+    why: "Nothing was recorded: the grace is 5 WD after Tue 31 Dec 2030: [Wed 1 Jan New Year's Day], Thu 2 (1), Fri 3 (2), Mon 6 (3), Tue 7 (4), Wed 8 Jan (5) = Wed 8 Jan 2031, so the process lapsed at 00:00 Thu 9 Jan 2031 GMT. A request dated on the last day (Tue 31 Dec 2030 15:00) but sent Fri 10 Jan 2031 10:00 is refused: the process has ended (Ended).",
   },
 ];
 
@@ -74,6 +79,7 @@ export const journey: Journey & { expectEnd: { reason: string } } = {
   // The process lapsed at 00:00 Thu 9 Jan 2031; a few days on nothing else has been sent.
   endsAt: '2031-01-13T10:00:00+00:00',
   expectEnd: {
-    reason: 'stage2-request-window lapsed: no stage2-requested dated by 2030-12-31 was recorded by the end of 2031-01-08; the complaint is closed',
+    reason:
+      'stage2-request-window lapsed: no stage2-requested dated by 2030-12-31 was recorded by the end of 2031-01-08; the complaint is closed',
   },
 };

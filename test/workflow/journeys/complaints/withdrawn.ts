@@ -24,8 +24,13 @@
 import { ExpectedNotice, Journey, JourneyEvent, done } from '../journey';
 
 const events: JourneyEvent[] = [
-  done('2031-05-15T10:00:00+01:00', 'complaint', 'stage1-response', { dueDate: '2031-05-20' },
-    'stage1-response: received Tue 6 May 2031 + 10 WD: May 7-9 (3), 12-16 (8), 19,20 (10) = Tue 20 May 2031. Sent Thu 15 May 2031 10:00, before its reminder (-2 WD: Mon 19 (1), Fri 16 May (2) 09:00): none fires. The stage 2 request window opens.'),
+  done(
+    '2031-05-15T10:00:00+01:00',
+    'complaint',
+    'stage1-response',
+    { dueDate: '2031-05-20' },
+    'stage1-response: received Tue 6 May 2031 + 10 WD: May 7-9 (3), 12-16 (8), 19,20 (10) = Tue 20 May 2031. Sent Thu 15 May 2031 10:00, before its reminder (-2 WD: Mon 19 (1), Fri 16 May (2) 09:00): none fires. The stage 2 request window opens.',
+  ),
   {
     at: '2031-06-03T10:00:00+01:00',
     process: 'complaint',
@@ -37,7 +42,11 @@ const events: JourneyEvent[] = [
     at: '2031-07-07T10:00:00+01:00',
     process: 'complaint',
     expect: { step: 'stage2-response', dueDate: '2031-07-08' },
-    event: { type: 'withdraw', occurredAt: '2031-07-07T10:00:00+01:00', reason: 'the complainant is satisfied with the action agreed at a meeting with the team manager' },
+    event: {
+      type: 'withdraw',
+      occurredAt: '2031-07-07T10:00:00+01:00',
+      reason: 'the complainant is satisfied with the action agreed at a meeting with the team manager',
+    },
     why: 'stage2-response: stage2-requested Tue 3 Jun 2031 + 25 WD: Jun 4-6 (3), 9-13 (8), 16-20 (13), 23-27 (18), 30 (19), Jul 1-4 (23), 7,8 (25) = Tue 8 Jul 2031; its reminder (-2 WD: Mon 7 (1), Fri 4 Jul (2) 09:00) has fired. Withdrawn Mon 7 Jul 2031 10:00: the process ends, the stage 2 response is cancelled; its overdue (+1 WD Wed 9 Jul), escalated (+3 WD Fri 11 Jul) and critical (+6 WD Wed 16 Jul 2031) are never sent.',
   },
   {
@@ -72,6 +81,7 @@ export const journey: Journey & { expectEnd: { reason: string } } = {
   // withdrawal.
   endsAt: '2031-07-17T10:00:00+01:00',
   expectEnd: {
-    reason: 'withdrawn by the complainant on 2031-07-07T10:00:00+01:00: the complainant is satisfied with the action agreed at a meeting with the team manager',
+    reason:
+      'withdrawn by the complainant on 2031-07-07T10:00:00+01:00: the complainant is satisfied with the action agreed at a meeting with the team manager',
   },
 };
