@@ -18,7 +18,7 @@ import { ReceivedHook, startHookReceiver } from './hookReceiver';
 import { MailSink } from '../../harness/mailSink';
 import { freePort } from '../../harness/ports';
 import { quietRuntime, startTestWorker } from '../../harness/testWorker';
-import { holderToken, isBareAreaToken } from './roleHolder';
+import { type ApiCalls, apiCalls } from './apiCalls';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startDevServer } = require('../../scripts/devServer');
@@ -29,7 +29,7 @@ export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 
 export type Hook = ReceivedHook;
 
-export interface DevStack {
+export interface DevStack extends ApiCalls {
   api: string;
   /** The Temporal UI's base URL, when started with `ui: true`. */
   ui?: string;
@@ -37,18 +37,6 @@ export interface DevStack {
   hooks: Hook[];
   client: Client;
   taskQueue: string;
-  call: (
-    method: string,
-    path: string,
-    body?: unknown,
-    token?: string | null,
-  ) => Promise<{ status: number; body: any; headers: Headers }>;
-  /** POSTs an event (as a social worker unless told otherwise); the raw answer. */
-  event: (workflowId: string, body: object, token?: string) => Promise<{ status: number; body: any; headers: Headers }>;
-  /** POSTs an event that must be accepted (200, no problem detail); the updated clock. */
-  accept: (workflowId: string, body: object, token?: string) => Promise<any>;
-  /** GET /api/processes/:workflowId, the body. */
-  view: (workflowId: string) => Promise<any>;
   stopWorker: () => Promise<void>;
   /** Restarts the API on the profiles in `dir` (a deployment of edited profiles); the worker keeps running. */
   reloadProfiles: (dir: string) => void;
@@ -132,36 +120,7 @@ export async function startDevStack(options: { ui?: boolean; workerProfiles?: st
   const http = createServer((req, res) => app(req, res));
   await new Promise<void>((r) => http.listen(apiPort, '127.0.0.1', r));
   const api = `http://127.0.0.1:${apiPort}`;
-  /** A bare area-role token on a start or an event is sent as the person holding that role for the case (roleHolder.ts). */
-  const asHolder = async (method: string, path: string, body: unknown, token: string): Promise<string> => {
-    const start =
-      body && typeof body === 'object'
-        ? (body as { localAuthority?: string; assignment?: { team?: string; workerId?: string } })
-        : undefined;
-    if (method === 'POST' && (path === '/api/processes' || path === '/api/referrals') && start?.localAuthority)
-      return holderToken(directory, token, start.localAuthority, start.assignment);
-    const id = method === 'POST' ? /^\/api\/processes\/([^/]+)\/(events|migrate-rules)$/.exec(path)?.[1] : undefined;
-    if (!id) return token;
-    const clock = await call('GET', `/api/processes/${id}`, undefined, 'dev-admin');
-    return clock.status === 200
-      ? holderToken(directory, token, clock.body.localAuthority, clock.body.assignment)
-      : token;
-  };
-  const call: DevStack['call'] = async (method, path, body, token = 'dev-admin') => {
-    if (isBareAreaToken(token)) token = await asHolder(method, path, body, token);
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
-  };
-  const event: DevStack['event'] = (id, body, token = 'dev-social-worker') =>
-    call('POST', `/api/processes/${id}/events`, body, token);
+  const calls = apiCalls(api, directory);
   return {
     api,
     ...(server.ui ? { ui: server.ui } : {}),
@@ -169,14 +128,7 @@ export async function startDevStack(options: { ui?: boolean; workerProfiles?: st
     hooks,
     client,
     taskQueue: worker.taskQueue,
-    call,
-    event,
-    accept: async (id, body, token) => {
-      const r = await event(id, body, token);
-      expect({ body, status: r.status, detail: r.body.detail }).toEqual({ body, status: 200, detail: undefined });
-      return r.body;
-    },
-    view: async (id) => (await call('GET', `/api/processes/${id}`)).body,
+    ...calls,
     stopWorker: worker.stop,
     reloadProfiles: (dir: string) => {
       app = appOn(ProfileRegistry.fromDirectory(dir));
