@@ -31,7 +31,7 @@ COPY services ./services
 COPY management ./management
 COPY config ./config
 COPY scripts ./scripts
-# tsc, then scripts/copy-build-assets.js, then scripts/build-workflow-bundle.js (dist/workflow-bundle.js).
+# tsc, then scripts/copyBuildAssets.js, then scripts/buildWorkflowBundle.js (dist/workflow-bundle.js).
 RUN npm run build
 
 # --- prod-deps: runtime dependencies only -----------------------------------------------------------

@@ -17,7 +17,7 @@ import { startBenchStack } from './stack';
 import { runStorm } from './storm';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const bins = require('../scripts/temporal-binaries');
+const bins = require('../scripts/temporalBinaries');
 
 const ALL = ['intake', 'storm', 'scale', 'la-year'] as const;
 

@@ -10,7 +10,7 @@ import { MailSink } from './mailSink';
 import { quietRuntime, startTestWorker } from './testWorker';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const bins = require('../scripts/temporal-binaries');
+const bins = require('../scripts/temporalBinaries');
 
 export interface ClockTestEnv {
   env: TestWorkflowEnvironment;

@@ -1,7 +1,7 @@
 // Starts `temporal server start-dev` on loopback and waits until its frontend answers. Shared by
 // `npm start` (persistent SQLite under .temporal/) and the end-to-end tests (in memory, free ports).
 const { spawn } = require('node:child_process');
-const bins = require('./temporal-binaries');
+const bins = require('./temporalBinaries');
 const { waitForPort } = require('./childProcesses');
 
 /**

@@ -4,7 +4,7 @@
 const { execFileSync } = require('node:child_process');
 const { existsSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
-const bins = require('./temporal-binaries');
+const bins = require('./temporalBinaries');
 
 const VENV = join(bins.root, '.temporal', 'venv');
 

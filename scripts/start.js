@@ -5,7 +5,7 @@
 const { spawn, execFileSync } = require('node:child_process');
 const { mkdirSync } = require('node:fs');
 const { join } = require('node:path');
-const bins = require('./temporal-binaries');
+const bins = require('./temporalBinaries');
 const { startDevServer } = require('./devServer');
 const { portOpen, stopProcess, waitForPort } = require('./childProcesses');
 // The search attributes' one definition is TypeScript; ts-node (already used for the worker) reads it.
@@ -62,7 +62,7 @@ process.on('SIGTERM', () => void stop(0));
 async function main() {
   if (!bins.temporalCli()) {
     log('Temporal CLI missing; installing it');
-    execFileSync(process.execPath, [join(__dirname, 'install-temporal.js')], { stdio: 'inherit' });
+    execFileSync(process.execPath, [join(__dirname, 'installTemporal.js')], { stdio: 'inherit' });
   }
   for (const [what, port] of Object.entries(env)) {
     if (await portOpen(port))

@@ -4,7 +4,7 @@
 // `N passed, N failed` (plus `, N skipped` when any were skipped), summed over every project and counting
 // tests, not suites; separate jest runs each print their own summary, so nothing else gives that total.
 // Jest's own output streams as usual; each run also writes --json to a temporary file to be counted.
-// Before the e2e project the Chromium its browser tests drive is installed if missing (scripts/install-browser.js).
+// Before the e2e project the Chromium its browser tests drive is installed if missing (scripts/installBrowser.js).
 // Extra args (`npm test -- test/unit/calendar`) go to every jest run, with --passWithNoTests, since a
 // pattern usually leaves some projects with nothing to run. Exits non-zero if the type check or lint
 // fails, any test fails or any project fails to run; a failed project is still followed by the next one.
@@ -64,7 +64,7 @@ async function main() {
       // The e2e project drives a real Chromium: installed here when missing (Debian's, through apt-get), so
       // the README's `npm install && npm test` needs nothing installed by hand. Present, it does nothing.
       if (project.name === 'e2e') {
-        const browser = await run(process.execPath, [join(root, 'scripts', 'install-browser.js')]);
+        const browser = await run(process.execPath, [join(root, 'scripts', 'installBrowser.js')]);
         if (browser.code !== 0)
           console.error('[test] no Chromium: the browser tests will fail (see the message above)');
       }

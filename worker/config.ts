@@ -52,7 +52,7 @@ export const WorkerConfigSchema = z
       .transform((v) => v === 'true'),
     LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),
     /**
-     * A workflow bundle built ahead (scripts/build-workflow-bundle.js; the image sets it): the worker starts
+     * A workflow bundle built ahead (scripts/buildWorkflowBundle.js; the image sets it): the worker starts
      * without bundling, and every worker of a release runs byte-identical workflow code. Unset: bundle
      * workflows/ at start, as in development.
      */

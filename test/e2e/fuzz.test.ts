@@ -20,7 +20,7 @@ import { StackApi, startApiOnStack } from '../support/apiOnStack';
 import { DevStack, startDevStack } from '../support/devStack';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { schemathesisPath, VERSION } = require('../../scripts/install-fuzzer');
+const { schemathesisPath, VERSION } = require('../../scripts/installFuzzer');
 
 const SEED = 20261123;
 const MAX_EXAMPLES = 100;

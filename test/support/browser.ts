@@ -9,7 +9,7 @@ import { Browser, BrowserContextOptions, Page, chromium } from 'playwright-core'
 export const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots');
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { chromiumPath } = require('../../scripts/install-browser');
+const { chromiumPath } = require('../../scripts/installBrowser');
 
 export interface TestBrowser {
   browser: Browser;

@@ -272,7 +272,7 @@ describe('Dockerfile', () => {
     expect(stage('build').lines).toContain('RUN npm run build');
     const scripts = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).scripts;
     expect(scripts.build).toBe(
-      'tsc -p tsconfig.build.json && node scripts/copy-build-assets.js && node scripts/build-workflow-bundle.js',
+      'tsc -p tsconfig.build.json && node scripts/copyBuildAssets.js && node scripts/buildWorkflowBundle.js',
     );
   });
 
@@ -287,7 +287,7 @@ describe('Dockerfile', () => {
     ];
     const compiled = topDirs(projectFilesCompiled());
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { ASSETS } = require('../../scripts/copy-build-assets.js') as { ASSETS: { from: string }[] };
+    const { ASSETS } = require('../../scripts/copyBuildAssets.js') as { ASSETS: { from: string }[] };
     const needed = [...compiled, ...ASSETS.map((a) => a.from.split('/')[0]), 'tsconfig.json', 'tsconfig.build.json'];
     expect(needed.filter((d) => !copied.has(d))).toEqual([]);
     expect(compiled).toEqual(
@@ -325,7 +325,7 @@ describe('Dockerfile', () => {
     expect(runtime.lines).toContain('CMD ["node", "dist/worker/index.js"]');
     expect(runtime.lines.join('\n')).not.toMatch(/ts-node|\.ts\b/);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { DEFAULT_BUNDLE } = require('../../scripts/build-workflow-bundle.js') as { DEFAULT_BUNDLE: string };
+    const { DEFAULT_BUNDLE } = require('../../scripts/buildWorkflowBundle.js') as { DEFAULT_BUNDLE: string };
     expect(runtimeEnv().WORKFLOW_BUNDLE).toBe(`/app/${DEFAULT_BUNDLE}`);
   });
 

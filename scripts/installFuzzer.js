@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // schemathesis (PyPI), the API fuzzer test/e2e/fuzz.test.ts runs against /openapi.json, in the project's
 // git-ignored virtualenv (.temporal/venv). Pinned, so every clone and CI fuzz with the same generator
-// and a fixed seed gives the same cases. Run by `npm install` (scripts/install-temporal.js).
+// and a fixed seed gives the same cases. Run by `npm install` (scripts/installTemporal.js).
 const { execFileSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
-const bins = require('./temporal-binaries');
+const bins = require('./temporalBinaries');
 const { VENV, pipInstall } = require('./projectVenv');
 
 const VERSION = '4.32.5';
