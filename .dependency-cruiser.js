@@ -10,9 +10,9 @@
 //                workflow package itself bundles), and activities/ for their types only (proxyActivities)
 //   api/         reaches Temporal through services/, never through the worker, its activities or workflows
 //   everywhere   no cycles (type-only ones too); every import resolves; production code never imports
-//                test/ or bench/
+//                test/, bench/ or harness/ (the stack starters tests and benchmarks share)
 
-/** Directories that ship: everything but test/ and bench/. */
+/** Directories that ship: everything but test/, bench/ and harness/. */
 const PRODUCTION = '^(engine|workflows|services|management|activities|worker|api|profiles|scripts)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -67,11 +67,11 @@ module.exports = {
     {
       name: 'api-not-to-worker',
       comment:
-        'api/ depends on services/ for Temporal, not on the worker: not on worker/, activities/, workflows/ ' +
-        'or @temporalio/worker.',
+        'api/ depends on services/ for Temporal (the ClockService), not on the worker: not on worker/, ' +
+        'activities/, workflows/, nor any @temporalio package.',
       severity: 'error',
       from: { path: '^api/' },
-      to: { path: ['^(worker|activities|workflows)/', '(^|/)node_modules/@temporalio/worker/'] },
+      to: { path: ['^(worker|activities|workflows)/', '(^|/)node_modules/@temporalio/'] },
     },
     {
       name: 'no-circular',
@@ -82,10 +82,10 @@ module.exports = {
     },
     {
       name: 'production-not-to-test',
-      comment: 'Nothing that ships imports test/ or bench/ code.',
+      comment: 'Nothing that ships imports test/, bench/ or harness/ code.',
       severity: 'error',
       from: { path: PRODUCTION },
-      to: { path: '^(test|bench)/' },
+      to: { path: '^(test|bench|harness)/' },
     },
     {
       name: 'not-to-unresolvable',

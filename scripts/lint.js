@@ -23,6 +23,7 @@ const CRUISED = [
   'scripts',
   'test',
   'bench',
+  'harness',
 ];
 
 const fix = process.argv.includes('--fix');
