@@ -115,7 +115,8 @@ interface MeasureBase {
 
 /**
  * On time if done within the national rule's working days (the england profile's rule for this step) of
- * an anchor, the first recorded of `anchors`, whatever the LA's own profile says.
+ * an anchor, the first recorded of `anchors`, whatever the LA's own profile says. `{nth}` in the
+ * definition is that count as an ordinal (15th), filled in by the report.
  */
 export interface NationalWorkingDays extends MeasureBase {
   kind: 'national-working-days';
@@ -280,7 +281,7 @@ export const CATALOGUE: Record<ProcessType, ProcessEntry> = {
         kind: 'national-working-days',
         anchors: ['referral-received', 'assessment-start'],
         definition:
-          'assessments authorised in the period; on time if authorised no later than the last working day the national rule allows after the referral (the assessment start where no referral date is recorded)',
+          'assessments authorised in the period; on time if authorised no later than the {nth} working day after the referral (the assessment start where no referral date is recorded)',
         source:
           'Working Together to Safeguard Children 2023 ("no longer than 45 working days from the point of referral"); CIN census assessment working days',
       },
@@ -324,7 +325,7 @@ export const CATALOGUE: Record<ProcessType, ProcessEntry> = {
         kind: 'national-working-days',
         anchors: ['s47-start', 'strategy-discussion'],
         definition:
-          'initial child protection conferences held in the period; on time if held no later than the last working day the national rule allows after the S47 start date (the strategy discussion that initiated it where no S47 start is recorded)',
+          'initial child protection conferences held in the period; on time if held no later than the {nth} working day after the S47 start date (the strategy discussion that initiated it where no S47 start is recorded)',
         source:
           'DfE KPI as the CIN census measures it: S47 actual start date to ICPC date in England working days (LG Inform metric 3217; CIN validator)',
       },

@@ -20,6 +20,13 @@ export const MEASURES: Measure[] = PROCESS_TYPES.flatMap((t) =>
   (CATALOGUE[t].measures ?? []).map((m) => ({ ...m, processType: t })),
 );
 
+/** 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, ..., 21st, 45th. */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
 /** The working days each national measure allows, by measure id. */
 export type NationalDays = Record<string, number>;
 
@@ -226,7 +233,7 @@ export function timelinessReport(
       title,
       processType,
       step,
-      definition,
+      definition: id in days ? definition.replace('{nth}', ordinal(days[id])) : definition,
       source,
     })),
     rows: out,

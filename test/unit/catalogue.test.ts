@@ -4,7 +4,9 @@
  */
 import * as workflows from '../../workflows';
 import { CATALOGUE, PERSONAL_ANCHORS, PROCESS_TYPES, WORKFLOW_TYPE, processTypeOf } from '../../engine/catalogue';
-import { MEASURES, nationalDays } from '../../management/timeliness';
+import { MEASURES, nationalDays, ordinal, timelinessReport } from '../../management/timeliness';
+import { WorkingDayCalendar } from '../../engine/calendar/workingDays';
+import { calendarData } from '../../profiles/calendar';
 import { COMPLAINT_TYPES, CP_TYPES, IRO_TYPES } from '../../management/area';
 import { ProfileRegistry } from '../../profiles/load';
 
@@ -59,5 +61,41 @@ describe('catalogue', () => {
       'timeliness measure icpc-15wd: the national rule for child-protection-enquiry icpc is not a count of working days',
     );
     expect(MEASURES.map((m) => m.id)).toContain('lac-review-on-time');
+  });
+});
+
+describe('ordinal', () => {
+  it('writes the count as the report says it', () => {
+    // English ordinals: 1st 2nd 3rd, the teens all -th, then 21st 22nd 23rd again.
+    expect([1, 2, 3, 4, 11, 12, 13, 15, 21, 22, 23, 45, 101, 111].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '15th',
+      '21st',
+      '22nd',
+      '23rd',
+      '45th',
+      '101st',
+      '111th',
+    ]);
+  });
+});
+
+describe('the report names the national count in each definition', () => {
+  it('fills {nth} from the national rule', () => {
+    const registry = ProfileRegistry.fromDirectory();
+    const days = nationalDays((type) => registry.resolve('england', type));
+    const cal = WorkingDayCalendar.of(calendarData());
+    const report = timelinessReport([], { from: '2026-04-01', to: '2027-03-31', by: 'period' }, cal, days);
+    const definition = (id: string) => report.measures.find((m) => m.id === id)!.definition;
+    // england.json: 45 working days for the assessment, 15 for the ICPC.
+    expect(definition('assessment-45wd')).toContain('no later than the 45th working day after the referral');
+    expect(definition('icpc-15wd')).toContain('no later than the 15th working day after the S47 start date');
+    expect(report.measures.every((m) => !m.definition.includes('{nth}'))).toBe(true);
   });
 });
