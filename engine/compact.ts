@@ -3,7 +3,8 @@
  * keys of notifications for occurrences still open (so none is sent twice), recent records for the
  * view, and recent event ids (docs/design.md, Temporal). Everything else is already in the closed run's history.
  */
-import { RECENT_OCCURRENCES, openOccurrence } from './compute/schedule';
+import { openOccurrence } from './compute/occurrences';
+import { RECENT_OCCURRENCES } from './explain/stepView';
 import { formatLondon } from './calendar/london';
 import { recordHistory } from './events';
 import type { ClockInput, ClockState } from './types';

@@ -98,6 +98,14 @@ function whose(
 const highest = (escalations: StepView['escalations']) =>
   [...escalations].sort((a, b) => TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier)).at(-1);
 
+/** The item's lastEscalation: the highest notice sent, with who received it; none when nothing was sent. */
+function lastEscalationOf(last: ReturnType<typeof highest>): Pick<InboxItem, 'lastEscalation'> {
+  if (!last) return {};
+  return {
+    lastEscalation: { tier: last.tier, at: last.at, ...(last.recipients ? { recipients: last.recipients } : {}) },
+  };
+}
+
 export function buildInbox(views: ClockView[], now: number, filter: InboxFilter = {}): Inbox {
   const today = londonDate(now);
   const within = filter.dueWithinDays ?? 7;
@@ -123,15 +131,7 @@ export function buildInbox(views: ClockView[], now: number, filter: InboxFilter 
         dueAt: alarm.raisedAt,
         daysOverdue: Math.max(0, toDayNumber(today) - toDayNumber(alarm.raisedAt.slice(0, 10))),
         daysUntilDue: 0,
-        ...(last
-          ? {
-              lastEscalation: {
-                tier: last.tier,
-                at: last.at,
-                ...(last.recipients ? { recipients: last.recipients } : {}),
-              },
-            }
-          : {}),
+        ...lastEscalationOf(last),
         rule: `raised ${alarm.raisedAt}`,
       });
     }
@@ -153,15 +153,7 @@ export function buildInbox(views: ClockView[], now: number, filter: InboxFilter 
         ...(step.revisedTarget ? { revisedTarget: step.revisedTarget } : {}),
         daysOverdue: overdue ? Math.max(0, toDayNumber(today) - toDayNumber(step.dueDate!)) : 0,
         daysUntilDue: overdue ? 0 : Math.max(0, toDayNumber(step.dueDate!) - toDayNumber(today)),
-        ...(last
-          ? {
-              lastEscalation: {
-                tier: last.tier,
-                at: last.at,
-                ...(last.recipients ? { recipients: last.recipients } : {}),
-              },
-            }
-          : {}),
+        ...lastEscalationOf(last),
         rule: `${durationWords(step.rule)} from ${step.rule.anchor}`,
       });
     }

@@ -1,6 +1,7 @@
 /** GET /api/inbox: what is overdue and due soon in the caller's area, from visibility (docs/design.md, Managers). */
 import { Router } from 'express';
 import { z } from 'zod';
+import { AREA_ROLES } from '../../management/area';
 import type { DirectoryData } from '../../management/directory';
 import { buildInbox } from '../../management/inbox';
 import { PROCESS_TYPES } from '../../engine/profile/schema';
@@ -32,16 +33,8 @@ export function inboxRoutes(deps: { clocks: ClockService; directory: DirectoryDa
   const r = Router();
   r.get(
     '/inbox',
-    allow(
-      'social-worker',
-      'team-manager',
-      'service-manager',
-      'head-of-service',
-      'cp-chair',
-      'iro',
-      'complaints-manager',
-      'admin',
-    ),
+    // Everyone with an area to be told about, and the administrator; the intake system has no inbox.
+    allow(...AREA_ROLES, 'admin'),
     async (req, res) => {
       const q = parse(InboxQuerySchema, req.query, 'query');
       const area = callerArea(req, deps.directory);

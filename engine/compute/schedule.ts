@@ -9,7 +9,6 @@ import { CalendarInputError } from '../calendar/localDate';
 import { parseMoment } from '../calendar/london';
 import { CalendarCoverageError, WorkingDayCalendar } from '../calendar/workingDays';
 import type { ResolvedStepRule } from '../profile/resolved';
-import { anchorValues } from './cadence';
 import {
   type OccurrenceTimes,
   type WindowTimes,
@@ -31,26 +30,6 @@ import {
 import { explainTimes, explainWindow, openView, recentViews } from '../explain/stepView';
 import { escalationsIn } from '../told';
 import type { AlarmView, ClockInput, ClockState, NotificationRecord, StepView } from '../types';
-
-export { anchorValues };
-export { RECENT_OCCURRENCES } from '../explain/stepView';
-export {
-  NO_ACCESS_ROLE,
-  TIER_LEVEL,
-  catchUp,
-  notificationKey,
-  type Decision,
-  type DecideOptions,
-} from '../decide/tiers';
-export {
-  completionOf,
-  occurrenceTimes,
-  openOccurrence,
-  pickAnchor,
-  windowOf,
-  type OccurrenceTimes,
-  type WindowTimes,
-} from './occurrences';
 
 export interface Schedule {
   steps: StepView[];

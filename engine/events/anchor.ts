@@ -5,7 +5,7 @@ import { type ParsedMoment, momentBefore, parseMoment } from '../calendar/london
 import { PERSONAL_ANCHORS } from '../catalogue';
 import { conditionAnchors } from '../compute/cadence';
 import { sixteenthBirthdayContradiction } from '../compute/milestones';
-import { completionOf, occurrenceTimes, openOccurrence, pickAnchor, windowOf } from '../compute/schedule';
+import { completionOf, occurrenceTimes, openOccurrence, pickAnchor, windowOf } from '../compute/occurrences';
 import { timeLimitOf } from '../compute/timeLimit';
 import { formatSource } from '../explain/explain';
 import type { WorkingDayCalendar } from '../calendar/workingDays';

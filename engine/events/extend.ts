@@ -2,7 +2,7 @@
 import type { ClockEvent } from './contract';
 import { computeDue, durationWords } from '../calendar/due';
 import { londonDate, parseMoment } from '../calendar/london';
-import { completionOf, occurrenceTimes, openOccurrence } from '../compute/schedule';
+import { completionOf, occurrenceTimes, openOccurrence } from '../compute/occurrences';
 import { formatSource } from '../explain/explain';
 import { WorkingDayCalendar } from '../calendar/workingDays';
 import type { ClockInput, ClockState } from '../types';

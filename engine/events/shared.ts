@@ -3,7 +3,7 @@ import { CalendarInputError } from '../calendar/localDate';
 import { type ParsedMoment, formatLondon, londonDate, parseMoment } from '../calendar/london';
 import type { WorkingDayCalendar } from '../calendar/workingDays';
 import type { ProcessShape } from '../catalogue';
-import { pickAnchor } from '../compute/schedule';
+import { pickAnchor } from '../compute/occurrences';
 import type { ClockInput, ClockState } from '../types';
 import type { ClockEvent } from './contract';
 

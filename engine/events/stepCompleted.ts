@@ -1,7 +1,7 @@
 /** `step-completed`: A step done (a visit with whether the child was seen, a decision with its outcome). */
 import type { ClockEvent } from './contract';
 import { momentBefore, parseMoment } from '../calendar/london';
-import { completionOf, occurrenceTimes, openOccurrence } from '../compute/schedule';
+import { completionOf, occurrenceTimes, openOccurrence } from '../compute/occurrences';
 import { stepLabel } from '../explain/explain';
 import type { ClockInput } from '../types';
 import {
