@@ -310,27 +310,38 @@ export class ProcessStarter {
       memo.request.hash !== legacyRequestHash(req) &&
       !options.acceptExisting
     ) {
-      const differs = await this.differences(workflowId, description, input);
-      if (differs.length)
-        throw new StartError(
-          409,
-          differs[0],
-          `${workflowId} already exists, started with another ${differs.join(', ')}; the same process must be asked for with the same body (a correction is an event)`,
-        );
+      const conflict = startConflict(workflowId, await this.firstInput(workflowId, description), input);
+      if (conflict) throw conflict;
     }
     return { workflowId, runId: description.runId, existing: true };
   }
 
-  /** The fields in which a repeated start differs from the one that began the process (its first run's input). */
-  private async differences(
+  /** The input the process began with: its first run's (a later run carries a compacted state instead). */
+  private async firstInput(
     workflowId: string,
     description: WorkflowExecutionDescription,
-    input: ClockInput,
-  ): Promise<string[]> {
+  ): Promise<ClockInput | undefined> {
     const firstRunId = description.raw.workflowExecutionInfo?.firstRunId || description.runId;
-    const first = await startInputOf<ClockInput>(this.client, workflowId, firstRunId);
-    return first ? bodyDifferences(canonical(requestOf(first)), canonical(requestOf(input))) : ['caseId'];
+    return startInputOf<ClockInput>(this.client, workflowId, firstRunId);
   }
+}
+
+/**
+ * A repeated start whose body differs from the one that began the process (`first`, its first input):
+ * a 409 naming the fields that differ. An unreadable first input counts as another case.
+ */
+export function startConflict(
+  workflowId: string,
+  first: ClockInput | undefined,
+  input: ClockInput,
+): StartError | undefined {
+  const differs = first ? bodyDifferences(canonical(requestOf(first)), canonical(requestOf(input))) : ['caseId'];
+  if (!differs.length) return undefined;
+  return new StartError(
+    409,
+    differs[0],
+    `${workflowId} already exists, started with another ${differs.join(', ')}; the same process must be asked for with the same body (a correction is an event)`,
+  );
 }
 
 /**

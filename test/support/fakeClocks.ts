@@ -13,7 +13,7 @@ import {
   type StartOptions,
   type StartResult,
   requestHash,
-  requestOf,
+  startConflict,
 } from '../../services/start';
 import {
   ClockError,
@@ -33,7 +33,6 @@ import { workflowIdFor } from '../../engine/catalogue';
 import { initialState } from '../../engine/state';
 import { type Rejection, applyEvent, checkEvent, recordHistory, repeatedEvent } from '../../engine/events';
 import type { ClockEvent } from '../../engine/events/contract';
-import { bodyDifferences, canonical } from '../../engine/events/sameEvent';
 import { buildSchedule } from '../../engine/compute/schedule';
 import { applyMigration, checkMigration } from '../../engine/migrate';
 import { formatLondon } from '../../engine/calendar/london';
@@ -103,13 +102,8 @@ export class FakeClocks implements ClockService {
     if (existing) {
       // As ProcessStarter: the same request is answered with the process, another is a conflict naming what differs.
       if (existing.hash !== hash && !options.acceptExisting) {
-        const differs = bodyDifferences(canonical(requestOf(existing.input)), canonical(requestOf(input)));
-        if (differs.length)
-          throw new StartError(
-            409,
-            differs[0],
-            `${workflowId} already exists, started with another ${differs.join(', ')}; the same process must be asked for with the same body (a correction is an event)`,
-          );
+        const conflict = startConflict(workflowId, existing.input, input);
+        if (conflict) throw conflict;
       }
       return { workflowId, runId, existing: true };
     }
